@@ -1,0 +1,33 @@
+package io.harbinger.app;
+
+import io.harbinger.ingest.http.IngestRoutes;
+import io.harbinger.pipeline.Pipeline;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.util.Map;
+
+/**
+ * Read side of the foundation: what the stream processor has seen per host, totals, health and
+ * readiness, and the Prometheus scrape endpoint.
+ */
+final class ApiRoutes {
+    private ApiRoutes() {
+    }
+
+    static void register(Javalin app, Pipeline pipeline, IngestRoutes ingest, PrometheusMeterRegistry registry) {
+        app.get("/api/v1/hosts", ctx -> ctx.json(pipeline.hosts()));
+        app.get("/api/v1/stats", ctx -> ctx.json(pipeline.totals()));
+        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+        app.get("/health", ctx -> ctx.json(Map.of("status", "up")));
+        app.get("/ready", ctx -> ready(ctx, pipeline, ingest));
+    }
+
+    private static void ready(Context ctx, Pipeline pipeline, IngestRoutes ingest) {
+        boolean accepting = ingest.accepting();
+        boolean processing = pipeline.ready();
+        ctx.status(accepting && processing ? 200 : 503)
+                .json(Map.of("ready", accepting && processing, "ingest", accepting, "processor", processing));
+    }
+}

@@ -1,0 +1,126 @@
+package io.harbinger.app;
+
+import io.harbinger.pipeline.Totals;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * {@code harbinger demo}: start a node, send it real telemetry over its own HTTP endpoints (smartctl
+ * JSON documents, a Backblaze day, host metrics in line protocol), wait until the stream processor
+ * has seen every acknowledged point, print what it saw, and stop (or keep serving).
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Start a node, feed it real telemetry through its HTTP endpoints, and show what the processor saw.")
+final class DemoCommand implements java.util.concurrent.Callable<Integer> {
+    @Mixin
+    ServeOptions options;
+
+    @Option(names = "--data", defaultValue = "${env:HARBINGER_TEST_DATA:-../shared/data}",
+            description = "The real data set (Backblaze CSVs, smartctl JSON). Default: ${DEFAULT-VALUE}")
+    Path data;
+
+    @Option(names = "--keep-running", description = "Keep serving after the demo (until Ctrl-C).")
+    boolean keepRunning;
+
+    private final PrintStream out = System.out;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Override
+    public Integer call() throws Exception {
+        try (Harbinger node = Harbinger.start(options.toConfig(), Clock.systemUTC())) {
+            String base = "http://" + options.bind + ":" + node.port();
+            out.printf("Harbinger is up at %s (Kafka %s)%n", base, node.bootstrapServers());
+            long sent = feedHostMetrics(base);
+            if (Files.isDirectory(data)) {
+                sent += feedSmartctl(base);
+                sent += feedBackblaze(base);
+            } else {
+                out.printf("(no data set at %s: only generated host metrics are sent; see README 'Test data')%n", data);
+            }
+            Totals totals = awaitProcessed(node, sent);
+            out.printf("%nProcessor saw %,d points (%,d values) from %,d hosts; duplicates dropped: %d%n",
+                    totals.points(), totals.samples(), totals.hosts(), totals.duplicates());
+            out.printf("Try: curl -s %s/api/v1/hosts | head -c 600; curl -s %s/metrics | grep harbinger_ingest%n", base, base);
+            if (keepRunning) {
+                out.println("Serving until Ctrl-C.");
+                Thread.currentThread().join();
+            }
+        }
+        return 0;
+    }
+
+    private long feedHostMetrics(String base) throws IOException, InterruptedException {
+        StringBuilder body = new StringBuilder();
+        long now = System.currentTimeMillis() * 1_000_000L;
+        for (int h = 0; h < 100; h++) {
+            body.append(String.format(Locale.ROOT, "host,region=demo-%d,host=demo-%03d cpu=%.2f,mem=%.2f,load1=%.2f,net_err=%di %d%n",
+                    h % 4, h, 10 + h * 0.7, 40 + h * 0.3, h * 0.05, h % 3, now));
+        }
+        post(base + "/write?precision=ns", "text/plain", body.toString().getBytes(), "line protocol (100 hosts)");
+        return 100;
+    }
+
+    private long feedSmartctl(String base) throws IOException, InterruptedException {
+        long points = 0;
+        try (Stream<Path> files = Files.list(data.resolve("smartctl-json"))) {
+            for (Path file : files.filter(p -> p.getFileName().toString().startsWith("smart-")).sorted().toList()) {
+                String url = base + "/api/v1/smartctl?region=demo-0&host=storage-01";
+                int status = post(url, "application/json", Files.readAllBytes(file), "smartctl " + file.getFileName());
+                if (status == 200) points++;
+            }
+        }
+        return points;
+    }
+
+    private long feedBackblaze(String base) throws IOException, InterruptedException {
+        Path day = data.resolve("backblaze-st4000dm000-2018-h1/2018-01-01.csv.gz");
+        if (!Files.exists(day)) return 0;
+        HttpResponse<String> response = send(base + "/api/v1/import/backblaze?date=2018-01-01&region=backblaze", "text/csv", Files.readAllBytes(day));
+        out.printf("  %-44s -> %d %s%n", "Backblaze 2018-01-01 (ST4000DM000 fleet)", response.statusCode(), abbreviate(response.body()));
+        String written = response.body().replaceAll("[^0-9]", "");
+        return response.statusCode() == 200 && !written.isEmpty() ? Long.parseLong(written) : 0;
+    }
+
+    private int post(String url, String contentType, byte[] body, String label) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(url, contentType, body);
+        out.printf("  %-44s -> %d %s%n", label, response.statusCode(), abbreviate(response.body()));
+        return response.statusCode();
+    }
+
+    private HttpResponse<String> send(String url, String contentType, byte[] body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
+                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Totals awaitProcessed(Harbinger node, long expectedPoints) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Totals totals = node.pipeline().totals();
+        while (totals.points() < expectedPoints && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            totals = node.pipeline().totals();
+        }
+        return totals;
+    }
+
+    private static String abbreviate(String s) {
+        String oneLine = s.replace('\n', ' ');
+        return oneLine.length() > 100 ? oneLine.substring(0, 100) + "..." : oneLine;
+    }
+
+}

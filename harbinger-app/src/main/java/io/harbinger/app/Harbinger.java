@@ -1,0 +1,125 @@
+package io.harbinger.app;
+
+import io.harbinger.ingest.http.IngestRoutes;
+import io.harbinger.pipeline.EmbeddedKafka;
+import io.harbinger.pipeline.KafkaPointSink;
+import io.harbinger.pipeline.Pipeline;
+import io.harbinger.pipeline.PipelineConfig;
+import io.javalin.Javalin;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+
+/**
+ * One running Harbinger node: (embedded Kafka broker) -> Kafka Streams processor -> durable producer
+ * sink -> HTTP server. Started in that order and closed in reverse: stop taking requests, drain the
+ * admitted ones to their Kafka ack, stop HTTP, close the producer, the processor, the broker.
+ */
+public final class Harbinger implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Harbinger.class);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private final IngestRoutes ingest;
+    private final Javalin http;
+    private final Pipeline pipeline;
+    private final String bootstrapServers;
+
+    private Harbinger(ServeConfig config, Clock clock) throws IOException {
+        Files.createDirectories(config.dataDir());
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        bindJvmMetrics(registry);
+        try {
+            bootstrapServers = config.kafkaBootstrap().orElseGet(() -> startBroker(config));
+            PipelineConfig pipelineConfig = PipelineConfig.defaults(bootstrapServers, config.dataDir().resolve("streams"))
+                    .withPartitions(config.partitions())
+                    .withReplicationFactor(config.replicationFactor())
+                    .withStreamThreads(config.streamThreads());
+            pipeline = own(Pipeline.start(pipelineConfig, registry));
+            KafkaPointSink sink = own(KafkaPointSink.create(pipelineConfig, Map.of(), registry));
+            http = Javalin.create(javalin -> {
+                javalin.showJavalinBanner = false;
+                javalin.useVirtualThreads = true;
+                javalin.http.disableCompression();
+                javalin.startupWatcherEnabled = false;
+            });
+            ingest = IngestRoutes.register(http, config.ingest(), sink, clock, registry);
+            ApiRoutes.register(http, pipeline, ingest, registry);
+            http.start(config.bindAddress(), config.port());
+            LOG.info("Harbinger listening on http://{}:{} (Kafka {}{})", config.bindAddress(), http.port(), bootstrapServers,
+                    config.embeddedKafka() ? ", embedded" : "");
+        } catch (RuntimeException | Error e) {
+            closeResources();
+            throw e;
+        }
+    }
+
+    public static Harbinger start(ServeConfig config, Clock clock) throws IOException {
+        return new Harbinger(config, clock);
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public Pipeline pipeline() {
+        return pipeline;
+    }
+
+    private String startBroker(ServeConfig config) {
+        EmbeddedKafka broker = own(EmbeddedKafka.start(config.dataDir().resolve("kafka")));
+        return broker.bootstrapServers();
+    }
+
+    private <T extends AutoCloseable> T own(T resource) {
+        resources.push(resource);
+        return resource;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (!ingest.drain(DRAIN_TIMEOUT)) LOG.warn("ingest requests still open after {}; stopping anyway", DRAIN_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        http.stop();
+        closeResources();
+        LOG.info("Harbinger stopped");
+    }
+
+    private void closeResources() {
+        while (!resources.isEmpty()) {
+            AutoCloseable resource = resources.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed", resource.getClass().getSimpleName(), e);
+            }
+        }
+    }
+
+    private static void bindJvmMetrics(PrometheusMeterRegistry registry) {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+    }
+}

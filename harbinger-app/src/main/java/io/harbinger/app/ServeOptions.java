@@ -1,0 +1,55 @@
+package io.harbinger.app;
+
+import io.harbinger.core.admit.TimeWindow;
+import io.harbinger.ingest.http.IngestConfig;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The options of a running node, shared by {@code serve} and {@code demo}. Environment variables give defaults. */
+final class ServeOptions {
+    @Option(names = "--port", defaultValue = "${env:HARBINGER_PORT:-8080}", description = "HTTP port (0 = any free port). Default: ${DEFAULT-VALUE}")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "${env:HARBINGER_BIND:-127.0.0.1}", description = "Address to listen on. Default: ${DEFAULT-VALUE}")
+    String bind;
+
+    @Option(names = "--data-dir", defaultValue = "${env:HARBINGER_DATA_DIR:-./harbinger-data}", description = "Where the embedded broker and the processor keep their data. Default: ${DEFAULT-VALUE}")
+    Path dataDir;
+
+    @Option(names = "--kafka", defaultValue = "${env:HARBINGER_KAFKA:-}", description = "External Kafka bootstrap servers host:port,...; none = run the embedded broker.")
+    String kafka;
+
+    @Option(names = "--partitions", defaultValue = "${env:HARBINGER_PARTITIONS:-4}", description = "Partitions of the samples topic when it is created. Default: ${DEFAULT-VALUE}")
+    int partitions;
+
+    @Option(names = "--replication-factor", defaultValue = "${env:HARBINGER_REPLICATION_FACTOR:-1}", description = "Replication factor of topics created on an external cluster. Default: ${DEFAULT-VALUE}")
+    short replicationFactor;
+
+    @Option(names = "--stream-threads", defaultValue = "${env:HARBINGER_STREAM_THREADS:-1}", description = "Kafka Streams threads. Default: ${DEFAULT-VALUE}")
+    int streamThreads;
+
+    @Option(names = "--region", defaultValue = "${env:HARBINGER_REGION:-default}", description = "Region of points that carry none. Default: ${DEFAULT-VALUE}")
+    String region;
+
+    @Option(names = "--max-body-bytes", defaultValue = "33554432", description = "Largest request body; larger gets 413. Default: ${DEFAULT-VALUE}")
+    long maxBodyBytes;
+
+    @Option(names = "--max-inflight-bytes", defaultValue = "67108864", description = "Decoded bytes in flight over all requests; beyond it 429. Default: ${DEFAULT-VALUE}")
+    long maxInFlightBytes;
+
+    @Option(names = "--late", defaultValue = "1h", converter = DurationConverter.class, description = "How far behind the server clock live samples may be. Default: ${DEFAULT-VALUE}")
+    Duration late;
+
+    @Option(names = "--ahead", defaultValue = "10m", converter = DurationConverter.class, description = "How far ahead of the server clock samples may be. Default: ${DEFAULT-VALUE}")
+    Duration ahead;
+
+    ServeConfig toConfig() {
+        long decoded = Math.min(IngestConfig.DEFAULTS.maxDecodedBytes(), maxInFlightBytes);
+        IngestConfig ingest = new IngestConfig(maxBodyBytes, decoded, maxInFlightBytes, IngestConfig.DEFAULTS.ackTimeout(),
+                region, new TimeWindow(late, ahead), IngestConfig.DEFAULTS.limits(), IngestConfig.DEFAULTS.retryAfterSeconds());
+        return new ServeConfig(bind, port, dataDir, Optional.ofNullable(kafka), partitions, replicationFactor, streamThreads, ingest);
+    }
+}

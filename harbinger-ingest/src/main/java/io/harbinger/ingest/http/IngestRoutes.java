@@ -1,0 +1,59 @@
+package io.harbinger.ingest.http;
+
+import io.harbinger.core.sample.PointSink;
+import io.javalin.Javalin;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The ingest endpoints, mounted on a Javalin server. All share one in-flight byte budget, so a flood
+ * on any endpoint is answered 429 before it can exhaust the heap, and one gate, so shutdown can stop
+ * taking requests and let the admitted ones finish.
+ */
+public final class IngestRoutes {
+    /** The paths this registers, for the README and the tests. */
+    public static final List<String> PATHS = List.of("/write", "/api/v2/write", "/api/v1/write", "/v1/metrics",
+            "/api/v1/smartctl", "/api/v1/import/backblaze");
+
+    private final Gate gate = new Gate();
+
+    private IngestRoutes() {
+    }
+
+    public static IngestRoutes register(Javalin app, IngestConfig config, PointSink sink, Clock clock, MeterRegistry registry) {
+        IngestRoutes routes = new IngestRoutes();
+        InFlightBudget budget = new InFlightBudget(config.maxInFlightBytes());
+        Gauge.builder("harbinger.ingest.inflight.bytes", budget, InFlightBudget::used)
+                .description("decoded request bytes being parsed or awaiting Kafka's ack").baseUnit("bytes").register(registry);
+        Gauge.builder("harbinger.ingest.inflight.capacity.bytes", budget, InFlightBudget::capacity)
+                .description("the in-flight budget; beyond it requests get 429").baseUnit("bytes").register(registry);
+        Factory f = protocol -> new IngestHandler(protocol, config, budget, routes.gate, sink, clock, new IngestMetrics(registry, protocol.name()));
+
+        IngestHandler influx = f.handler(new InfluxProtocol());
+        app.post("/write", influx);
+        app.post("/api/v2/write", influx);
+        app.post("/api/v1/write", f.handler(new RemoteWriteProtocol(config)));
+        app.post("/v1/metrics", f.handler(new OtlpProtocol()));
+        app.post("/api/v1/smartctl", f.handler(new SmartctlProtocol()));
+        app.post("/api/v1/import/backblaze", f.handler(new BackblazeProtocol()));
+        return routes;
+    }
+
+    /** Stops admitting requests (they get 503) and waits for the admitted ones. @return true if all finished in time */
+    public boolean drain(Duration timeout) throws InterruptedException {
+        gate.close();
+        return gate.awaitIdle(timeout);
+    }
+
+    public boolean accepting() {
+        return !gate.isClosed();
+    }
+
+    private interface Factory {
+        IngestHandler handler(Protocol protocol);
+    }
+}
