@@ -34,6 +34,7 @@ final class WriteRequestDecoder {
     private final byte[] data;
     private final CodedInputStream in;
     private final SeriesBuffer series = new SeriesBuffer();
+    private final AsciiStrings ascii = new AsciiStrings();
     private int seriesIndex;
     private boolean inSeries;
 
@@ -148,7 +149,7 @@ final class WriteRequestDecoder {
         int length = in.readRawVarint32();
         int start = in.getTotalBytesRead();
         in.skipRawBytes(length); // throws on negative or truncated length before we touch the array
-        if (isAscii(start, length)) return new String(data, start, length, StandardCharsets.ISO_8859_1);
+        if (isAscii(start, length)) return ascii.get(data, start, length);
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
