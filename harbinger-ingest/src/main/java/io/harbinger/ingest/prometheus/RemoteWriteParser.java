@@ -42,8 +42,9 @@ import java.io.IOException;
  * dedicated reason), no host) refuse its samples with one rejection; a sample refused by
  * {@link ParseContext#admit} is one rejection. A body that is not a Snappy block, or decodes to more
  * than {@code maxDecodedBytes}, is {@code BAD_ENCODING} (line 0); malformed protobuf refuses the whole
- * request as {@code MALFORMED} at the series being read (0 if before the first). Remote write is
- * all-or-nothing: the valid points of a refused request are returned but callers are expected to write none.
+ * request as {@code MALFORMED} at the series being read (0 if before the first), with no valid points.
+ * Remote write is all-or-nothing: when only some series or samples are refused their valid points are
+ * still returned in {@link ParseResult.Rejected#validPoints()}, but callers are expected to write none.
  * {@link io.harbinger.core.admit.IngestLimits#maxLineBytes()} does not apply to this binary format:
  * the body size and {@code maxDecodedBytes} bound it.
  */
