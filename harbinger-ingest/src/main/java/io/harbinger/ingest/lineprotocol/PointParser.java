@@ -9,7 +9,6 @@ import io.harbinger.core.sample.Field;
 import io.harbinger.core.sample.Point;
 import io.harbinger.core.sample.Tag;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -47,10 +46,9 @@ final class PointParser {
     private final ParseContext ctx;
     private final IngestLimits limits;
     private final Precision precision;
-    private final ByteKeyCache<String> names = new ByteKeyCache<>(1024);
+    private final Names names;
     private final ByteKeyCache<Tag> tagCache = new ByteKeyCache<>(512);
     private final FieldValueParser values = new FieldValueParser();
-    private byte[] unescaped = new byte[256];
     private Tag[] tags = new Tag[8];
     private Field[] fields = new Field[16];
     private final Set<String> manyFieldNames = new HashSet<>();
@@ -81,6 +79,7 @@ final class PointParser {
         this.precision = precision;
         this.ctx = ctx;
         this.limits = ctx.limits();
+        this.names = new Names(buf);
     }
 
     /**
@@ -338,40 +337,13 @@ final class PointParser {
      * @param what for the detail: "measurement", "tag key", ...
      */
     private boolean resolveName(int from, int to, boolean hasEscapes, int context, String what) {
-        byte[] source = buf;
-        int start = from;
-        int length = to - from;
-        if (hasEscapes) {
-            length = unescape(from, to, context);
-            source = unescaped;
-            start = 0;
-        }
+        int length = names.prepare(from, to, hasEscapes, context == MEASUREMENT);
         if (length > limits.maxNameBytes()) {
             return fail(MALFORMED, from, what + " " + Snippet.quoted(buf, from, to) + " is " + length + " bytes long, at most "
                     + limits.maxNameBytes() + " allowed");
         }
-        String cached = names.get(source, start, length);
-        name = cached != null ? cached : names.put(source, start, length, new String(source, start, length, StandardCharsets.UTF_8));
+        name = names.intern();
         return true;
-    }
-
-    /**
-     * Drops the backslash of {@code \,} {@code \ } {@code \\} (and {@code \=} outside measurements);
-     * any other backslash is a literal one. Returns the length written to {@link #unescaped}.
-     */
-    private int unescape(int from, int to, int context) {
-        if (unescaped.length < to - from) unescaped = new byte[Math.max(to - from, unescaped.length * 2)];
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            byte c = buf[i];
-            if (c == '\\' && i + 1 < to && isEscapable(buf[i + 1], context)) c = buf[++i];
-            unescaped[n++] = c;
-        }
-        return n;
-    }
-
-    private static boolean isEscapable(byte c, int context) {
-        return c == ',' || c == ' ' || c == '\\' || (c == '=' && context != MEASUREMENT);
     }
 
     /** @return the index of the first byte ending a token of {@code context}, or {@link #end}; sets {@link #escaped} */
