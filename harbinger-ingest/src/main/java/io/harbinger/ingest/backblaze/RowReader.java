@@ -14,7 +14,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -36,6 +35,7 @@ final class RowReader {
     private final ParseResults results;
     private final int[] cellStart;
     private final int[] cellEnd;
+    private final Field[] rowFields;
 
     private final ModelTags[] modelCache = new ModelTags[MODEL_CACHE_SIZE];
     private int nextModelSlot;
@@ -49,7 +49,7 @@ final class RowReader {
     private String serial;
     private List<Tag> tags;
     private long timestampNanos;
-    private List<Field> fields;
+    private int fieldCount;
     private double number;
     private String text;
 
@@ -63,6 +63,7 @@ final class RowReader {
         this.results = new ParseResults(expectedRows);
         this.cellStart = new int[header.columns()];
         this.cellEnd = new int[header.columns()];
+        this.rowFields = new Field[header.numberColumns];
     }
 
     /** Reads every line from {@code pos}, which is line number {@code firstLine}; blank lines are skipped. */
@@ -98,7 +99,7 @@ final class RowReader {
         serial = "";
         tags = List.of();
         timestampNanos = fileDateNanos;
-        fields = new ArrayList<>(header.numberColumns);
+        fieldCount = 0;
         for (int c = 0; c < cells; c++) {
             if (!cell(c, cellStart[c], cellEnd[c])) return;
         }
@@ -140,13 +141,13 @@ final class RowReader {
 
     private boolean numberCell(int c, int start, int end) {
         if (!readNumber(start, end)) return rejectCell(c, start, end, "is not a number");
-        fields.add(new Field(header.fieldNames[c], number));
+        rowFields[fieldCount++] = new Field(header.fieldNames[c], number);
         return true;
     }
 
     private boolean failureCell(int c, int start, int end) {
         if (!readNumber(start, end) || (number != 0 && number != 1)) return rejectCell(c, start, end, "is not 0 or 1");
-        fields.add(new Field(header.fieldNames[c], number));
+        rowFields[fieldCount++] = new Field(header.fieldNames[c], number);
         return true;
     }
 
@@ -187,11 +188,12 @@ final class RowReader {
     }
 
     private void emit() {
-        if (fields.isEmpty()) {
+        if (fieldCount == 0) {
             reject(RejectReason.NO_FIELDS, "failure, capacity_bytes and every SMART column are empty");
             return;
         }
         String host = ctx.defaultHost().isEmpty() ? serial : ctx.defaultHost();
+        List<Field> fields = Arrays.asList(Arrays.copyOf(rowFields, fieldCount));
         Point point = new Point(SmartFields.MEASUREMENT, ctx.defaultRegion(), host, serial, tags, fields, timestampNanos);
         Rejection admission = ctx.admit(point, line);
         if (admission == null) {

@@ -375,6 +375,13 @@ class SmartctlJsonParserTest {
     }
 
     @Test
+    void deepNestingOrHugeNumbers_areMalformed_notACrash() {
+        assertThat(onlyRejection(parse("{\"serial_number\": " + "[".repeat(100_000)), RejectReason.MALFORMED).detail()).contains("nesting");
+        assertThat(onlyRejection(parse("{\"serial_number\": \"S\", \"power_cycle_count\": " + "9".repeat(5_000) + "}"),
+                RejectReason.MALFORMED).detail()).contains("Number value length");
+    }
+
+    @Test
     void invalidUtf8_isRejectedAsSuch_beforeJsonSyntax() {
         byte[] bytes = "{\"serial_number\": \"S9\u00ff\"}".getBytes(StandardCharsets.ISO_8859_1);
         Rejection r = onlyRejection(SmartctlJsonParser.parse(bytes, backfill()), RejectReason.INVALID_UTF8);
