@@ -16,6 +16,13 @@ public interface PointSink {
      * @param idempotencyKey a client-chosen key for the request (header {@code Idempotency-Key}),
      *                       or empty: retries with the same key are written at most once downstream
      */
+    /** The sink is full for the moment: nothing of this write is stored; retrying later is right. */
+    final class Overloaded extends RuntimeException {
+        public Overloaded(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     record WriteOptions(String idempotencyKey) {
         public static final WriteOptions NONE = new WriteOptions("");
 

@@ -24,10 +24,10 @@ final class InfluxProtocol implements Protocol {
     @Override
     public ParseResult parse(Body body, RequestInfo request, ParseContext context) {
         String precisionParam = request.param("precision");
-        Optional<Precision> precision = precisionParam.isEmpty() ? Optional.of(Precision.NANOSECONDS) : Precision.fromParameter(precisionParam);
+        Optional<Precision> precision = Precision.fromQueryParameter(precisionParam);
         if (precision.isEmpty()) {
             return ParseResult.Rejected.of(Rejection.whole(RejectReason.MALFORMED,
-                    "query parameter precision='" + precisionParam + "' is not one of ns, n, us, u, ms, s, m, h"));
+                    "query parameter precision='" + precisionParam + "' is not one of " + Precision.ACCEPTED_VALUES));
         }
         return LineProtocolParser.parse(body.bytes(), 0, body.length(), precision.get(), context);
     }

@@ -121,6 +121,7 @@ final class IngestHandler implements Handler {
             } catch (TimeoutException e) {
                 return unavailable("Kafka did not acknowledge within " + config.ackTimeout() + "; nothing is acknowledged, retry", request);
             } catch (ExecutionException e) {
+                if (e.getCause() instanceof PointSink.Overloaded) return overloaded(request);
                 LOG.warn("write to Kafka failed: {}", e.getCause().toString());
                 return unavailable("Kafka refused the write (" + e.getCause().getClass().getSimpleName() + "); nothing is acknowledged, retry", request);
             } catch (InterruptedException e) {

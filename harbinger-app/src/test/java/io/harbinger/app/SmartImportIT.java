@@ -1,0 +1,69 @@
+package io.harbinger.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.zip.GZIPInputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Disk telemetry over HTTP from the real data set: smartctl JSON documents and Backblaze daily CSVs. */
+class SmartImportIT {
+    private static final String BASE = SharedNode.base();
+
+    @Test
+    void smartctlDocument_withHost_isWrittenAsOnePoint() throws Exception {
+        String host = "smart-" + UUID.randomUUID().toString().substring(0, 8);
+        byte[] doc = Files.readAllBytes(TestData.resolve("smartctl-json/smart-ata.json"));
+        HttpResponse<String> r = Http.post(BASE + "/api/v1/smartctl?region=disks&host=" + host, "application/json", doc);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(IngestEndpointsIT.pointsOf("disks", host, 1)).isEqualTo(1);
+    }
+
+    @Test
+    void smartctlDocument_withoutHost_gets400MissingHost() throws Exception {
+        byte[] doc = Files.readAllBytes(TestData.resolve("smartctl-json/smart-nvme.json"));
+        HttpResponse<String> r = Http.post(BASE + "/api/v1/smartctl", "application/json", doc);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(Http.json(r.body()).path("rejections").get(0).path("reason").asText()).isEqualTo("missing_host");
+    }
+
+    @Test
+    void smartctlScanOutput_gets400TellingWhatToSend() throws Exception {
+        byte[] doc = Files.readAllBytes(TestData.resolve("smartctl-json/smartctl_scan_simple.json"));
+        HttpResponse<String> r = Http.post(BASE + "/api/v1/smartctl?host=h", "application/json", doc);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).containsIgnoringCase("smartctl");
+    }
+
+    @Test
+    void backblazeDay_postedAsGzipFile_writesEveryRow() throws Exception {
+        Path day = TestData.resolve("backblaze-fullfleet-2013/2013-04-10.csv.gz");
+        String region = "bb-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> r = Http.post(BASE + "/api/v1/import/backblaze?date=2013-04-10&region=" + region, "text/csv", Files.readAllBytes(day));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode answer = Http.json(r.body());
+        assertThat(answer.path("written").asLong()).isEqualTo(dataRows(day));
+    }
+
+    @Test
+    void backblazeBadDateParameter_isRefused() throws Exception {
+        HttpResponse<String> r = Http.post(BASE + "/api/v1/import/backblaze?date=10/04/2013", "text/csv", "serial_number,date\n".getBytes());
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("YYYY-MM-DD");
+    }
+
+    private static long dataRows(Path gz) throws IOException {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(gz))) {
+            long newlines = 0;
+            for (byte b : in.readAllBytes()) if (b == '\n') newlines++;
+            return newlines - 1;
+        }
+    }
+}
