@@ -1,0 +1,74 @@
+package io.harbinger.pipeline;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+
+/**
+ * The Kafka topics Harbinger owns, all named {@code <prefix><name>} so that several deployments (or
+ * tests) can share a cluster.
+ *
+ * @param prefix prepended to every topic name, e.g. {@code harbinger.}; may be empty
+ */
+public record Topics(String prefix) {
+    public static final String DEFAULT_PREFIX = "harbinger.";
+    public static final Topics DEFAULT = new Topics(DEFAULT_PREFIX);
+    private static final Pattern LEGAL = Pattern.compile("[a-zA-Z0-9._-]*");
+    private static final long CREATE_TIMEOUT_SECONDS = 60;
+    private static final Logger LOG = LoggerFactory.getLogger(Topics.class);
+
+    public Topics {
+        if (prefix == null) throw new IllegalArgumentException("topic prefix must be non-null (empty for none)");
+        if (!LEGAL.matcher(prefix).matches()) {
+            throw new IllegalArgumentException("topic prefix '" + prefix + "' may contain only ASCII letters, digits, '.', '_' and '-'");
+        }
+        if (prefix.length() > 200) throw new IllegalArgumentException("topic prefix is " + prefix.length() + " characters long; at most 200 leave room for topic names");
+    }
+
+    /** Where ingest writes: one record per request and routing key, keyed by routing key. */
+    public String samples() {
+        return prefix + "samples";
+    }
+
+    public List<String> all() {
+        return List.of(samples());
+    }
+
+    /**
+     * Creates every topic that does not exist yet; existing topics are left as they are (a topic
+     * created concurrently by another instance is fine). Blocks at most a minute.
+     *
+     * @throws IllegalStateException if a topic could not be created, naming it and why
+     */
+    public void ensure(Admin admin, int partitions, short replicationFactor) {
+        List<NewTopic> topics = all().stream().map(name -> new NewTopic(name, partitions, replicationFactor)).toList();
+        Map<String, KafkaFuture<Void>> results = admin.createTopics(topics).values();
+        results.forEach(this::await);
+    }
+
+    private void await(String topic, KafkaFuture<Void> creation) {
+        try {
+            creation.get(CREATE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            LOG.info("Created topic {}", topic);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
+            }
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("creating topic " + topic + " took longer than " + CREATE_TIMEOUT_SECONDS + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topic " + topic, e);
+        }
+    }
+}
