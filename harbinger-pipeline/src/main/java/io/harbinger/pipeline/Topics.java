@@ -21,11 +21,12 @@ import java.util.regex.Pattern;
  * @param prefix prepended to every topic name, e.g. {@code harbinger.}; may be empty
  */
 public record Topics(String prefix) {
-    public static final String DEFAULT_PREFIX = "harbinger.";
-    public static final Topics DEFAULT = new Topics(DEFAULT_PREFIX);
     private static final Pattern LEGAL = Pattern.compile("[a-zA-Z0-9._-]*");
     private static final long CREATE_TIMEOUT_SECONDS = 60;
     private static final Logger LOG = LoggerFactory.getLogger(Topics.class);
+    public static final String DEFAULT_PREFIX = "harbinger.";
+    /** Declared after the constants the constructor uses. */
+    public static final Topics DEFAULT = new Topics(DEFAULT_PREFIX);
 
     public Topics {
         if (prefix == null) throw new IllegalArgumentException("topic prefix must be non-null (empty for none)");
