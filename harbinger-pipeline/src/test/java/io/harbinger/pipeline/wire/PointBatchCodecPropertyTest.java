@@ -16,7 +16,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PointBatchCodecProperties {
+class PointBatchCodecPropertyTest {
 
     @Property(tries = 500)
     void decode_ofEncode_isIdentity(@ForAll("batches") PointBatch batch) {
