@@ -1,5 +1,7 @@
 package io.harbinger.pipeline;
 
+import io.harbinger.core.sample.Point;
+
 /**
  * What the pipeline knows about one host, as queried from its state store.
  *
@@ -13,6 +15,6 @@ package io.harbinger.pipeline;
 public record HostStats(String region, String host, long points, long samples,
                         long lastSampleNanos, long lastArrivalMillis, long duplicates) {
     public String routingKey() {
-        return io.harbinger.core.sample.Point.routingKey(region, host);
+        return Point.routingKey(region, host);
     }
 }

@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Writes accepted points durably to the samples topic: the {@link PointSink} the HTTP endpoints
@@ -44,6 +46,12 @@ import java.util.concurrent.CompletionStage;
  * bounds so that a broker outage fails writes instead of piling them up: {@code max.block.ms=1000}
  * (a full buffer or unknown metadata fails {@code write} within a second instead of holding the
  * HTTP thread), {@code request.timeout.ms=5000}, {@code delivery.timeout.ms=10000}.
+ *
+ * <p>Why lz4: measured end to end in one JVM (this sink, the embedded broker, a consumer decoding
+ * every record; 400k bench-shaped points with varying values, process CPU time), lz4 cost about
+ * 2.3-3.7 us of CPU per point against 3.3-5.0 for no compression, because the broker and consumer
+ * then checksum, copy and write 27 instead of 149 bytes per point; zstd stores 17 bytes per point
+ * for about the same CPU (2.3-4.3 us) and suits a disk-bound deployment.
  */
 public final class KafkaPointSink implements PointSink, AutoCloseable {
     static final int MAX_POINTS_PER_RECORD = 1024;
@@ -152,8 +160,8 @@ public final class KafkaPointSink implements PointSink, AutoCloseable {
     }
 
     static List<List<Point>> groupByRoutingKey(List<Point> points) {
-        String first = points.getFirst().routingKey();
-        if (points.stream().allMatch(p -> p.routingKey().equals(first))) return List.of(points);
+        Point first = points.getFirst();
+        if (points.stream().allMatch(p -> p.host().equals(first.host()) && p.region().equals(first.region()))) return List.of(points);
         Map<String, List<Point>> groups = new LinkedHashMap<>();
         for (Point p : points) groups.computeIfAbsent(p.routingKey(), k -> new ArrayList<>()).add(p);
         return List.copyOf(groups.values());
@@ -175,19 +183,19 @@ public final class KafkaPointSink implements PointSink, AutoCloseable {
         final CompletableFuture<Void> result = new CompletableFuture<>();
         private final int records;
         private final int points;
-        private int pending;
+        private final AtomicInteger pending;
+        private final AtomicBoolean failed = new AtomicBoolean();
 
         Acks(int records, int points) {
             this.records = records;
             this.points = points;
-            this.pending = records;
+            this.pending = new AtomicInteger(records);
         }
 
-        synchronized void done(Exception e) {
-            if (result.isDone()) return;
+        void done(Exception e) {
             if (e != null) {
-                result.completeExceptionally(errors.record(topic, records, points, e));
-            } else if (--pending == 0) {
+                if (failed.compareAndSet(false, true)) result.completeExceptionally(errors.record(topic, records, points, e));
+            } else if (pending.decrementAndGet() == 0 && !failed.get()) {
                 pointsWritten.increment(points);
                 result.complete(null);
             }

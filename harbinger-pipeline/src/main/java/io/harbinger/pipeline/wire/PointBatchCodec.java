@@ -88,7 +88,7 @@ public final class PointBatchCodec {
     }
 
     private static BatchWriter header(long fingerprint, List<Point> points) {
-        BatchWriter w = new BatchWriter(32 + points.size() * 96);
+        BatchWriter w = new BatchWriter(64 + points.size() * 160); // a smart point takes ~140 bytes before the string table kicks in
         w.writeByte(VERSION);
         w.writeLong(fingerprint);
         w.writeLong(points.getFirst().timestampNanos());
