@@ -60,6 +60,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         String clusterId = existingClusterId(logDir).orElseGet(() -> format(logDir));
         int brokerPort = freePort();
         int controllerPort = freePort();
+        while (controllerPort == brokerPort) controllerPort = freePort();
         KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config(logDir, brokerPort, controllerPort)), Time.SYSTEM);
         try {
             server.startup();
