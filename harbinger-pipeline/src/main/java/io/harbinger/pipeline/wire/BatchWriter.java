@@ -11,12 +11,14 @@ import java.util.HashMap;
 final class BatchWriter {
     private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    private final HashMap<String, Integer> strings = new HashMap<>();
+    private final HashMap<String, Integer> strings;
     private byte[] buf;
     private int pos;
 
-    BatchWriter(int capacityHint) {
+    /** Sized up front so that a typical batch neither grows its buffer nor rehashes its string table. */
+    BatchWriter(int capacityHint, int expectedStrings) {
         buf = new byte[Math.max(32, capacityHint)];
+        strings = HashMap.newHashMap(expectedStrings);
     }
 
     int position() {

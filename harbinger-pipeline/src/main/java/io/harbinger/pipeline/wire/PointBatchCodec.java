@@ -88,7 +88,8 @@ public final class PointBatchCodec {
     }
 
     private static BatchWriter header(long fingerprint, List<Point> points) {
-        BatchWriter w = new BatchWriter(64 + points.size() * 160); // a smart point takes ~140 bytes before the string table kicks in
+        // a smart point takes ~140 bytes before the string table kicks in and brings ~6 new strings
+        BatchWriter w = new BatchWriter(64 + points.size() * 160, Math.min(4096, 8 + points.size() * 6));
         w.writeByte(VERSION);
         w.writeLong(fingerprint);
         w.writeLong(points.getFirst().timestampNanos());
