@@ -1,0 +1,39 @@
+package io.harbinger.pipeline;
+
+import io.harbinger.pipeline.wire.PointBatch;
+import io.harbinger.pipeline.wire.PointBatchSerde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The stream processing, as one pure function: it only describes the topology, nothing is started.
+ *
+ * <pre>
+ * samples topic ──▶ host-state-update (store "host-state": HostState per routing key) ──▶ accepted batches
+ * </pre>
+ *
+ * Each record is one request's points for one host. Its fingerprint is looked up in the host's ring
+ * of the last 64 fingerprints: a hit is a client retry and is dropped and counted, so a client that
+ * retries does not duplicate anything downstream. Records that do not decode never reach the
+ * processor: the deserialization handler the {@link Pipeline} configures skips and counts them.
+ */
+public final class HostStatsTopology {
+    public static final String STORE = "host-state";
+
+    private HostStatsTopology() {}
+
+    /**
+     * Adds the host-state processing of {@code samplesTopic} to {@code builder}.
+     *
+     * @return the stream of accepted (non-retry) batches, keyed by routing key, for later stages
+     */
+    public static KStream<String, PointBatch> build(StreamsBuilder builder, String samplesTopic) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), new HostStateSerde()));
+        return builder.stream(samplesTopic, Consumed.with(Serdes.String(), new PointBatchSerde()).withName("samples"))
+                .process(HostStateProcessor::new, Named.as("host-state-update"), STORE);
+    }
+}

@@ -1,0 +1,146 @@
+package io.harbinger.pipeline;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The running stream processing: ensures the topics, runs {@link HostStatsTopology} on Kafka
+ * Streams with exactly-once processing, and answers queries over the per-host state. The sink that
+ * feeds it is separate ({@link KafkaPointSink}).
+ *
+ * <p>{@link #start} returns at once; the pipeline is {@link #ready()} once Streams is RUNNING
+ * (after the first rebalance and state restoration). A processing error that escapes a stream
+ * thread stops the client (state ERROR, {@code ready()} false) rather than looping on it.
+ */
+public final class Pipeline implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+    private static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaStreams streams;
+    private final KafkaStreamsMetrics metrics;
+    private final CorruptRecords corrupt;
+
+    private Pipeline(KafkaStreams streams, KafkaStreamsMetrics metrics, CorruptRecords corrupt) {
+        this.streams = streams;
+        this.metrics = metrics;
+        this.corrupt = corrupt;
+    }
+
+    /** Creates missing topics (blocking, at most a minute), then starts Streams in the background. */
+    public static Pipeline start(PipelineConfig config, MeterRegistry registry) {
+        Topics topics = config.topics();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
+            topics.ensure(admin, config.partitions(), config.replicationFactor());
+        }
+        StreamsBuilder builder = new StreamsBuilder();
+        HostStatsTopology.build(builder, topics.samples());
+        CorruptRecords corrupt = new CorruptRecords();
+        KafkaStreams streams = new KafkaStreams(builder.build(), streamsConfig(config, corrupt));
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("Stream processing failed; stopping the pipeline (ready() is now false)", e);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(streams);
+        metrics.bindTo(registry);
+        FunctionCounter.builder("harbinger.pipeline.corrupt.records", corrupt, CorruptRecords::count)
+                .description("Samples-topic records skipped because they did not decode").register(registry);
+        streams.start();
+        return new Pipeline(streams, metrics, corrupt);
+    }
+
+    static Properties streamsConfig(PipelineConfig config, CorruptRecords corrupt) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.numStreamThreads());
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replicationFactor());
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndCountDeserializationHandler.class);
+        p.put(LogAndCountDeserializationHandler.COUNTER_CONFIG, corrupt);
+        return p;
+    }
+
+    /** True while Streams is RUNNING: the state is queryable and records are being processed. */
+    public boolean ready() {
+        return streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    /**
+     * Every host this instance holds state for, ordered by routing key.
+     *
+     * @throws IllegalStateException while the store is not queryable (starting, rebalancing, stopped)
+     */
+    public List<HostStats> hosts() {
+        List<HostStats> hosts = new ArrayList<>();
+        try (KeyValueIterator<String, HostState> all = store().all()) {
+            all.forEachRemaining(entry -> hosts.add(entry.value.stats()));
+        } catch (InvalidStateStoreException e) {
+            throw notQueryable(e);
+        }
+        hosts.sort(Comparator.comparing(HostStats::routingKey));
+        return hosts;
+    }
+
+    /** Sums over {@link #hosts()} (one pass over the store) plus the corrupt records skipped. */
+    public Totals totals() {
+        long hosts = 0, points = 0, samples = 0, duplicates = 0;
+        for (HostStats h : hosts()) {
+            hosts++;
+            points += h.points();
+            samples += h.samples();
+            duplicates += h.duplicates();
+        }
+        return new Totals(hosts, points, samples, duplicates, corrupt.count());
+    }
+
+    /** Stops processing, committing what was processed, and leaves the consumer group. */
+    public boolean close(Duration timeout) {
+        try {
+            boolean closed = streams.close(new KafkaStreams.CloseOptions().timeout(timeout).leaveGroup(true));
+            if (!closed) LOG.warn("Kafka Streams did not stop within {}", timeout);
+            return closed;
+        } finally {
+            metrics.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        close(DEFAULT_CLOSE_TIMEOUT);
+    }
+
+    private ReadOnlyKeyValueStore<String, HostState> store() {
+        try {
+            return streams.store(StoreQueryParameters.fromNameAndType(HostStatsTopology.STORE, QueryableStoreTypes.keyValueStore()));
+        } catch (InvalidStateStoreException e) {
+            throw notQueryable(e);
+        }
+    }
+
+    private IllegalStateException notQueryable(InvalidStateStoreException e) {
+        return new IllegalStateException("host state is not queryable while the pipeline is " + streams.state() + ": " + e.getMessage(), e);
+    }
+}

@@ -1,0 +1,121 @@
+package io.harbinger.pipeline;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+
+/**
+ * The Kafka topics Harbinger owns, all named {@code <prefix><name>} so that several deployments (or
+ * tests) can share a cluster.
+ *
+ * @param prefix prepended to every topic name, e.g. {@code harbinger.}; may be empty
+ */
+public record Topics(String prefix) {
+    private static final Pattern LEGAL = Pattern.compile("[a-zA-Z0-9._-]*");
+    private static final long CREATE_TIMEOUT_SECONDS = 60;
+    private static final Logger LOG = LoggerFactory.getLogger(Topics.class);
+    public static final String DEFAULT_PREFIX = "harbinger.";
+    /** Declared after the constants the constructor uses. */
+    public static final Topics DEFAULT = new Topics(DEFAULT_PREFIX);
+
+    public Topics {
+        if (prefix == null) throw new IllegalArgumentException("topic prefix must be non-null (empty for none)");
+        if (!LEGAL.matcher(prefix).matches()) {
+            throw new IllegalArgumentException("topic prefix '" + prefix + "' may contain only ASCII letters, digits, '.', '_' and '-'");
+        }
+        if (prefix.length() > 200) throw new IllegalArgumentException("topic prefix is " + prefix.length() + " characters long; at most 200 leave room for topic names");
+    }
+
+    /** Where ingest writes: one record per request and routing key, keyed by routing key. */
+    public String samples() {
+        return prefix + "samples";
+    }
+
+    public List<String> all() {
+        return List.of(samples());
+    }
+
+    /**
+     * Creates every topic that does not exist yet; existing topics are left as they are (a topic
+     * created concurrently by another instance is fine). Returns once every partition's leader
+     * serves requests: a partition announced in metadata before its leader is ready answers
+     * NOT_LEADER_OR_FOLLOWER, and an idempotent producer that gets that for its first batch while
+     * later batches succeed then stalls on out-of-order sequence errors until its delivery timeout.
+     * Blocks at most about two minutes.
+     *
+     * @throws IllegalStateException if a topic could not be created, naming it and why
+     */
+    public void ensure(Admin admin, int partitions, short replicationFactor) {
+        List<NewTopic> topics = all().stream().map(name -> new NewTopic(name, partitions, replicationFactor)).toList();
+        Map<String, KafkaFuture<Void>> results = admin.createTopics(topics).values();
+        results.forEach(this::await);
+        awaitServingLeaders(admin);
+    }
+
+    private void awaitServingLeaders(Admin admin) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CREATE_TIMEOUT_SECONDS);
+        while (!leadersServe(admin)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("partitions of " + all() + " still have no serving leader after " + CREATE_TIMEOUT_SECONDS + " s");
+            }
+            pause();
+        }
+    }
+
+    /** Asks every partition's leader itself (DescribeProducers is answered by the leader's replica manager, not from metadata). */
+    private boolean leadersServe(Admin admin) {
+        try {
+            List<TopicPartition> partitions = admin.describeTopics(all()).allTopicNames().get(CREATE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .values().stream()
+                    .flatMap(topic -> topic.partitions().stream().map(p -> new TopicPartition(topic.name(), p.partition())))
+                    .toList();
+            admin.describeProducers(partitions).all().get(CREATE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RetriableException) return false; // leader not elected or not ready yet
+            throw new IllegalStateException("cannot check the leaders of " + all() + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("checking the leaders of " + all() + " took longer than " + CREATE_TIMEOUT_SECONDS + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the leaders of " + all(), e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for topic leaders", e);
+        }
+    }
+
+    private void await(String topic, KafkaFuture<Void> creation) {
+        try {
+            creation.get(CREATE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            LOG.info("Created topic {}", topic);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
+            }
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("creating topic " + topic + " took longer than " + CREATE_TIMEOUT_SECONDS + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topic " + topic, e);
+        }
+    }
+}

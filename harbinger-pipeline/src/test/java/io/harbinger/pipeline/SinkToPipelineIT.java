@@ -1,0 +1,113 @@
+package io.harbinger.pipeline;
+
+import io.harbinger.core.sample.Point;
+import io.harbinger.core.sample.PointSink.WriteOptions;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static io.harbinger.pipeline.TestPoints.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The sink and the pipeline against a real broker: what is acknowledged is counted, once. */
+@ExtendWith(SharedKafka.class)
+class SinkToPipelineIT {
+    private static final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private static PipelineConfig config;
+    private static Pipeline pipeline;
+    private static KafkaPointSink sink;
+
+    @BeforeAll
+    static void start(EmbeddedKafka kafka, @TempDir Path stateDir) {
+        String run = "it-" + UUID.randomUUID().toString().substring(0, 8);
+        config = PipelineConfig.defaults(kafka.bootstrapServers(), stateDir).withTopicPrefix(run + ".").withApplicationId(run).withPartitions(2);
+        pipeline = Pipeline.start(config, registry);
+        sink = KafkaPointSink.create(config, registry);
+        await().atMost(Duration.ofSeconds(60)).until(pipeline::ready);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (sink != null) sink.close();
+        if (pipeline != null) assertThat(pipeline.close(Duration.ofSeconds(20))).isTrue();
+    }
+
+    @Test
+    void acknowledgedWrite_isReflectedExactlyInTotals() throws Exception {
+        Totals before = settledTotals();
+        List<Point> points = new ArrayList<>();
+        for (String host : List.of("h1", "h2", "h3")) points.addAll(TestPoints.request("totals", host, T0));
+
+        sink.write(points, WriteOptions.NONE).toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        Totals expected = new Totals(before.hosts() + 3, before.points() + 12, before.samples() + TestPoints.samples(points),
+                before.duplicates(), before.corruptRecords());
+        awaitTotals(expected);
+        assertThat(pipeline.hosts()).filteredOn(h -> h.region().equals("totals"))
+                .extracting(HostStats::host, HostStats::points, HostStats::lastSampleNanos)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("h1", 4L, T0), org.assertj.core.groups.Tuple.tuple("h2", 4L, T0),
+                        org.assertj.core.groups.Tuple.tuple("h3", 4L, T0));
+    }
+
+    @Test
+    void retryWithTheSameIdempotencyKey_isNotCountedTwice() throws Exception {
+        Totals before = settledTotals();
+        List<Point> first = List.of(TestPoints.host("idem", "a", T0), TestPoints.host("idem", "b", T0));
+        List<Point> retry = List.of(TestPoints.host("idem", "a", T0 + 5), TestPoints.host("idem", "b", T0 + 5)); // server-stamped again
+
+        sink.write(first, new WriteOptions("req-42")).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        sink.write(retry, new WriteOptions("req-42")).toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        awaitTotals(new Totals(before.hosts() + 2, before.points() + 2, before.samples() + 8, before.duplicates() + 2, before.corruptRecords()));
+    }
+
+    @Test
+    void byteIdenticalRetryWithoutKey_isNotCountedTwice() throws Exception {
+        Totals before = settledTotals();
+        List<Point> request = TestPoints.request("timestamped", "a", T0);
+
+        sink.write(request, WriteOptions.NONE).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        sink.write(request, WriteOptions.NONE).toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        awaitTotals(new Totals(before.hosts() + 1, before.points() + 4, before.samples() + 28, before.duplicates() + 1, before.corruptRecords()));
+    }
+
+    @Test
+    void garbageOnTheSamplesTopic_isSkippedAndCounted_andThePipelineKeepsRunning() throws Exception {
+        Totals before = settledTotals();
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", config.bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(config.topics().samples(), "x/y", new byte[]{42, 42})).get(10, TimeUnit.SECONDS);
+        }
+        sink.write(List.of(TestPoints.host("after-garbage", "a", T0)), WriteOptions.NONE).toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        awaitTotals(new Totals(before.hosts() + 1, before.points() + 1, before.samples() + 4, before.duplicates(), before.corruptRecords() + 1));
+        assertThat(pipeline.ready()).isTrue();
+    }
+
+    private static Totals settledTotals() {
+        return await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(pipeline::totals, t -> true);
+    }
+
+    private static void awaitTotals(Totals expected) {
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(pipeline.totals()).isEqualTo(expected));
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).ignoreExceptions()
+                .untilAsserted(() -> assertThat(pipeline.totals()).isEqualTo(expected));
+    }
+}
