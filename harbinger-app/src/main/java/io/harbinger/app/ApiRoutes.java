@@ -18,7 +18,12 @@ final class ApiRoutes {
 
     static void register(Javalin app, Pipeline pipeline, IngestRoutes ingest, PrometheusMeterRegistry registry) {
         app.get("/api/v1/hosts", ctx -> ctx.json(pipeline.hosts()));
+        app.get("/api/v1/hosts/{region}/{host}", ctx -> pipeline.host(ctx.pathParam("region"), ctx.pathParam("host"))
+                .ifPresentOrElse(ctx::json, () -> ctx.status(404).json(Map.of("error", "no data from host "
+                        + ctx.pathParam("host") + " in region " + ctx.pathParam("region") + " has been processed"))));
         app.get("/api/v1/stats", ctx -> ctx.json(pipeline.totals()));
+        app.exception(Pipeline.NotQueryableException.class, (e, ctx) -> ctx.status(503).header("Retry-After", "1")
+                .json(Map.of("error", "the processor's state is not readable right now: " + e.getMessage())));
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
         app.get("/health", ctx -> ctx.json(Map.of("status", "up")));
         app.get("/ready", ctx -> ready(ctx, pipeline, ingest));

@@ -1,5 +1,9 @@
 package io.harbinger.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.harbinger.pipeline.Pipeline;
 import io.harbinger.pipeline.Totals;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,6 +41,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--keep-running", description = "Keep serving after the demo (until Ctrl-C).")
     boolean keepRunning;
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final PrintStream out = System.out;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -52,7 +57,9 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
             } else {
                 out.printf("(no data set at %s: only generated host metrics are sent; see README 'Test data')%n", data);
             }
+            long start = System.nanoTime();
             Totals totals = awaitProcessed(node, sent);
+            out.printf("%nAll %,d acknowledged points processed %.1f s after the last answer.", sent, (System.nanoTime() - start) / 1e9);
             out.printf("%nProcessor saw %,d points (%,d values) from %,d hosts; duplicates dropped: %d%n",
                     totals.points(), totals.samples(), totals.hosts(), totals.duplicates());
             out.printf("Try: curl -s %s/api/v1/hosts | head -c 600; curl -s %s/metrics | grep harbinger_ingest%n", base, base);
@@ -80,11 +87,23 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         try (Stream<Path> files = Files.list(data.resolve("smartctl-json"))) {
             for (Path file : files.filter(p -> p.getFileName().toString().startsWith("smart-")).sorted().toList()) {
                 String url = base + "/api/v1/smartctl?region=demo-0&host=storage-01";
-                int status = post(url, "application/json", Files.readAllBytes(file), "smartctl " + file.getFileName());
+                int status = post(url, "application/json", stampedNow(file), "smartctl " + file.getFileName());
                 if (status == 200) points++;
             }
         }
         return points;
+    }
+
+    /**
+     * The fixtures were captured years ago; a live agent's document carries the time it ran. Restamp
+     * {@code local_time} so the live window accepts it (the parser takes the sample time from there).
+     */
+    private static byte[] stampedNow(Path file) throws IOException {
+        JsonNode doc = JSON.readTree(file.toFile());
+        if (doc.path("local_time") instanceof ObjectNode localTime) {
+            localTime.put("time_t", System.currentTimeMillis() / 1000);
+        }
+        return JSON.writeValueAsBytes(doc);
     }
 
     private long feedBackblaze(String base) throws IOException, InterruptedException {
@@ -108,12 +127,24 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Waits until the processor has seen every acknowledged point: its points plus the retries it
+     * dropped reach what was sent (identical documents sent twice count once), or it stays idle for 3 s.
+     */
     private static Totals awaitProcessed(Harbinger node, long expectedPoints) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Totals totals = node.pipeline().totals();
-        while (totals.points() < expectedPoints && System.nanoTime() < deadline) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        Totals totals = new Totals(0, 0, 0, 0, 0);
+        long lastChange = System.nanoTime();
+        while (totals.points() + totals.duplicates() < expectedPoints && System.nanoTime() < deadline
+                && (totals.points() == 0 || System.nanoTime() - lastChange < Duration.ofSeconds(3).toNanos())) {
             Thread.sleep(200);
-            totals = node.pipeline().totals();
+            try {
+                Totals now = node.pipeline().totals();
+                if (!now.equals(totals)) lastChange = System.nanoTime();
+                totals = now;
+            } catch (Pipeline.NotQueryableException starting) {
+                // the processor is still taking its partitions: ask again
+            }
         }
         return totals;
     }

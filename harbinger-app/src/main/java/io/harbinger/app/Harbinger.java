@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Map;
 
 /**
  * One running Harbinger node: (embedded Kafka broker) -> Kafka Streams processor -> durable producer
@@ -47,9 +46,9 @@ public final class Harbinger implements AutoCloseable {
             PipelineConfig pipelineConfig = PipelineConfig.defaults(bootstrapServers, config.dataDir().resolve("streams"))
                     .withPartitions(config.partitions())
                     .withReplicationFactor(config.replicationFactor())
-                    .withStreamThreads(config.streamThreads());
+                    .withNumStreamThreads(config.streamThreads());
             pipeline = own(Pipeline.start(pipelineConfig, registry));
-            KafkaPointSink sink = own(KafkaPointSink.create(pipelineConfig, Map.of(), registry));
+            KafkaPointSink sink = own(KafkaPointSink.create(pipelineConfig, registry));
             http = Javalin.create(javalin -> {
                 javalin.showJavalinBanner = false;
                 javalin.useVirtualThreads = true;

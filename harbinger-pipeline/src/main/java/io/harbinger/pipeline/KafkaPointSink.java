@@ -7,6 +7,7 @@ import io.harbinger.pipeline.wire.PointBatchCodec;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import org.apache.kafka.clients.producer.BufferExhaustedException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -192,9 +193,15 @@ public final class KafkaPointSink implements PointSink, AutoCloseable {
             this.pending = new AtomicInteger(records);
         }
 
+        /** A full producer buffer is overload (the caller answers 429); anything else a sink failure. */
+        private RuntimeException failure(Exception e) {
+            KafkaSinkException counted = errors.record(topic, records, points, e);
+            return e instanceof BufferExhaustedException ? new PointSink.Overloaded(counted.getMessage(), counted) : counted;
+        }
+
         void done(Exception e) {
             if (e != null) {
-                if (failed.compareAndSet(false, true)) result.completeExceptionally(errors.record(topic, records, points, e));
+                if (failed.compareAndSet(false, true)) result.completeExceptionally(failure(e));
             } else if (pending.decrementAndGet() == 0 && !failed.get()) {
                 pointsWritten.increment(points);
                 result.complete(null);

@@ -91,7 +91,7 @@ public final class Pipeline implements AutoCloseable {
     /**
      * Every host this instance holds state for, ordered by routing key.
      *
-     * @throws IllegalStateException while the store is not queryable (starting, rebalancing, stopped)
+     * @throws NotQueryableException while the store is not queryable (starting, rebalancing, stopped)
      */
     public List<HostStats> hosts() {
         List<HostStats> hosts = new ArrayList<>();
@@ -102,6 +102,20 @@ public final class Pipeline implements AutoCloseable {
         }
         hosts.sort(Comparator.comparing(HostStats::routingKey));
         return hosts;
+    }
+
+    /**
+     * What this instance knows of one host, if anything.
+     *
+     * @throws NotQueryableException while the store is not queryable
+     */
+    public java.util.Optional<HostStats> host(String region, String host) {
+        try {
+            HostState state = store().get(io.harbinger.core.sample.Point.routingKey(region, host));
+            return java.util.Optional.ofNullable(state).map(HostState::stats);
+        } catch (InvalidStateStoreException e) {
+            throw notQueryable(e);
+        }
     }
 
     /** Sums over {@link #hosts()} (one pass over the store) plus the corrupt records skipped. */
@@ -140,7 +154,14 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    private IllegalStateException notQueryable(InvalidStateStoreException e) {
-        return new IllegalStateException("host state is not queryable while the pipeline is " + streams.state() + ": " + e.getMessage(), e);
+    private NotQueryableException notQueryable(InvalidStateStoreException e) {
+        return new NotQueryableException("host state is not queryable while the pipeline is " + streams.state() + ": " + e.getMessage(), e);
+    }
+
+    /** The processor's state cannot be read right now (starting, rebalancing, stopped); asking again later may succeed. */
+    public static final class NotQueryableException extends IllegalStateException {
+        NotQueryableException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 }
