@@ -101,7 +101,13 @@ class IngestRoutesTest {
     @Test
     void fullInFlightBudget_is429_untilTheHeldRequestIsAcknowledged() throws Exception {
         CompletableFuture<Void> release = new CompletableFuture<>();
-        String base = start((points, options) -> release, 100);
+        java.util.concurrent.CountDownLatch firstInSink = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        String base = start((points, options) -> {
+            if (calls.getAndIncrement() > 0) return CompletableFuture.completedFuture(null);
+            firstInSink.countDown();
+            return release; // the first request holds its budget until the test releases it
+        }, 100);
         String line = "cpu,host=a v=1\n".repeat(5); // 75 bytes: one such request fills most of the 100-byte budget
         CompletableFuture<HttpResponse<String>> held = CompletableFuture.supplyAsync(() -> {
             try {
@@ -110,11 +116,9 @@ class IngestRoutesTest {
                 throw new IllegalStateException(e);
             }
         });
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        HttpResponse<String> second;
-        do {
-            second = post(base + "/write", line.getBytes());
-        } while (second.statusCode() != 429 && System.nanoTime() < deadline);
+        assertThat(firstInSink.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        HttpResponse<String> second = post(base + "/write", line.getBytes());
         assertThat(second.statusCode()).isEqualTo(429);
         assertThat(second.headers().firstValue("Retry-After")).contains("3");
         release.complete(null);
