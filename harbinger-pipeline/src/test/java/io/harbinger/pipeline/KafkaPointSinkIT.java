@@ -157,6 +157,26 @@ class KafkaPointSinkIT {
     }
 
     @Test
+    void writeToATopicTheBrokerDoesNotHave_failsRetriablyOnce_withinOneMaxBlock_notOnePerRecord() {
+        String missing = "sink-missing-" + UUID.randomUUID() + ".samples"; // the broker does not auto-create topics
+        int maxBlockMs = 300;
+        List<Point> tenHosts = IntStream.range(0, 10).mapToObj(i -> TestPoints.host("eu", "h" + i, T0)).toList();
+
+        try (KafkaPointSink sink = sink(missing, Map.of("max.block.ms", maxBlockMs))) {
+            long start = System.nanoTime();
+            CompletableFuture<Void> stage = sink.write(tenHosts, WriteOptions.NONE).toCompletableFuture();
+            long returnedAfterMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+            assertThatThrownBy(() -> stage.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOfSatisfying(KafkaSinkException.class, e -> assertThat(e.retriable()).isTrue())
+                    .hasMessageContaining("writing 10 points (10 records) to " + missing + " failed (retriable): TimeoutException");
+            assertThat(returnedAfterMillis).as("the caller is held for one metadata wait, not one per record").isLessThan(maxBlockMs + 1_200);
+        }
+        assertThat(errors("retriable", "TimeoutException").count()).as("counted once per failed write").isEqualTo(1.0);
+        assertThat(registry.find(SendErrors.METRIC).tag("kind", "fatal").counter()).isNull();
+    }
+
+    @Test
     void fullProducerBuffer_failsTheWriteAsOverloaded_countedRetriable_andLaterWritesSucceed() throws Exception {
         String topic = newTopic(1, Map.of());
         int bufferBytes = 64 * 1024;
