@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 
 import static io.harbinger.pipeline.TestPoints.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** The sink and the pipeline against a real broker: what is acknowledged is counted, once. */
@@ -124,6 +125,19 @@ class SinkToPipelineIT {
 
         assertThat(pipeline.host("known", "nobody")).isEmpty();
         assertThat(pipeline.host("elsewhere", "h1")).isEmpty();
+    }
+
+    @Test
+    void queries_ofAStoppedPipeline_throwNotQueryable() {
+        String run = config.applicationId() + "-stopped";
+        Pipeline stopped = Pipeline.start(config.withApplicationId(run), new SimpleMeterRegistry()); // state under stateDir/<application id>
+        await().atMost(Duration.ofSeconds(60)).until(stopped::ready);
+        assertThat(stopped.close(Duration.ofSeconds(20))).isTrue();
+
+        assertThatThrownBy(() -> stopped.host("lookup", "h1")).isInstanceOf(Pipeline.NotQueryableException.class)
+                .hasMessageContaining("NOT_RUNNING");
+        assertThatThrownBy(stopped::hosts).isInstanceOf(Pipeline.NotQueryableException.class);
+        assertThatThrownBy(stopped::totals).isInstanceOf(Pipeline.NotQueryableException.class);
     }
 
     private static Totals settledTotals() {
