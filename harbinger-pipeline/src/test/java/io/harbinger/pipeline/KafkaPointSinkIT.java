@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -94,7 +95,7 @@ class KafkaPointSinkIT {
 
         List<ConsumerRecord<String, byte[]>> records = readAll(topic, 3);
         assertThat(records).extracting(ConsumerRecord::partition).containsOnly(records.getFirst().partition());
-        assertThat(records.stream().sorted(java.util.Comparator.comparingLong(ConsumerRecord::offset))
+        assertThat(records.stream().sorted(Comparator.comparingLong(ConsumerRecord::offset))
                 .flatMap(r -> points(r).stream()).toList()).isEqualTo(many);
     }
 

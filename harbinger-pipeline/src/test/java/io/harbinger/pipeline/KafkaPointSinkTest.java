@@ -16,6 +16,7 @@ import java.util.Map;
 import static io.harbinger.pipeline.KafkaPointSink.MAX_POINTS_PER_RECORD;
 import static io.harbinger.pipeline.TestPoints.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * What a write turns into before any producer is involved: the pure {@code records} and
@@ -70,8 +71,8 @@ class KafkaPointSinkTest {
         points.add(B1);
 
         assertThat(KafkaPointSink.records("t", points, "")).extracting(ProducerRecord::key, r -> decode(r).points().size())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("eu/a", MAX_POINTS_PER_RECORD),
-                        org.assertj.core.groups.Tuple.tuple("eu/a", 1), org.assertj.core.groups.Tuple.tuple("eu/b", 1));
+                .containsExactly(tuple("eu/a", MAX_POINTS_PER_RECORD),
+                        tuple("eu/a", 1), tuple("eu/b", 1));
     }
 
     @Test
