@@ -117,7 +117,9 @@ public final class KafkaPointSink implements PointSink, AutoCloseable {
         List<ProducerRecord<String, byte[]>> records = records(topic, points, options.idempotencyKey());
         Acks acks = new Acks(records.size(), points.size());
         for (ProducerRecord<String, byte[]> record : records) {
-            if (!send(record, acks)) break;
+            // stop at the first failure, also one reported through the callback during send (unknown
+            // topic, full buffer): each further send would wait up to max.block.ms again
+            if (!send(record, acks) || acks.result.isCompletedExceptionally()) break;
         }
         return acks.result;
     }

@@ -149,12 +149,12 @@ public final class Pipeline implements AutoCloseable {
     private ReadOnlyKeyValueStore<String, HostState> store() {
         try {
             return streams.store(StoreQueryParameters.fromNameAndType(HostStatsTopology.STORE, QueryableStoreTypes.keyValueStore()));
-        } catch (InvalidStateStoreException e) {
+        } catch (InvalidStateStoreException | IllegalStateException e) { // Streams throws the latter once stopping, stopped or failed
             throw notQueryable(e);
         }
     }
 
-    private NotQueryableException notQueryable(InvalidStateStoreException e) {
+    private NotQueryableException notQueryable(RuntimeException e) {
         return new NotQueryableException("host state is not queryable while the pipeline is " + streams.state() + ": " + e.getMessage(), e);
     }
 

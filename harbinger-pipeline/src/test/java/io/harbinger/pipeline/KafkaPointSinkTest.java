@@ -1,144 +1,128 @@
 package io.harbinger.pipeline;
 
 import io.harbinger.core.sample.Point;
-import io.harbinger.core.sample.PointSink.WriteOptions;
 import io.harbinger.pipeline.wire.DecodeResult;
 import io.harbinger.pipeline.wire.PointBatch;
 import io.harbinger.pipeline.wire.PointBatchCodec;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.Map;
 
+import static io.harbinger.pipeline.KafkaPointSink.MAX_POINTS_PER_RECORD;
 import static io.harbinger.pipeline.TestPoints.T0;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+/**
+ * What a write turns into before any producer is involved: the pure {@code records} and
+ * {@code groupByRoutingKey}. Sending, acknowledgements and failures are in {@link KafkaPointSinkIT}.
+ */
 class KafkaPointSinkTest {
-    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final MockProducer<String, byte[]> producer = new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
-    private final KafkaPointSink sink = new KafkaPointSink(producer, "t.samples", registry, Optional.empty());
-
     private static final Point A1 = TestPoints.host("eu", "a", T0);
     private static final Point B1 = TestPoints.host("eu", "b", T0);
     private static final Point A2 = TestPoints.host("eu", "a", T0 + 1);
-    private static final Point C1 = TestPoints.host("us", "a", T0);
+    private static final Point C1 = TestPoints.host("us", "a", T0); // same host name, other region
 
     @Test
-    void write_groupsPointsByRoutingKey_inFirstAppearanceOrder_keepingOrderWithinAGroup() {
-        sink.write(List.of(A1, B1, A2, C1), WriteOptions.NONE);
-
-        assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("eu/a", "eu/b", "us/a");
-        assertThat(producer.history()).extracting(ProducerRecord::topic).containsOnly("t.samples");
-        assertThat(decode(producer.history().get(0)).points()).containsExactly(A1, A2);
+    void groupByRoutingKey_keepsFirstAppearanceOrderOfGroups_andOrderWithinAGroup() {
+        assertThat(KafkaPointSink.groupByRoutingKey(List.of(A1, B1, A2, C1)))
+                .containsExactly(List.of(A1, A2), List.of(B1), List.of(C1));
     }
 
     @Test
-    void write_completesOnlyWhenEveryRecordIsAcknowledged() {
-        CompletableFuture<Void> stage = sink.write(List.of(A1, B1, C1), WriteOptions.NONE).toCompletableFuture();
+    void groupByRoutingKey_ofOneHost_isOneGroupInTheOriginalOrder() {
+        List<Point> oneHost = List.of(A2, A1, TestPoints.smart("eu", "a", "S1", T0));
 
-        producer.completeNext();
-        producer.completeNext();
-        assertThat(stage).isNotDone();
-        producer.completeNext();
-        assertThat(stage).isCompleted();
-        assertThat(registry.get("harbinger.kafka.producer.points").counter().count()).isEqualTo(3.0);
+        assertThat(KafkaPointSink.groupByRoutingKey(oneHost)).containsExactly(oneHost);
     }
 
     @Test
-    void write_failsAtTheFirstFailedRecord_andCountsItAsRetriable() {
-        CompletableFuture<Void> stage = sink.write(List.of(A1, B1), WriteOptions.NONE).toCompletableFuture();
+    void records_areOnePerRoutingKey_keyedByIt_onTheGivenTopic_inFirstAppearanceOrder() {
+        List<ProducerRecord<String, byte[]>> records = KafkaPointSink.records("t.samples", List.of(A1, B1, A2, C1), "");
 
-        producer.errorNext(new TimeoutException("Expiring 1 record(s)"));
+        assertThat(records).extracting(ProducerRecord::key).containsExactly("eu/a", "eu/b", "us/a");
+        assertThat(records).extracting(ProducerRecord::topic).containsOnly("t.samples");
+        assertThat(records).extracting(ProducerRecord::partition).containsOnlyNulls(); // the partitioner hashes the key
+        assertThat(records).extracting(r -> decode(r).points())
+                .containsExactly(List.of(A1, A2), List.of(B1), List.of(C1));
+    }
 
-        assertThat(stage).isCompletedExceptionally();
-        assertThatThrownBy(stage::join).isInstanceOf(CompletionException.class)
-                .cause().isInstanceOfSatisfying(KafkaSinkException.class, e -> assertThat(e.retriable()).isTrue())
-                .hasMessageContaining("writing 2 points (2 records) to t.samples failed (retriable): TimeoutException");
-        producer.completeNext();
-        assertThat(registry.get("harbinger.kafka.producer.errors").tag("kind", "retriable").counter().count()).isEqualTo(1.0);
+    @ParameterizedTest(name = "{0} points of one host -> {1} records")
+    @CsvSource({"1, 1", "1023, 1", "1024, 1", "1025, 2", "2048, 2", "2049, 3"})
+    void records_cutAHostsPointsIntoPartsOfAtMost1024_inOrder_allKeyedByTheHost(int points, int expectedRecords) {
+        List<Point> many = pointsOfOneHost("eu", "a", points);
+
+        List<ProducerRecord<String, byte[]>> records = KafkaPointSink.records("t", many, "k");
+
+        assertThat(records).hasSize(expectedRecords).extracting(ProducerRecord::key).containsOnly("eu/a");
+        assertThat(records).allSatisfy(r -> assertThat(decode(r).points()).hasSizeBetween(1, MAX_POINTS_PER_RECORD));
+        assertThat(records.stream().flatMap(r -> decode(r).points().stream()).toList()).isEqualTo(many);
+        assertThat(fingerprints(records)).doesNotHaveDuplicates();
     }
 
     @Test
-    void write_whenKafkaRejectsTheRecord_failsAsFatal() {
-        CompletableFuture<Void> stage = sink.write(List.of(A1), WriteOptions.NONE).toCompletableFuture();
+    void records_ofSeveralHosts_cutEachHostSeparately() {
+        List<Point> points = new ArrayList<>(pointsOfOneHost("eu", "a", MAX_POINTS_PER_RECORD + 1));
+        points.add(B1);
 
-        producer.errorNext(new RecordTooLargeException("too large"));
-
-        assertThatThrownBy(stage::join).cause().isInstanceOfSatisfying(KafkaSinkException.class, e -> assertThat(e.retriable()).isFalse());
-        assertThat(registry.get("harbinger.kafka.producer.errors").tags("kind", "fatal", "exception", "RecordTooLargeException")
-                .counter().count()).isEqualTo(1.0);
+        assertThat(KafkaPointSink.records("t", points, "")).extracting(ProducerRecord::key, r -> decode(r).points().size())
+                .containsExactly(tuple("eu/a", MAX_POINTS_PER_RECORD),
+                        tuple("eu/a", 1), tuple("eu/b", 1));
     }
 
     @Test
-    void write_afterClose_failsTheStageInsteadOfThrowing() {
-        producer.close();
-
-        CompletableFuture<Void> stage = sink.write(List.of(A1), WriteOptions.NONE).toCompletableFuture();
-
-        assertThat(stage).isCompletedExceptionally();
-        assertThat(registry.get("harbinger.kafka.producer.errors").tag("kind", "fatal").counter().count()).isEqualTo(1.0);
-    }
-
-    @Test
-    void write_ofNoPoints_completesAtOnce_withoutSending() {
-        assertThat(sink.write(List.of(), WriteOptions.NONE).toCompletableFuture()).isCompleted();
-        assertThat(producer.history()).isEmpty();
-    }
-
-    @Test
-    void records_withIdempotencyKey_haveTheSameFingerprintOnRetry_evenWithNewServerTimestamps() {
+    void records_withIdempotencyKey_haveTheSameFingerprintsOnRetry_evenWithNewServerTimestamps() {
         List<Point> first = List.of(TestPoints.host("eu", "a", T0), TestPoints.host("eu", "b", T0));
         List<Point> retry = List.of(TestPoints.host("eu", "a", T0 + 999), TestPoints.host("eu", "b", T0 + 999));
 
         assertThat(fingerprints(KafkaPointSink.records("t", first, "req-1")))
                 .isEqualTo(fingerprints(KafkaPointSink.records("t", retry, "req-1")))
                 .doesNotHaveDuplicates()
-                .isNotEqualTo(fingerprints(KafkaPointSink.records("t", first, "req-2")));
+                .doesNotContainAnyElementsOf(fingerprints(KafkaPointSink.records("t", first, "req-2")));
+    }
+
+    @Test
+    void records_withIdempotencyKey_fingerprintKeyRoutingKeyAndPart() {
+        List<ProducerRecord<String, byte[]>> records = KafkaPointSink.records("t", List.of(A1, B1), "req-1");
+
+        assertThat(fingerprints(records)).containsExactly(
+                PointBatchCodec.idempotencyFingerprint("req-1", "eu/a", 0),
+                PointBatchCodec.idempotencyFingerprint("req-1", "eu/b", 1));
     }
 
     @Test
     void records_withoutIdempotencyKey_fingerprintTheContent() {
-        List<Point> request = List.of(A1, B1);
-
-        assertThat(fingerprints(KafkaPointSink.records("t", request, "")))
+        assertThat(fingerprints(KafkaPointSink.records("t", List.of(A1, B1), "")))
                 .isEqualTo(fingerprints(KafkaPointSink.records("t", List.of(A1, B1), "")))
-                .isNotEqualTo(fingerprints(KafkaPointSink.records("t", List.of(A2, B1), "")));
-    }
-
-    @Test
-    void records_ofAHugeGroup_areCutIntoBoundedParts_inOrder() {
-        List<Point> many = new ArrayList<>();
-        for (int i = 0; i < KafkaPointSink.MAX_POINTS_PER_RECORD + 10; i++) many.add(TestPoints.host("eu", "a", T0 + i));
-
-        List<ProducerRecord<String, byte[]>> records = KafkaPointSink.records("t", many, "k");
-
-        assertThat(records).hasSize(2);
-        assertThat(decode(records.get(0)).points()).hasSize(KafkaPointSink.MAX_POINTS_PER_RECORD).isEqualTo(many.subList(0, 1024));
-        assertThat(decode(records.get(1)).points()).isEqualTo(many.subList(1024, many.size()));
-        assertThat(fingerprints(records)).doesNotHaveDuplicates();
+                .doesNotHaveDuplicates()
+                .containsExactly(fingerprints(KafkaPointSink.records("t", List.of(A1), "")).getFirst(),
+                        fingerprints(KafkaPointSink.records("t", List.of(B1), "")).getFirst());
+        assertThat(fingerprints(KafkaPointSink.records("t", List.of(A2, B1), "")).getFirst())
+                .isNotEqualTo(fingerprints(KafkaPointSink.records("t", List.of(A1, B1), "")).getFirst());
     }
 
     @Test
     void producerConfig_isDurableAndBounded_andExtraPropertiesOverrideDefaults() {
-        var config = KafkaPointSink.producerConfig("127.0.0.1:9092", java.util.Map.of("compression.type", "none"));
+        var config = KafkaPointSink.producerConfig("127.0.0.1:9092", Map.of("compression.type", "none"));
 
-        assertThat(config).containsEntry("acks", "all").containsEntry("enable.idempotence", true)
+        assertThat(config).containsEntry("bootstrap.servers", "127.0.0.1:9092")
+                .containsEntry("acks", "all").containsEntry("enable.idempotence", true)
                 .containsEntry("max.block.ms", 1_000).containsEntry("delivery.timeout.ms", 10_000)
                 .containsEntry("compression.type", "none");
     }
 
-    private static PointBatch decode(ProducerRecord<String, byte[]> record) {
+    private static List<Point> pointsOfOneHost(String region, String host, int count) {
+        List<Point> points = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) points.add(TestPoints.host(region, host, T0 + i));
+        return points;
+    }
+
+    static PointBatch decode(ProducerRecord<String, byte[]> record) {
         return ((DecodeResult.Decoded) PointBatchCodec.decode(record.value())).batch();
     }
 

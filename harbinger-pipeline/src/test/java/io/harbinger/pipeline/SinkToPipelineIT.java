@@ -18,11 +18,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static io.harbinger.pipeline.TestPoints.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** The sink and the pipeline against a real broker: what is acknowledged is counted, once. */
@@ -99,6 +101,43 @@ class SinkToPipelineIT {
 
         awaitTotals(new Totals(before.hosts() + 1, before.points() + 1, before.samples() + 4, before.duplicates(), before.corruptRecords() + 1));
         assertThat(pipeline.ready()).isTrue();
+    }
+
+    @Test
+    void host_afterAWrite_answersThatHostsStats() throws Exception {
+        List<Point> request = TestPoints.request("lookup", "h1", T0);
+
+        sink.write(request, WriteOptions.NONE).toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        HostStats stats = await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> pipeline.host("lookup", "h1"), Optional::isPresent).orElseThrow();
+        assertThat(stats).extracting(HostStats::region, HostStats::host, HostStats::points, HostStats::samples,
+                        HostStats::lastSampleNanos, HostStats::duplicates)
+                .containsExactly("lookup", "h1", 4L, TestPoints.samples(request), T0, 0L);
+        assertThat(stats.lastArrivalMillis()).isPositive();
+        assertThat(pipeline.hosts()).contains(stats);
+    }
+
+    @Test
+    void host_thatNeverWrote_isEmpty_evenWhenTheSameNameWroteInAnotherRegion() throws Exception {
+        sink.write(List.of(TestPoints.host("known", "h1", T0)), WriteOptions.NONE).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> pipeline.host("known", "h1"), Optional::isPresent);
+
+        assertThat(pipeline.host("known", "nobody")).isEmpty();
+        assertThat(pipeline.host("elsewhere", "h1")).isEmpty();
+    }
+
+    @Test
+    void queries_ofAStoppedPipeline_throwNotQueryable() {
+        String run = config.applicationId() + "-stopped";
+        Pipeline stopped = Pipeline.start(config.withApplicationId(run), new SimpleMeterRegistry()); // state under stateDir/<application id>
+        await().atMost(Duration.ofSeconds(60)).until(stopped::ready);
+        assertThat(stopped.close(Duration.ofSeconds(20))).isTrue();
+
+        assertThatThrownBy(() -> stopped.host("lookup", "h1")).isInstanceOf(Pipeline.NotQueryableException.class)
+                .hasMessageContaining("NOT_RUNNING");
+        assertThatThrownBy(stopped::hosts).isInstanceOf(Pipeline.NotQueryableException.class);
+        assertThatThrownBy(stopped::totals).isInstanceOf(Pipeline.NotQueryableException.class);
     }
 
     private static Totals settledTotals() {
