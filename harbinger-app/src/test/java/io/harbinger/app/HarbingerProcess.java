@@ -21,11 +21,14 @@ final class HarbingerProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
-    private final StringBuffer output = new StringBuffer();
+    private final StringBuffer output;
+    private final Thread reader;
 
-    private HarbingerProcess(Process process, int port) {
+    private HarbingerProcess(Process process, int port, StringBuffer output, Thread reader) {
         this.process = process;
         this.port = port;
+        this.output = output;
+        this.reader = reader;
     }
 
     static HarbingerProcess start(Path dataDir, List<String> jvmArgs, String... extraArgs) throws IOException, InterruptedException {
@@ -43,9 +46,7 @@ final class HarbingerProcess implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         try {
-            HarbingerProcess child = new HarbingerProcess(process, port.get(90, TimeUnit.SECONDS));
-            child.output.append(output);
-            return child;
+            return new HarbingerProcess(process, port.get(90, TimeUnit.SECONDS), output, reader);
         } catch (Exception e) {
             process.destroyForcibly();
             throw new IllegalStateException("harbinger serve did not come up:\n" + output, e);
@@ -94,11 +95,12 @@ final class HarbingerProcess implements AutoCloseable {
 
     /** SIGTERM, then wait for the clean shutdown. @return the exit code */
     int terminate() throws InterruptedException {
-        process.destroy();
+        process.toHandle().destroy(); // Process.destroy() would also close our end of its output pipe
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("harbinger did not stop within 60 s of SIGTERM");
         }
+        reader.join(10_000); // everything the process wrote before it ended
         return process.exitValue();
     }
 

@@ -1,6 +1,8 @@
 package io.harbinger.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -16,11 +18,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Disk telemetry over HTTP from the real data set: smartctl JSON documents and Backblaze daily CSVs. */
 class SmartImportIT {
     private static final String BASE = SharedNode.base();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The fixture as a live agent would send it now: smartctl stamps {@code local_time} when it runs. */
+    private static byte[] stampedNow(String fixture) throws IOException {
+        ObjectNode doc = (ObjectNode) JSON.readTree(TestData.resolve(fixture).toFile());
+        ((ObjectNode) doc.path("local_time")).put("time_t", System.currentTimeMillis() / 1000);
+        return JSON.writeValueAsBytes(doc);
+    }
+
+    @Test
+    void smartctlDocument_capturedYearsAgo_isRefusedAsTooOld() throws Exception {
+        byte[] doc = Files.readAllBytes(TestData.resolve("smartctl-json/smart-ata.json"));
+        HttpResponse<String> r = Http.post(BASE + "/api/v1/smartctl?host=h", "application/json", doc);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(Http.json(r.body()).path("rejections").get(0).path("reason").asText()).isEqualTo("timestamp_too_old");
+    }
 
     @Test
     void smartctlDocument_withHost_isWrittenAsOnePoint() throws Exception {
         String host = "smart-" + UUID.randomUUID().toString().substring(0, 8);
-        byte[] doc = Files.readAllBytes(TestData.resolve("smartctl-json/smart-ata.json"));
+        byte[] doc = stampedNow("smartctl-json/smart-ata.json");
         HttpResponse<String> r = Http.post(BASE + "/api/v1/smartctl?region=disks&host=" + host, "application/json", doc);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(IngestEndpointsIT.pointsOf("disks", host, 1)).isEqualTo(1);
