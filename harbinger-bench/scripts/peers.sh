@@ -19,8 +19,9 @@ export EXTRA_VERSION="harbinger $(git -C "$root" rev-parse --short HEAD 2>/dev/n
 export EXTRA_URL="http://127.0.0.1:$port/write?db=bench"
 export EXTRA_START='exec "$HARBINGER_JAVA" $HARBINGER_BENCH_JVM -jar "$HARBINGER_JAR" serve --port '"$port"' --data-dir "$DATA_DIR/harbinger"'
 export EXTRA_READY="curl -sf http://127.0.0.1:$port/ready"
-# Processor idle = its point count unchanged for 1 s (at most 120 s).
-export EXTRA_FLUSH="prev=-1; for i in \$(seq 120); do cur=\$(curl -sf http://127.0.0.1:$port/api/v1/stats | jq -r .points); [ \"\$cur\" = \"\$prev\" ] && break; prev=\$cur; sleep 1; done"
+# Processor idle before counting; flush.sh logs how far the processor lagged (FLUSH_LOG).
+export FLUSH_LOG=${FLUSH_LOG:-/tmp/harbinger-flush.log}
+export EXTRA_FLUSH="$root/harbinger-bench/scripts/flush.sh $port \"\$FLUSH_LOG\""
 export EXTRA_COUNT="curl -sf http://127.0.0.1:$port/api/v1/stats | jq -r '\"\\(.points) \\(.samples) 1\"'"
 export EXTRA_SNAPSHOT="curl -sf http://127.0.0.1:$port/metrics | grep -E '^harbinger_|^kafka_producer_record_send_total|^jvm_gc_pause_seconds_(count|sum)'"
 export TARGETS=${TARGETS:-"victoriametrics influxdb"}

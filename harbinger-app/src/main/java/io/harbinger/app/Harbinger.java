@@ -46,7 +46,8 @@ public final class Harbinger implements AutoCloseable {
             PipelineConfig pipelineConfig = PipelineConfig.defaults(bootstrapServers, config.dataDir().resolve("streams"))
                     .withPartitions(config.partitions())
                     .withReplicationFactor(config.replicationFactor())
-                    .withNumStreamThreads(config.streamThreads());
+                    .withNumStreamThreads(config.streamThreads())
+                    .withCommitInterval(config.commitInterval());
             pipeline = own(Pipeline.start(pipelineConfig, registry));
             KafkaPointSink sink = own(KafkaPointSink.create(pipelineConfig, registry));
             http = Javalin.create(javalin -> {

@@ -3,6 +3,7 @@ package io.harbinger.app;
 import io.harbinger.ingest.http.IngestConfig;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -12,7 +13,7 @@ import java.util.Optional;
  * @param kafkaBootstrap external Kafka bootstrap servers; empty to run the embedded broker under {@code dataDir}
  */
 public record ServeConfig(String bindAddress, int port, Path dataDir, Optional<String> kafkaBootstrap,
-                          int partitions, short replicationFactor, int streamThreads, IngestConfig ingest) {
+                          int partitions, short replicationFactor, int streamThreads, Duration commitInterval, IngestConfig ingest) {
     public ServeConfig {
         if (bindAddress == null || bindAddress.isBlank()) throw new IllegalArgumentException("--bind must be a host name or address");
         if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be 0..65535 (0 picks a free port), got " + port);
@@ -26,6 +27,9 @@ public record ServeConfig(String bindAddress, int port, Path dataDir, Optional<S
             throw new IllegalArgumentException("--replication-factor " + replicationFactor + " needs an external Kafka (--kafka); the embedded broker is a single node");
         }
         if (streamThreads < 1) throw new IllegalArgumentException("--stream-threads must be >= 1, got " + streamThreads);
+        if (commitInterval == null || commitInterval.isNegative() || commitInterval.isZero()) {
+            throw new IllegalArgumentException("--commit-interval must be > 0, got " + commitInterval);
+        }
         if (ingest == null) throw new IllegalArgumentException("ingest config must be non-null");
     }
 

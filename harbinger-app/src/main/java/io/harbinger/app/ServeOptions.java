@@ -31,6 +31,10 @@ final class ServeOptions {
     @Option(names = "--stream-threads", defaultValue = "${env:HARBINGER_STREAM_THREADS:-1}", description = "Kafka Streams threads. Default: ${DEFAULT-VALUE}")
     int streamThreads;
 
+    @Option(names = "--commit-interval", defaultValue = "${env:HARBINGER_COMMIT_INTERVAL:-500ms}", converter = DurationConverter.class,
+            description = "How often the processor commits its exactly-once transaction. Default: ${DEFAULT-VALUE}")
+    Duration commitInterval;
+
     @Option(names = "--region", defaultValue = "${env:HARBINGER_REGION:-default}", description = "Region of points that carry none. Default: ${DEFAULT-VALUE}")
     String region;
 
@@ -50,6 +54,6 @@ final class ServeOptions {
         long decoded = Math.min(IngestConfig.DEFAULTS.maxDecodedBytes(), maxInFlightBytes);
         IngestConfig ingest = new IngestConfig(maxBodyBytes, decoded, maxInFlightBytes, IngestConfig.DEFAULTS.ackTimeout(),
                 region, new TimeWindow(late, ahead), IngestConfig.DEFAULTS.limits(), IngestConfig.DEFAULTS.retryAfterSeconds());
-        return new ServeConfig(bind, port, dataDir, Optional.ofNullable(kafka), partitions, replicationFactor, streamThreads, ingest);
+        return new ServeConfig(bind, port, dataDir, Optional.ofNullable(kafka), partitions, replicationFactor, streamThreads, commitInterval, ingest);
     }
 }

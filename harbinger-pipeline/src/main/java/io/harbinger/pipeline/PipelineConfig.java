@@ -1,6 +1,7 @@
 package io.harbinger.pipeline;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -16,13 +17,17 @@ import java.util.regex.Pattern;
  * @param applicationId       the Streams application id: consumer group and internal topic prefix
  * @param numStreamThreads    Streams processing threads in this process
  * @param producerCompression compression of the sink's records: one of {@link #COMPRESSIONS}
+ * @param commitInterval      how often the processor commits (exactly-once transaction, state
+ *                            changelog flush); longer means fewer, larger changelog writes, later visibility
  */
 public record PipelineConfig(String bootstrapServers, String topicPrefix, int partitions, short replicationFactor,
-                             Path stateDir, String applicationId, int numStreamThreads, String producerCompression) {
+                             Path stateDir, String applicationId, int numStreamThreads, String producerCompression,
+                             Duration commitInterval) {
     public static final List<String> COMPRESSIONS = List.of("none", "gzip", "snappy", "lz4", "zstd");
     public static final String DEFAULT_APPLICATION_ID = "harbinger-pipeline";
     public static final int DEFAULT_PARTITIONS = 4;
     public static final String DEFAULT_COMPRESSION = "lz4";
+    public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(500);
     private static final Pattern BOOTSTRAP = Pattern.compile("[^\\s,:]+:\\d{1,5}(,[^\\s,:]+:\\d{1,5})*");
     private static final Pattern ID = Pattern.compile("[a-zA-Z0-9._-]+");
 
@@ -44,36 +49,43 @@ public record PipelineConfig(String bootstrapServers, String topicPrefix, int pa
         if (!COMPRESSIONS.contains(producerCompression)) {
             throw new IllegalArgumentException("producerCompression must be one of " + String.join(", ", COMPRESSIONS) + ", got '" + producerCompression + "'");
         }
+        if (commitInterval == null || commitInterval.toMillis() < 10 || commitInterval.toMillis() > 60_000) {
+            throw new IllegalArgumentException("commitInterval must be between 10 ms and 60 s, got " + commitInterval);
+        }
     }
 
     /** Prefix {@code harbinger.}, 4 partitions, one replica, one stream thread, lz4. */
     public static PipelineConfig defaults(String bootstrapServers, Path stateDir) {
         return new PipelineConfig(bootstrapServers, Topics.DEFAULT_PREFIX, DEFAULT_PARTITIONS, (short) 1, stateDir,
-                DEFAULT_APPLICATION_ID, 1, DEFAULT_COMPRESSION);
+                DEFAULT_APPLICATION_ID, 1, DEFAULT_COMPRESSION, DEFAULT_COMMIT_INTERVAL);
     }
 
     public PipelineConfig withTopicPrefix(String prefix) {
-        return new PipelineConfig(bootstrapServers, prefix, partitions, replicationFactor, stateDir, applicationId, numStreamThreads, producerCompression);
+        return new PipelineConfig(bootstrapServers, prefix, partitions, replicationFactor, stateDir, applicationId, numStreamThreads, producerCompression, commitInterval);
     }
 
     public PipelineConfig withPartitions(int count) {
-        return new PipelineConfig(bootstrapServers, topicPrefix, count, replicationFactor, stateDir, applicationId, numStreamThreads, producerCompression);
+        return new PipelineConfig(bootstrapServers, topicPrefix, count, replicationFactor, stateDir, applicationId, numStreamThreads, producerCompression, commitInterval);
     }
 
     public PipelineConfig withReplicationFactor(short replicas) {
-        return new PipelineConfig(bootstrapServers, topicPrefix, partitions, replicas, stateDir, applicationId, numStreamThreads, producerCompression);
+        return new PipelineConfig(bootstrapServers, topicPrefix, partitions, replicas, stateDir, applicationId, numStreamThreads, producerCompression, commitInterval);
     }
 
     public PipelineConfig withApplicationId(String id) {
-        return new PipelineConfig(bootstrapServers, topicPrefix, partitions, replicationFactor, stateDir, id, numStreamThreads, producerCompression);
+        return new PipelineConfig(bootstrapServers, topicPrefix, partitions, replicationFactor, stateDir, id, numStreamThreads, producerCompression, commitInterval);
     }
 
     public PipelineConfig withNumStreamThreads(int threads) {
-        return new PipelineConfig(bootstrapServers, topicPrefix, partitions, replicationFactor, stateDir, applicationId, threads, producerCompression);
+        return new PipelineConfig(bootstrapServers, topicPrefix, partitions, replicationFactor, stateDir, applicationId, threads, producerCompression, commitInterval);
     }
 
     public PipelineConfig withProducerCompression(String compression) {
-        return new PipelineConfig(bootstrapServers, topicPrefix, partitions, replicationFactor, stateDir, applicationId, numStreamThreads, compression);
+        return new PipelineConfig(bootstrapServers, topicPrefix, partitions, replicationFactor, stateDir, applicationId, numStreamThreads, compression, commitInterval);
+    }
+
+    public PipelineConfig withCommitInterval(Duration interval) {
+        return new PipelineConfig(bootstrapServers, topicPrefix, partitions, replicationFactor, stateDir, applicationId, numStreamThreads, producerCompression, interval);
     }
 
     public Topics topics() {

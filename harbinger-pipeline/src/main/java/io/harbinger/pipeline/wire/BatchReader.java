@@ -21,6 +21,7 @@ final class BatchReader {
     private final int limit;
     private int pos;
     private String error;
+    private final DecodedStrings decoded = DecodedStrings.forThisThread();
     private String[] strings = new String[16];
     private int stringCount;
 
@@ -142,7 +143,7 @@ final class BatchReader {
         for (int i = pos; i < pos + length; i++) {
             if (buf[i] < 0) return decodeStrictUtf8(length, what);
         }
-        return new String(buf, pos, length, StandardCharsets.ISO_8859_1);
+        return decoded.ascii(buf, pos, length);
     }
 
     private String decodeStrictUtf8(int length, String what) {

@@ -5,20 +5,19 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
 
 /** Appends wire primitives to a growable buffer; one instance per encoded batch (not thread-safe). */
 final class BatchWriter {
     private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    private final HashMap<String, Integer> strings;
+    private final StringTable strings;
     private byte[] buf;
     private int pos;
 
     /** Sized up front so that a typical batch neither grows its buffer nor rehashes its string table. */
     BatchWriter(int capacityHint, int expectedStrings) {
         buf = new byte[Math.max(32, capacityHint)];
-        strings = HashMap.newHashMap(expectedStrings);
+        strings = new StringTable(expectedStrings);
     }
 
     int position() {
@@ -78,8 +77,8 @@ final class BatchWriter {
      * or {@code 0} followed by its UTF-8 length and bytes (which then becomes the next entry).
      */
     void writeString(String s) {
-        Integer ref = strings.putIfAbsent(s, strings.size() + 1);
-        if (ref != null) {
+        int ref = strings.referenceOrAdd(s);
+        if (ref != 0) {
             writeVarint(ref);
             return;
         }
