@@ -5,17 +5,17 @@ import io.harbinger.core.admit.ParseContext;
 import io.harbinger.core.parse.ParseResults;
 import io.harbinger.core.parse.RejectReason;
 import io.harbinger.core.parse.Rejection;
+import io.harbinger.core.sample.DriveTags;
 import io.harbinger.core.sample.Field;
 import io.harbinger.core.sample.Point;
 import io.harbinger.core.sample.Tag;
+import static io.harbinger.core.parse.RejectReason.MALFORMED;
+import static io.harbinger.core.parse.RejectReason.NO_FIELDS;
 
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import static io.harbinger.core.parse.RejectReason.MALFORMED;
-import static io.harbinger.core.parse.RejectReason.NO_FIELDS;
 
 /**
  * Parses one line (already split, length-checked, UTF-8-validated and trimmed) into a point, or a
@@ -180,7 +180,7 @@ final class PointParser {
         }
         if (tagCount == tags.length) tags = Arrays.copyOf(tags, tagCount * 2);
         tags[tagCount++] = tag;
-        int rank = WellKnownTags.driveRank(tag.key());
+        int rank = DriveTags.rank(tag.key());
         if (rank < driveRank) {
             driveRank = rank;
             drive = tag.value();

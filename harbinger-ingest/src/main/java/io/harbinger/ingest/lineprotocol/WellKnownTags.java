@@ -6,7 +6,7 @@ package io.harbinger.ingest.lineprotocol;
  * {@code disk}, {@code device} in that order of preference.
  */
 final class WellKnownTags {
-    static final int NONE = Integer.MAX_VALUE;
+    static final int NONE = io.harbinger.core.sample.DriveTags.NONE;
     static final int HOST = 1;
     static final int REGION = 2;
 
@@ -19,16 +19,5 @@ final class WellKnownTags {
         if (length == 6 && b[from] == 'r' && b[from + 1] == 'e' && b[from + 2] == 'g' && b[from + 3] == 'i'
                 && b[from + 4] == 'o' && b[from + 5] == 'n') return REGION;
         return NONE;
-    }
-
-    /** @return the preference of {@code key} as drive identity (lower wins), or {@link #NONE} */
-    static int driveRank(String key) {
-        return switch (key) {
-            case "serial" -> 0;
-            case "drive" -> 1;
-            case "disk" -> 2;
-            case "device" -> 3;
-            default -> NONE;
-        };
     }
 }

@@ -1,7 +1,9 @@
 package io.harbinger.ingest.otlp;
 
 import io.harbinger.core.admit.ParseContext;
+import io.harbinger.core.admit.Utf8;
 import io.harbinger.core.parse.RejectReason;
+import io.harbinger.core.sample.DriveTags;
 import io.harbinger.core.sample.Field;
 import io.harbinger.core.sample.Point;
 import io.harbinger.core.sample.Tag;
@@ -12,8 +14,6 @@ import java.util.List;
 
 /** One data point's identity (measurement, region, host, drive, tags) and timestamp, checked against the name limits. */
 final class PointBuilder {
-    private static final List<String> DRIVE_TAGS = List.of("serial", "drive", "disk", "device");
-
     private final ParseContext ctx;
     private final int maxNameBytes;
 
@@ -59,7 +59,7 @@ final class PointBuilder {
             return new Built.Refused(RejectReason.MISSING_HOST,
                     "no host: neither resource attribute host.name or host nor data point attribute host is set, and no default host is configured");
         }
-        return new Built.Ok(new Point(measurement, region, host, drive(tags), tags, fields, timestamp(timeUnixNano)));
+        return new Built.Ok(new Point(measurement, region, host, DriveTags.driveOf(tags), tags, fields, timestamp(timeUnixNano)));
     }
 
     /** 0 means "not set" in OTLP: the server's now. Unsigned values beyond Long.MAX_VALUE saturate (and fail the window). */
@@ -69,24 +69,7 @@ final class PointBuilder {
     }
 
     private boolean tooLong(String s) {
-        int n = s.length();
-        if (n > maxNameBytes) return true;
-        if ((long) n * 3 <= maxNameBytes) return false; // even 3 bytes per char fits
-        return utf8Length(s) > maxNameBytes;
-    }
-
-    private static int utf8Length(String s) {
-        int bytes = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) bytes++;
-            else if (c < 0x800) bytes += 2;
-            else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                bytes += 4;
-                i++;
-            } else bytes += 3;
-        }
-        return bytes;
+        return Utf8.longerThan(s, maxNameBytes);
     }
 
     private static boolean hasKey(List<Tag> tags, String key) {
@@ -94,15 +77,6 @@ final class PointBuilder {
             if (t.key().equals(key)) return true;
         }
         return false;
-    }
-
-    private static String drive(List<Tag> tags) {
-        for (String key : DRIVE_TAGS) {
-            for (Tag tag : tags) {
-                if (tag.key().equals(key)) return tag.value();
-            }
-        }
-        return "";
     }
 
     private static String clip(String s) {

@@ -1,8 +1,10 @@
 package io.harbinger.ingest.prometheus;
 
 import io.harbinger.core.admit.ParseContext;
+import io.harbinger.core.admit.Utf8;
 import io.harbinger.core.parse.RejectReason;
 import io.harbinger.core.parse.Rejection;
+import io.harbinger.core.sample.DriveTags;
 import io.harbinger.core.sample.Tag;
 
 import java.util.ArrayList;
@@ -12,7 +14,6 @@ import java.util.List;
 /** What a series' labels say about its points: measurement, region, host, drive and the remaining tags. */
 final class SeriesLabels {
     static final String NAME = "__name__";
-    private static final List<String> DRIVE_TAGS = List.of("serial", "drive", "disk", "device");
     private static final int MAX_LABELS_IN_DETAIL = 8;
 
     private SeriesLabels() {
@@ -44,9 +45,9 @@ final class SeriesLabels {
             if (name.isEmpty()) {
                 return refused(RejectReason.MALFORMED, seriesIndex, "label " + (i + 1) + " (value '" + clip(value) + "') has an empty name");
             }
-            if (longerThan(name, maxBytes) || longerThan(value, maxBytes)) {
+            if (Utf8.longerThan(name, maxBytes) || Utf8.longerThan(value, maxBytes)) {
                 return refused(RejectReason.MALFORMED, seriesIndex, "label '" + clip(name) + "': name or value longer than "
-                        + maxBytes + " bytes (name " + utf8Length(name) + ", value " + utf8Length(value) + ")");
+                        + maxBytes + " bytes (name " + Utf8.length(name) + ", value " + Utf8.length(value) + ")");
             }
             if (value.isEmpty()) continue; // Prometheus: an empty label value is the same as no label
             switch (name) {
@@ -68,7 +69,7 @@ final class SeriesLabels {
             return refused(RejectReason.MISSING_HOST, seriesIndex, "series '" + measurement
                     + "' has neither a 'host' nor an 'instance' label, and no default host is configured");
         }
-        return new Identity.Known(measurement, region.isEmpty() ? ctx.defaultRegion() : region, host, drive(tags), Collections.unmodifiableList(tags));
+        return new Identity.Known(measurement, region.isEmpty() ? ctx.defaultRegion() : region, host, DriveTags.driveOf(tags), Collections.unmodifiableList(tags));
     }
 
     /**
@@ -94,37 +95,6 @@ final class SeriesLabels {
             if (c < '0' || c > '9') return false;
         }
         return true;
-    }
-
-    static String drive(List<Tag> tags) {
-        for (String key : DRIVE_TAGS) {
-            for (Tag tag : tags) {
-                if (tag.key().equals(key)) return tag.value();
-            }
-        }
-        return "";
-    }
-
-    /** Whether {@code s} takes more than {@code maxBytes} in UTF-8, counting bytes only when the char count cannot tell. */
-    static boolean longerThan(String s, int maxBytes) {
-        int n = s.length();
-        if (n > maxBytes) return true;
-        if ((long) n * 3 <= maxBytes) return false; // fits even if every char took 3 bytes (a surrogate pair: 4 for 2)
-        return utf8Length(s) > maxBytes;
-    }
-
-    static int utf8Length(String s) {
-        int bytes = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) bytes++;
-            else if (c < 0x800) bytes += 2;
-            else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                bytes += 4;
-                i++;
-            } else bytes += 3;
-        }
-        return bytes;
     }
 
     private static String describe(SeriesBuffer series) {

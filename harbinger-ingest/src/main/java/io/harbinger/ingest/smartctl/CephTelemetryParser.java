@@ -2,6 +2,7 @@ package io.harbinger.ingest.smartctl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.harbinger.core.admit.ParseContext;
+import io.harbinger.core.admit.Utf8;
 import io.harbinger.core.parse.ParseResult;
 import io.harbinger.core.parse.ParseResults;
 import io.harbinger.core.parse.RejectReason;
@@ -71,7 +72,7 @@ public final class CephTelemetryParser {
         if (drive.isEmpty()) {
             return refused(RejectReason.MISSING_DRIVE, "the record has no serial_number, serial or device_id, and no model and capacity_bytes to name the drive by");
         }
-        if (PointParts.utf8Length(drive) > ctx.limits().maxNameBytes()) {
+        if (Utf8.length(drive) > ctx.limits().maxNameBytes()) {
             return refused(RejectReason.MALFORMED, "drive identity '" + SmartctlReadings.shorten(drive) + "' is longer than " + ctx.limits().maxNameBytes() + " bytes");
         }
         if (ctx.defaultHost().isEmpty()) {

@@ -1,10 +1,10 @@
 package io.harbinger.ingest.smartctl;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.harbinger.core.admit.Utf8;
 import io.harbinger.core.sample.Field;
 import io.harbinger.core.sample.Tag;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,8 +27,8 @@ final class PointParts {
     /** Adds tag {@code key} when {@code value} is not empty. */
     void tag(String key, String value) {
         if (value.isEmpty()) return;
-        if (utf8Length(value) > maxNameBytes) {
-            problem("tag '" + key + "' value is " + utf8Length(value) + " bytes long, at most " + maxNameBytes + " allowed");
+        if (Utf8.length(value) > maxNameBytes) {
+            problem("tag '" + key + "' value is " + Utf8.length(value) + " bytes long, at most " + maxNameBytes + " allowed");
             return;
         }
         tags.add(new Tag(key, value));
@@ -55,7 +55,7 @@ final class PointParts {
     }
 
     void add(String name, double value) {
-        if (utf8Length(name) > maxNameBytes) {
+        if (Utf8.length(name) > maxNameBytes) {
             problem("field name '" + SmartctlReadings.shorten(name) + "' is longer than " + maxNameBytes + " bytes");
             return;
         }
@@ -80,10 +80,6 @@ final class PointParts {
 
     List<Field> fields() {
         return fields;
-    }
-
-    static int utf8Length(String text) {
-        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     static boolean isAbsent(JsonNode node) {

@@ -2,6 +2,7 @@ package io.harbinger.ingest.smartctl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.harbinger.core.admit.ParseContext;
+import io.harbinger.core.admit.Utf8;
 import io.harbinger.core.parse.ParseResult;
 import io.harbinger.core.parse.RejectReason;
 import io.harbinger.core.parse.Rejection;
@@ -61,7 +62,7 @@ public final class SmartctlJsonParser {
         if (ctx.defaultHost().isEmpty()) {
             return refused(RejectReason.MISSING_HOST, "smartctl reports do not name their host: pass ?host=<hostname> with the request");
         }
-        if (PointParts.utf8Length(serial.textValue()) > ctx.limits().maxNameBytes()) {
+        if (Utf8.length(serial.textValue()) > ctx.limits().maxNameBytes()) {
             return refused(RejectReason.MALFORMED, "serial_number is longer than " + ctx.limits().maxNameBytes() + " bytes");
         }
         return buildPoint(root, serial.textValue(), ctx);
