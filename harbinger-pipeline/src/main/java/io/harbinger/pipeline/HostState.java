@@ -1,7 +1,6 @@
 package io.harbinger.pipeline;
 
-import io.harbinger.core.sample.Point;
-import io.harbinger.pipeline.wire.PointBatch;
+import io.harbinger.pipeline.wire.BatchSummary;
 
 /**
  * The state kept per routing key in the {@value HostStatsTopology#STORE} store: counters, last seen
@@ -18,20 +17,13 @@ record HostState(String region, String host, long points, long samples, long las
         return new HostState(region, host, 0, 0, Long.MIN_VALUE, Long.MIN_VALUE, 0, FingerprintRing.EMPTY);
     }
 
-    boolean isRetry(PointBatch batch) {
+    boolean isRetry(BatchSummary batch) {
         return recent.contains(batch.fingerprint());
     }
 
-    HostState accept(PointBatch batch, long arrivalMillis) {
-        long newPoints = points;
-        long newSamples = samples;
-        long newest = lastSampleNanos;
-        for (Point p : batch.points()) {
-            newPoints++;
-            newSamples += p.fields().size();
-            newest = Math.max(newest, p.timestampNanos());
-        }
-        return new HostState(region, host, newPoints, newSamples, newest, Math.max(lastArrivalMillis, arrivalMillis),
+    HostState accept(BatchSummary batch, long arrivalMillis) {
+        return new HostState(region, host, points + batch.points(), samples + batch.samples(),
+                Math.max(lastSampleNanos, batch.newestNanos()), Math.max(lastArrivalMillis, arrivalMillis),
                 duplicates, recent.with(batch.fingerprint()));
     }
 

@@ -1,7 +1,5 @@
 package io.harbinger.pipeline;
 
-import io.harbinger.pipeline.wire.PointBatch;
-import io.harbinger.pipeline.wire.PointBatchSerde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -18,8 +16,8 @@ import org.apache.kafka.streams.state.Stores;
  *
  * Each record is one request's points for one host. Its fingerprint is looked up in the host's ring
  * of the last 64 fingerprints: a hit is a client retry and is dropped and counted, so a client that
- * retries does not duplicate anything downstream. Records that do not decode never reach the
- * processor: the deserialization handler the {@link Pipeline} configures skips and counts them.
+ * retries does not duplicate anything downstream. A record that is not a batch is skipped and
+ * counted by the same step (a key that does not deserialize, by the handler {@link Pipeline} configures).
  */
 public final class HostStatsTopology {
     public static final String STORE = "host-state";
@@ -29,11 +27,12 @@ public final class HostStatsTopology {
     /**
      * Adds the host-state processing of {@code samplesTopic} to {@code builder}.
      *
-     * @return the stream of accepted (non-retry) batches, keyed by routing key, for later stages
+     * @return the stream of accepted (non-retry) batches, keyed by routing key, still encoded
+     *         ({@link io.harbinger.pipeline.wire.PointBatchCodec#decode} them where points are needed)
      */
-    public static KStream<String, PointBatch> build(StreamsBuilder builder, String samplesTopic) {
+    public static KStream<String, byte[]> build(StreamsBuilder builder, String samplesTopic) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), new HostStateSerde()));
-        return builder.stream(samplesTopic, Consumed.with(Serdes.String(), new PointBatchSerde()).withName("samples"))
+        return builder.stream(samplesTopic, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("samples"))
                 .process(HostStateProcessor::new, Named.as("host-state-update"), STORE);
     }
 }

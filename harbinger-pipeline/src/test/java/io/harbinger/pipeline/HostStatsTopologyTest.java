@@ -41,7 +41,7 @@ class HostStatsTopologyTest {
     @BeforeEach
     void startDriver() {
         StreamsBuilder builder = new StreamsBuilder();
-        HostStatsTopology.build(builder, SAMPLES).to("accepted", Produced.with(Serdes.String(), new PointBatchSerde()));
+        HostStatsTopology.build(builder, SAMPLES).to("accepted", Produced.with(Serdes.String(), Serdes.ByteArray()));
         PipelineConfig config = PipelineConfig.defaults("127.0.0.1:9092", stateDir);
         driver = new TopologyTestDriver(builder.build(), Pipeline.streamsConfig(config, corrupt));
         samples = driver.createInputTopic(SAMPLES, new StringSerializer(), new ByteArraySerializer());

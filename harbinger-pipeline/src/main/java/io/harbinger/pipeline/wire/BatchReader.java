@@ -123,6 +123,34 @@ final class BatchReader {
         return strings[ref - 1];
     }
 
+    /**
+     * Steps over a string without building it: a literal is skipped (its UTF-8 is not validated) but
+     * still numbered, so later references are checked. After the first skip, {@link #readString}
+     * must not be used again on this reader: skipped entries have no value.
+     */
+    void skipString(String what) {
+        int start = pos;
+        int ref = readVarint(what);
+        if (failed()) return;
+        if (ref == 0) {
+            int lengthAt = pos;
+            int length = readVarint("string length");
+            if (failed()) return;
+            if (length > remaining()) {
+                fail(what + " length " + length + " at byte " + lengthAt + " exceeds the " + remaining() + " bytes left");
+                return;
+            }
+            pos += length;
+            stringCount++;
+        } else if (ref > stringCount) {
+            fail(what + " at byte " + start + " refers to string #" + ref + " but only " + stringCount + " are defined");
+        }
+    }
+
+    void skip(int bytes, String what) {
+        if (need(bytes, what)) pos += bytes;
+    }
+
     private String readLiteral(String what) {
         int lengthAt = pos;
         int length = readVarint("string length");

@@ -87,6 +87,61 @@ public final class PointBatchCodec {
         return new DecodeResult.Decoded(new PointBatch(fingerprint, points));
     }
 
+    /**
+     * Reads the counts, the host and the newest timestamp of a batch, stepping over tags and field
+     * names without building them: several times cheaper than {@link #decode} for steps that need no
+     * point (the structure is checked as in {@code decode}; the UTF-8 of skipped names is not).
+     */
+    public static SummaryResult summarize(byte[] bytes) {
+        if (bytes == null) return new SummaryResult.Corrupt("no record value (null)");
+        BatchReader r = new BatchReader(bytes);
+        int version = r.readByte("version");
+        if (!r.failed() && version != VERSION) {
+            return new SummaryResult.Corrupt("unknown wire version " + version + " at byte 0 (this reader knows " + VERSION + ")");
+        }
+        long fingerprint = r.readLong("fingerprint");
+        long base = r.readLong("base timestamp");
+        int count = r.readCount("point count", MIN_POINT_BYTES);
+        if (!r.failed() && count == 0) r.fail("point count at byte 17 is 0: a batch holds at least one point");
+        if (r.failed()) return new SummaryResult.Corrupt(r.error());
+        required(r, r.readString("measurement"), "measurement");
+        String region = required(r, r.readString("region"), "region");
+        String host = required(r, r.readString("host"), "host");
+        r.readString("drive");
+        long samples = 0;
+        long newest = Long.MIN_VALUE;
+        for (int i = 0; i < count && !r.failed(); i++) {
+            if (i > 0) {
+                for (String what : POINT_IDENTITY) r.skipString(what);
+            }
+            samples += skipTagsAndFields(r);
+            newest = Math.max(newest, base + r.readZigZag("timestamp delta"));
+        }
+        if (r.failed()) return new SummaryResult.Corrupt(r.error());
+        if (r.remaining() > 0) {
+            return new SummaryResult.Corrupt(r.remaining() + " trailing bytes at byte " + r.position() + " after the last of " + count + " points");
+        }
+        return new BatchSummary(fingerprint, region, host, count, samples, newest);
+    }
+
+    private static final String[] POINT_IDENTITY = {"measurement", "region", "host", "drive"};
+
+    /** @return the point's field count */
+    private static int skipTagsAndFields(BatchReader r) {
+        int tags = r.readCount("tag count", 2);
+        for (int i = 0; i < tags && !r.failed(); i++) {
+            r.skipString("tag key");
+            r.skipString("tag value");
+        }
+        int fields = r.readCount("field count", 9);
+        if (!r.failed() && fields == 0) r.fail("field count is 0 before byte " + r.position() + ": a point needs at least one field");
+        for (int i = 0; i < fields && !r.failed(); i++) {
+            r.skipString("field name");
+            r.skip(8, "field value");
+        }
+        return fields;
+    }
+
     private static BatchWriter header(long fingerprint, List<Point> points) {
         // a smart point takes ~140 bytes before the string table kicks in and brings ~6 new strings
         BatchWriter w = new BatchWriter(64 + points.size() * 160, Math.min(4096, 8 + points.size() * 6));

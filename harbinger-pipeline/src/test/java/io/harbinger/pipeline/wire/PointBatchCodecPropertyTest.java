@@ -30,6 +30,25 @@ class PointBatchCodecPropertyTest {
         assertThat(result).isInstanceOfSatisfying(DecodeResult.Decoded.class, d -> assertThat(d.batch().points()).isEqualTo(points));
     }
 
+    @Property(tries = 500)
+    void summarize_agreesWithAFullDecode(@ForAll("batches") PointBatch batch) {
+        Point first = batch.points().getFirst();
+        long samples = batch.points().stream().mapToLong(p -> p.fields().size()).sum();
+        long newest = batch.points().stream().mapToLong(Point::timestampNanos).max().orElseThrow();
+        assertThat(PointBatchCodec.summarize(PointBatchCodec.encode(batch))).isEqualTo(
+                new BatchSummary(batch.fingerprint(), first.region(), first.host(), batch.points().size(), samples, newest));
+    }
+
+    @Property(tries = 1000)
+    void summarize_ofMutatedOrArbitraryBytes_neverThrows(@ForAll("batches") PointBatch batch, @ForAll @IntRange(min = 0, max = 10_000) int at,
+                                                         @ForAll byte value, @ForAll @Size(max = 200) byte[] garbage) {
+        byte[] bytes = PointBatchCodec.encode(batch);
+        bytes[at % bytes.length] = value;
+        assertThat(PointBatchCodec.summarize(bytes)).isNotNull();
+        assertThat(PointBatchCodec.summarize(garbage)).isNotNull();
+        if (PointBatchCodec.summarize(garbage) instanceof SummaryResult.Corrupt c) assertThat(c.detail()).isNotBlank();
+    }
+
     @Property(tries = 1000)
     void decode_ofArbitraryBytes_neverThrows(@ForAll @Size(max = 200) byte[] bytes) {
         assertThat(PointBatchCodec.decode(bytes)).isNotNull();
