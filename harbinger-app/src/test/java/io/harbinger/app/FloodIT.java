@@ -21,7 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Overload is answered, not crashed on: 48 clients push 4 MiB bodies as fast as they can at a node
  * with a 320 MiB heap. The node answers 429 with Retry-After when its in-flight budget is full, keeps
- * acknowledging what fits, never runs out of memory, and is healthy afterwards.
+ * acknowledging what fits, never runs out of memory, and is healthy afterwards. On a loaded 2-core
+ * machine Kafka itself may fall behind: a write it did not acknowledge in time is a 503, also with
+ * Retry-After (nothing of it was acknowledged) — any other status is a failure.
  */
 class FloodIT {
     @TempDir
@@ -41,7 +43,8 @@ class FloodIT {
                     while (System.nanoTime() < deadline) {
                         HttpResponse<String> r = Http.post(node.base() + "/write", "text/plain", body);
                         statuses.computeIfAbsent(r.statusCode(), s -> new LongAdder()).increment();
-                        if (r.statusCode() == 429 && r.headers().firstValue("Retry-After").isEmpty()) retryAfterMissing.incrementAndGet();
+                        boolean retryLater = r.statusCode() == 429 || r.statusCode() == 503;
+                        if (retryLater && r.headers().firstValue("Retry-After").isEmpty()) retryAfterMissing.incrementAndGet();
                     }
                     return null;
                 });
@@ -52,7 +55,9 @@ class FloodIT {
             assertThat(node.alive()).as("node alive after the flood; output:\n" + node.output()).isTrue();
             assertThat(node.output()).doesNotContain("OutOfMemoryError");
             assertThat(statuses).containsKeys(204, 429);
-            assertThat(statuses.keySet()).as("statuses seen: " + statuses).containsOnly(204, 429);
+            assertThat(statuses.keySet()).as("statuses seen: " + statuses).isSubsetOf(204, 429, 503);
+            assertThat(statuses.get(429).sum()).as("overload is mostly answered by the budget: " + statuses)
+                    .isGreaterThan(statuses.containsKey(503) ? statuses.get(503).sum() : 0);
             assertThat(retryAfterMissing).hasValue(0);
             assertThat(Http.get(node.base() + "/health").statusCode()).isEqualTo(200);
             assertThat(Http.post(node.base() + "/write", "text/plain", "host,host=after cpu=1\n".getBytes()).statusCode()).isEqualTo(204);

@@ -112,7 +112,7 @@ class KafkaPointSinkTest {
 
         assertThat(config).containsEntry("bootstrap.servers", "127.0.0.1:9092")
                 .containsEntry("acks", "all").containsEntry("enable.idempotence", true)
-                .containsEntry("max.block.ms", 1_000).containsEntry("delivery.timeout.ms", 10_000)
+                .containsEntry("max.block.ms", 1_000).containsEntry("delivery.timeout.ms", 25_000)
                 .containsEntry("compression.type", "none");
     }
 
