@@ -47,7 +47,8 @@ public final class Harbinger implements AutoCloseable {
                     .withPartitions(config.partitions())
                     .withReplicationFactor(config.replicationFactor())
                     .withNumStreamThreads(config.streamThreads())
-                    .withCommitInterval(config.commitInterval());
+                    .withCommitInterval(config.commitInterval())
+                    .withSamplesRetention(config.samplesRetention());
             pipeline = own(Pipeline.start(pipelineConfig, registry));
             KafkaPointSink sink = own(KafkaPointSink.create(pipelineConfig, registry));
             http = Javalin.create(javalin -> {

@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param kafkaBootstrap external Kafka bootstrap servers; empty to run the embedded broker under {@code dataDir}
  */
 public record ServeConfig(String bindAddress, int port, Path dataDir, Optional<String> kafkaBootstrap,
-                          int partitions, short replicationFactor, int streamThreads, Duration commitInterval, IngestConfig ingest) {
+                          int partitions, short replicationFactor, int streamThreads, Duration commitInterval,
+                          Duration samplesRetention, IngestConfig ingest) {
     public ServeConfig {
         if (bindAddress == null || bindAddress.isBlank()) throw new IllegalArgumentException("--bind must be a host name or address");
         if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be 0..65535 (0 picks a free port), got " + port);
@@ -29,6 +30,9 @@ public record ServeConfig(String bindAddress, int port, Path dataDir, Optional<S
         if (streamThreads < 1) throw new IllegalArgumentException("--stream-threads must be >= 1, got " + streamThreads);
         if (commitInterval == null || commitInterval.isNegative() || commitInterval.isZero()) {
             throw new IllegalArgumentException("--commit-interval must be > 0, got " + commitInterval);
+        }
+        if (samplesRetention == null || samplesRetention.toMinutes() < 1) {
+            throw new IllegalArgumentException("--samples-retention must be at least 1m, got " + samplesRetention);
         }
         if (ingest == null) throw new IllegalArgumentException("ingest config must be non-null");
     }

@@ -35,6 +35,10 @@ final class ServeOptions {
             description = "How often the processor commits its exactly-once transaction. Default: ${DEFAULT-VALUE}")
     Duration commitInterval;
 
+    @Option(names = "--samples-retention", defaultValue = "${env:HARBINGER_SAMPLES_RETENTION:-7d}", converter = DurationConverter.class,
+            description = "How long Kafka keeps ingested samples (the buffer before processing and storage). Default: ${DEFAULT-VALUE}")
+    Duration samplesRetention;
+
     @Option(names = "--region", defaultValue = "${env:HARBINGER_REGION:-default}", description = "Region of points that carry none. Default: ${DEFAULT-VALUE}")
     String region;
 
@@ -54,6 +58,6 @@ final class ServeOptions {
         long decoded = Math.min(IngestConfig.DEFAULTS.maxDecodedBytes(), maxInFlightBytes);
         IngestConfig ingest = new IngestConfig(maxBodyBytes, decoded, maxInFlightBytes, IngestConfig.DEFAULTS.ackTimeout(),
                 region, new TimeWindow(late, ahead), IngestConfig.DEFAULTS.limits(), IngestConfig.DEFAULTS.retryAfterSeconds());
-        return new ServeConfig(bind, port, dataDir, Optional.ofNullable(kafka), partitions, replicationFactor, streamThreads, commitInterval, ingest);
+        return new ServeConfig(bind, port, dataDir, Optional.ofNullable(kafka), partitions, replicationFactor, streamThreads, commitInterval, samplesRetention, ingest);
     }
 }

@@ -53,6 +53,7 @@ public final class Pipeline implements AutoCloseable {
         Topics topics = config.topics();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
             topics.ensure(admin, config.partitions(), config.replicationFactor());
+            topics.applyRetention(admin, config.samplesRetention());
         }
         StreamsBuilder builder = new StreamsBuilder();
         HostStatsTopology.build(builder, topics.samples());

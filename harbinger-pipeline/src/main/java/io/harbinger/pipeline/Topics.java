@@ -1,14 +1,18 @@
 package io.harbinger.pipeline;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -62,6 +66,27 @@ public record Topics(String prefix) {
         Map<String, KafkaFuture<Void>> results = admin.createTopics(topics).values();
         results.forEach(this::await);
         awaitServingLeaders(admin);
+    }
+
+    /**
+     * Sets the samples topic's {@code retention.ms} (at every start, so the setting given to Harbinger
+     * stays in force; on a shared cluster an operator may prefer to manage it and pass the same value).
+     *
+     * @throws IllegalStateException if the broker refused the change
+     */
+    public void applyRetention(Admin admin, Duration retention) {
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, samples());
+        AlterConfigOp set = new AlterConfigOp(new ConfigEntry("retention.ms", Long.toString(retention.toMillis())), AlterConfigOp.OpType.SET);
+        try {
+            admin.incrementalAlterConfigs(Map.of(topic, List.of(set))).all().get(CREATE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot set retention.ms of " + samples() + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("setting retention.ms of " + samples() + " took longer than " + CREATE_TIMEOUT_SECONDS + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while setting retention.ms of " + samples(), e);
+        }
     }
 
     private void awaitServingLeaders(Admin admin) {

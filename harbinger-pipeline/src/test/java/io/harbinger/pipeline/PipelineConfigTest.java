@@ -13,7 +13,7 @@ class PipelineConfigTest {
     @Test
     void defaults_areTheDocumentedOnes() {
         assertThat(DEFAULTS).isEqualTo(new PipelineConfig("127.0.0.1:9092", "harbinger.", 4, (short) 1, Path.of("state"),
-                "harbinger-pipeline", 1, "lz4", java.time.Duration.ofMillis(500)));
+                "harbinger-pipeline", 1, "lz4", java.time.Duration.ofMillis(500), java.time.Duration.ofDays(7)));
         assertThat(DEFAULTS.topics().samples()).isEqualTo("harbinger.samples");
     }
 

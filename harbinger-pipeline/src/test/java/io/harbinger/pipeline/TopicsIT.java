@@ -1,9 +1,12 @@
 package io.harbinger.pipeline;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -23,5 +26,22 @@ class TopicsIT {
 
             assertThat(admin.describeTopics(topics.all()).allTopicNames().get(10, TimeUnit.SECONDS).get(topics.samples()).partitions()).hasSize(3);
         }
+    }
+
+    @Test
+    void applyRetention_setsTheSamplesTopicsRetention_andCanChangeIt(EmbeddedKafka kafka) throws Exception {
+        Topics topics = new Topics("retention-" + UUID.randomUUID() + ".");
+        ConfigResource samples = new ConfigResource(ConfigResource.Type.TOPIC, topics.samples());
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            topics.ensure(admin, 1, (short) 1);
+            topics.applyRetention(admin, Duration.ofHours(6));
+            assertThat(retentionMs(admin, samples)).isEqualTo("21600000");
+            topics.applyRetention(admin, Duration.ofDays(2));
+            assertThat(retentionMs(admin, samples)).isEqualTo("172800000");
+        }
+    }
+
+    private static String retentionMs(Admin admin, ConfigResource topic) throws Exception {
+        return admin.describeConfigs(List.of(topic)).all().get(10, TimeUnit.SECONDS).get(topic).get("retention.ms").value();
     }
 }
