@@ -1,6 +1,6 @@
 package io.harbinger.pipeline;
 
-import io.harbinger.pipeline.wire.BatchSummary;
+import io.harbinger.pipeline.wire.BatchSummary.HostSummary;
 
 /**
  * The state kept per routing key in the {@value HostStatsTopology#STORE} store: counters, last seen
@@ -17,14 +17,14 @@ record HostState(String region, String host, long points, long samples, long las
         return new HostState(region, host, 0, 0, Long.MIN_VALUE, Long.MIN_VALUE, 0, FingerprintRing.EMPTY);
     }
 
-    boolean isRetry(BatchSummary batch) {
-        return recent.contains(batch.fingerprint());
+    boolean isRetry(long fingerprint) {
+        return recent.contains(fingerprint);
     }
 
-    HostState accept(BatchSummary batch, long arrivalMillis) {
+    HostState accept(HostSummary batch, long fingerprint, long arrivalMillis) {
         return new HostState(region, host, points + batch.points(), samples + batch.samples(),
                 Math.max(lastSampleNanos, batch.newestNanos()), Math.max(lastArrivalMillis, arrivalMillis),
-                duplicates, recent.with(batch.fingerprint()));
+                duplicates, recent.with(fingerprint));
     }
 
     HostState duplicate(long arrivalMillis) {

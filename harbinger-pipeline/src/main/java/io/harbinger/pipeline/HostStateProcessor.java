@@ -1,6 +1,7 @@
 package io.harbinger.pipeline;
 
 import io.harbinger.pipeline.wire.BatchSummary;
+import io.harbinger.pipeline.wire.BatchSummary.HostSummary;
 import io.harbinger.pipeline.wire.PointBatchCodec;
 import io.harbinger.pipeline.wire.SummaryResult;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -10,11 +11,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
+
 /**
- * Updates the sending host's state with one record (one store get and one put) and forwards the
- * record's bytes downstream unless it is a client retry, which is dropped and counted. It reads only
- * the batch's summary (counts, host, newest timestamp): later steps decode the points they need.
- * A value that is not a batch is skipped and counted, never fatal.
+ * Updates the state of every host in a record (one store get and one put per host) and forwards the
+ * record's bytes downstream unless it is a client retry, which is dropped and counted. A record's
+ * hosts were accepted together, so its first host's ring decides for all of them: a retry is all or
+ * nothing. It reads only the batch's summary (per host: counts, newest timestamp); later steps decode
+ * the points they need. A value that is not a batch is skipped and counted, never fatal.
  */
 final class HostStateProcessor implements Processor<String, byte[], String, byte[]> {
     private static final Logger LOG = LoggerFactory.getLogger(HostStateProcessor.class);
@@ -39,15 +43,20 @@ final class HostStateProcessor implements Processor<String, byte[], String, byte
     }
 
     private void update(BatchSummary batch, Record<String, byte[]> record) {
-        String key = record.key();
-        HostState state = store.get(key);
-        if (state == null) state = HostState.first(batch.region(), batch.host());
-        if (state.isRetry(batch)) {
-            store.put(key, state.duplicate(record.timestamp()));
-            return;
+        List<HostSummary> hosts = batch.hosts();
+        HostState[] states = new HostState[hosts.size()];
+        for (int i = 0; i < states.length; i++) {
+            HostSummary h = hosts.get(i);
+            HostState state = store.get(h.routingKey());
+            states[i] = state != null ? state : HostState.first(h.region(), h.host());
         }
-        store.put(key, state.accept(batch, record.timestamp()));
-        context.forward(record);
+        boolean retry = states[0].isRetry(batch.fingerprint());
+        for (int i = 0; i < states.length; i++) {
+            HostState next = retry ? states[i].duplicate(record.timestamp())
+                    : states[i].accept(hosts.get(i), batch.fingerprint(), record.timestamp());
+            store.put(hosts.get(i).routingKey(), next);
+        }
+        if (!retry) context.forward(record);
     }
 
     private void skip(SummaryResult.Corrupt corruptValue, Record<String, byte[]> record) {

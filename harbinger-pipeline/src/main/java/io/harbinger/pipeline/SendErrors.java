@@ -31,7 +31,7 @@ final class SendErrors {
                 .tag("exception", e.getClass().getSimpleName())
                 .register(registry)
                 .increment();
-        String message = "writing " + points + " points (" + records + " records) to " + topic + " failed (" + kind + "): "
+        String message = "writing " + points + " points" + (records > 0 ? " (" + records + " records)" : "") + " to " + topic + " failed (" + kind + "): "
                 + e.getClass().getSimpleName() + ": " + e.getMessage();
         return new KafkaSinkException(message, retriable, e);
     }

@@ -14,7 +14,7 @@ class HostStateSerdeTest {
     @Test
     void decode_ofEncode_isIdentity() {
         HostState state = HostState.first("eu", "hôte")
-                .accept(new BatchSummary(11L, "eu", "hôte", 4, 28, TestPoints.T0), 1_000L)
+                .accept(new BatchSummary.HostSummary("eu", "hôte", 4, 28, TestPoints.T0), 11L, 1_000L)
                 .duplicate(2_000L);
 
         assertThat(HostStateSerde.decode(HostStateSerde.encode(state))).isEqualTo(state);
@@ -22,7 +22,7 @@ class HostStateSerdeTest {
 
     @Test
     void decode_ofTruncatedValue_failsLoudly() {
-        byte[] bytes = HostStateSerde.encode(HostState.first("eu", "a").accept(new BatchSummary(1L, "eu", "a", 1, 1, 0), 1L));
+        byte[] bytes = HostStateSerde.encode(HostState.first("eu", "a").accept(new BatchSummary.HostSummary("eu", "a", 1, 1, 0), 1L, 1L));
 
         assertThatThrownBy(() -> HostStateSerde.decode(Arrays.copyOf(bytes, bytes.length - 1)))
                 .isInstanceOf(SerializationException.class).hasMessageContaining("truncated or malformed");

@@ -16,7 +16,6 @@ import java.util.Map;
 import static io.harbinger.pipeline.KafkaPointSink.MAX_POINTS_PER_RECORD;
 import static io.harbinger.pipeline.TestPoints.T0;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * What a write turns into before any producer is involved: the pure {@code records} and
@@ -41,38 +40,44 @@ class KafkaPointSinkTest {
         assertThat(KafkaPointSink.groupByRoutingKey(oneHost)).containsExactly(oneHost);
     }
 
+    /** With one partition every host shares the record; with many, each host lands where murmur2 puts its key. */
     @Test
-    void records_areOnePerRoutingKey_keyedByIt_onTheGivenTopic_inFirstAppearanceOrder() {
-        List<ProducerRecord<String, byte[]>> records = KafkaPointSink.records("t.samples", List.of(A1, B1, A2, C1), "");
+    void records_areOnePerPartition_withTheHostsItHolds_inFirstAppearanceOrder() {
+        List<ProducerRecord<String, byte[]>> one = KafkaPointSink.records("t.samples", 1, List.of(A1, B1, A2, C1), "");
+        assertThat(one).singleElement().satisfies(r -> {
+            assertThat(r.topic()).isEqualTo("t.samples");
+            assertThat(r.partition()).isZero();
+            assertThat(r.key()).isNull();
+            assertThat(decode(r).points()).containsExactly(A1, A2, B1, C1);
+        });
 
-        assertThat(records).extracting(ProducerRecord::key).containsExactly("eu/a", "eu/b", "us/a");
-        assertThat(records).extracting(ProducerRecord::topic).containsOnly("t.samples");
-        assertThat(records).extracting(ProducerRecord::partition).containsOnlyNulls(); // the partitioner hashes the key
-        assertThat(records).extracting(r -> decode(r).points())
-                .containsExactly(List.of(A1, A2), List.of(B1), List.of(C1));
+        List<ProducerRecord<String, byte[]>> many = KafkaPointSink.records("t.samples", 64, List.of(A1, B1, A2, C1), "");
+        for (ProducerRecord<String, byte[]> r : many) {
+            assertThat(decode(r).points()).allSatisfy(p -> assertThat(KafkaPointSink.partitionOf(p.routingKey(), 64)).isEqualTo(r.partition()));
+        }
+        assertThat(many).extracting(ProducerRecord::partition).isSorted().doesNotHaveDuplicates();
+        assertThat(many.stream().flatMap(r -> decode(r).points().stream()).toList()).containsExactlyInAnyOrder(A1, A2, B1, C1);
+    }
+
+    @Test
+    void partitionOf_matchesKafkasDefaultPartitionerForAKeyedRecord() {
+        // BuiltInPartitioner.partitionForKey: toPositive(murmur2(key bytes)) % partitions
+        byte[] key = "eu/host-04711".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(KafkaPointSink.partitionOf("eu/host-04711", 7))
+                .isEqualTo(org.apache.kafka.clients.producer.internals.BuiltInPartitioner.partitionForKey(key, 7));
     }
 
     @ParameterizedTest(name = "{0} points of one host -> {1} records")
     @CsvSource({"1, 1", "1023, 1", "1024, 1", "1025, 2", "2048, 2", "2049, 3"})
-    void records_cutAHostsPointsIntoPartsOfAtMost1024_inOrder_allKeyedByTheHost(int points, int expectedRecords) {
+    void records_cutAPartitionsPointsIntoPartsOfAtMost1024_inOrder(int points, int expectedRecords) {
         List<Point> many = pointsOfOneHost("eu", "a", points);
 
-        List<ProducerRecord<String, byte[]>> records = KafkaPointSink.records("t", many, "k");
+        List<ProducerRecord<String, byte[]>> records = KafkaPointSink.records("t", 4, many, "k");
 
-        assertThat(records).hasSize(expectedRecords).extracting(ProducerRecord::key).containsOnly("eu/a");
+        assertThat(records).hasSize(expectedRecords).extracting(ProducerRecord::partition).containsOnly(KafkaPointSink.partitionOf("eu/a", 4));
         assertThat(records).allSatisfy(r -> assertThat(decode(r).points()).hasSizeBetween(1, MAX_POINTS_PER_RECORD));
         assertThat(records.stream().flatMap(r -> decode(r).points().stream()).toList()).isEqualTo(many);
         assertThat(fingerprints(records)).doesNotHaveDuplicates();
-    }
-
-    @Test
-    void records_ofSeveralHosts_cutEachHostSeparately() {
-        List<Point> points = new ArrayList<>(pointsOfOneHost("eu", "a", MAX_POINTS_PER_RECORD + 1));
-        points.add(B1);
-
-        assertThat(KafkaPointSink.records("t", points, "")).extracting(ProducerRecord::key, r -> decode(r).points().size())
-                .containsExactly(tuple("eu/a", MAX_POINTS_PER_RECORD),
-                        tuple("eu/a", 1), tuple("eu/b", 1));
     }
 
     @Test
@@ -80,30 +85,28 @@ class KafkaPointSinkTest {
         List<Point> first = List.of(TestPoints.host("eu", "a", T0), TestPoints.host("eu", "b", T0));
         List<Point> retry = List.of(TestPoints.host("eu", "a", T0 + 999), TestPoints.host("eu", "b", T0 + 999));
 
-        assertThat(fingerprints(KafkaPointSink.records("t", first, "req-1")))
-                .isEqualTo(fingerprints(KafkaPointSink.records("t", retry, "req-1")))
+        assertThat(fingerprints(KafkaPointSink.records("t", 8, first, "req-1")))
+                .isEqualTo(fingerprints(KafkaPointSink.records("t", 8, retry, "req-1")))
                 .doesNotHaveDuplicates()
-                .doesNotContainAnyElementsOf(fingerprints(KafkaPointSink.records("t", first, "req-2")));
+                .doesNotContainAnyElementsOf(fingerprints(KafkaPointSink.records("t", 8, first, "req-2")));
     }
 
     @Test
-    void records_withIdempotencyKey_fingerprintKeyRoutingKeyAndPart() {
-        List<ProducerRecord<String, byte[]>> records = KafkaPointSink.records("t", List.of(A1, B1), "req-1");
+    void records_withIdempotencyKey_fingerprintKeyPartitionAndPart() {
+        List<ProducerRecord<String, byte[]>> records = KafkaPointSink.records("t", 1, pointsOfOneHost("eu", "a", MAX_POINTS_PER_RECORD + 1), "req-1");
 
         assertThat(fingerprints(records)).containsExactly(
-                PointBatchCodec.idempotencyFingerprint("req-1", "eu/a", 0),
-                PointBatchCodec.idempotencyFingerprint("req-1", "eu/b", 1));
+                PointBatchCodec.idempotencyFingerprint("req-1", "partition-0", 0),
+                PointBatchCodec.idempotencyFingerprint("req-1", "partition-0", 1));
     }
 
     @Test
     void records_withoutIdempotencyKey_fingerprintTheContent() {
-        assertThat(fingerprints(KafkaPointSink.records("t", List.of(A1, B1), "")))
-                .isEqualTo(fingerprints(KafkaPointSink.records("t", List.of(A1, B1), "")))
-                .doesNotHaveDuplicates()
-                .containsExactly(fingerprints(KafkaPointSink.records("t", List.of(A1), "")).getFirst(),
-                        fingerprints(KafkaPointSink.records("t", List.of(B1), "")).getFirst());
-        assertThat(fingerprints(KafkaPointSink.records("t", List.of(A2, B1), "")).getFirst())
-                .isNotEqualTo(fingerprints(KafkaPointSink.records("t", List.of(A1, B1), "")).getFirst());
+        assertThat(fingerprints(KafkaPointSink.records("t", 1, List.of(A1, B1), "")))
+                .isEqualTo(fingerprints(KafkaPointSink.records("t", 1, List.of(A1, B1), "")))
+                .isNotEqualTo(fingerprints(KafkaPointSink.records("t", 1, List.of(A1), "")));
+        assertThat(fingerprints(KafkaPointSink.records("t", 1, List.of(A2, B1), "")))
+                .isNotEqualTo(fingerprints(KafkaPointSink.records("t", 1, List.of(A1, B1), "")));
     }
 
     @Test

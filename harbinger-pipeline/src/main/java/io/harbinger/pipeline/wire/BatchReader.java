@@ -22,7 +22,10 @@ final class BatchReader {
     private int pos;
     private String error;
     private final DecodedStrings decoded = DecodedStrings.forThisThread();
+    /** The batch's string table: each literal's position, and its String once something read it. */
     private String[] strings = new String[16];
+    private int[] literalAt = new int[16];
+    private int[] literalLength = new int[16];
     private int stringCount;
 
     BatchReader(byte[] buf) {
@@ -120,13 +123,20 @@ final class BatchReader {
             fail(what + " at byte " + start + " refers to string #" + ref + " but only " + stringCount + " are defined");
             return "";
         }
-        return strings[ref - 1];
+        String s = strings[ref - 1];
+        if (s == null) { // a literal that was skipped: build it now
+            int at = pos;
+            pos = literalAt[ref - 1];
+            s = decodeUtf8(literalLength[ref - 1], what);
+            pos = at;
+            strings[ref - 1] = s;
+        }
+        return s;
     }
 
     /**
-     * Steps over a string without building it: a literal is skipped (its UTF-8 is not validated) but
-     * still numbered, so later references are checked. After the first skip, {@link #readString}
-     * must not be used again on this reader: skipped entries have no value.
+     * Steps over a string without building it: a literal is skipped (its UTF-8 is not validated until
+     * a later {@link #readString} refers to it) but numbered, so references stay right.
      */
     void skipString(String what) {
         int start = pos;
@@ -140,8 +150,8 @@ final class BatchReader {
                 fail(what + " length " + length + " at byte " + lengthAt + " exceeds the " + remaining() + " bytes left");
                 return;
             }
+            addLiteral(null, pos, length);
             pos += length;
-            stringCount++;
         } else if (ref > stringCount) {
             fail(what + " at byte " + start + " refers to string #" + ref + " but only " + stringCount + " are defined");
         }
@@ -149,6 +159,18 @@ final class BatchReader {
 
     void skip(int bytes, String what) {
         if (need(bytes, what)) pos += bytes;
+    }
+
+    private void addLiteral(String value, int at, int length) {
+        if (stringCount == strings.length) {
+            strings = Arrays.copyOf(strings, stringCount * 2);
+            literalAt = Arrays.copyOf(literalAt, stringCount * 2);
+            literalLength = Arrays.copyOf(literalLength, stringCount * 2);
+        }
+        strings[stringCount] = value;
+        literalAt[stringCount] = at;
+        literalLength[stringCount] = length;
+        stringCount++;
     }
 
     private String readLiteral(String what) {
@@ -162,8 +184,7 @@ final class BatchReader {
         String s = decodeUtf8(length, what);
         pos += length;
         if (failed()) return "";
-        if (stringCount == strings.length) strings = Arrays.copyOf(strings, stringCount * 2);
-        strings[stringCount++] = s;
+        addLiteral(s, pos - length, length);
         return s;
     }
 

@@ -5,21 +5,16 @@ import io.harbinger.core.sample.Point;
 import java.util.List;
 
 /**
- * The value of one record on the samples topic: the points of one ingest request that share a
- * routing key, in the order the client sent them.
+ * The value of one record on the samples topic: the points of one ingest request that go to one
+ * partition, host after host, each host's points in the order the client sent them.
  *
  * @param fingerprint identifies the write for duplicate detection downstream: a hash of the
- *                    client's idempotency key (with routing key and part index) or, without one, of
+ *                    client's idempotency key (with partition and part index) or, without one, of
  *                    the encoded points, so that a byte-identical retry carries the same fingerprint
- * @param points      at least one point; all are expected to share {@link Point#routingKey()}
+ * @param points      at least one point
  */
 public record PointBatch(long fingerprint, List<Point> points) {
     public PointBatch {
         if (points == null || points.isEmpty()) throw new IllegalArgumentException("a batch needs at least one point");
-    }
-
-    /** The record key: the routing key of the first point. */
-    public String routingKey() {
-        return points.getFirst().routingKey();
     }
 }

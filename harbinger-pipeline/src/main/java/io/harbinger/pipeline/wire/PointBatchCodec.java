@@ -88,9 +88,10 @@ public final class PointBatchCodec {
     }
 
     /**
-     * Reads the counts, the host and the newest timestamp of a batch, stepping over tags and field
-     * names without building them: several times cheaper than {@link #decode} for steps that need no
-     * point (the structure is checked as in {@code decode}; the UTF-8 of skipped names is not).
+     * Reads, per host, the point and value counts and the newest timestamp of a batch, stepping over
+     * measurements, tags and field names without building them: several times cheaper than
+     * {@link #decode} for steps that need no point (the structure is checked as in {@code decode};
+     * the UTF-8 of skipped names is not).
      */
     public static SummaryResult summarize(byte[] bytes) {
         if (bytes == null) return new SummaryResult.Corrupt("no record value (null)");
@@ -103,28 +104,22 @@ public final class PointBatchCodec {
         long base = r.readLong("base timestamp");
         int count = r.readCount("point count", MIN_POINT_BYTES);
         if (!r.failed() && count == 0) r.fail("point count at byte 17 is 0: a batch holds at least one point");
-        if (r.failed()) return new SummaryResult.Corrupt(r.error());
-        required(r, r.readString("measurement"), "measurement");
-        String region = required(r, r.readString("region"), "region");
-        String host = required(r, r.readString("host"), "host");
-        r.readString("drive");
-        long samples = 0;
-        long newest = Long.MIN_VALUE;
+        HostTally tally = new HostTally();
         for (int i = 0; i < count && !r.failed(); i++) {
-            if (i > 0) {
-                for (String what : POINT_IDENTITY) r.skipString(what);
-            }
-            samples += skipTagsAndFields(r);
-            newest = Math.max(newest, base + r.readZigZag("timestamp delta"));
+            r.skipString("measurement");
+            String region = required(r, r.readString("region"), "region");
+            String host = required(r, r.readString("host"), "host");
+            r.skipString("drive");
+            int fields = skipTagsAndFields(r);
+            long timestamp = base + r.readZigZag("timestamp delta");
+            if (!r.failed()) tally.add(region, host, fields, timestamp);
         }
         if (r.failed()) return new SummaryResult.Corrupt(r.error());
         if (r.remaining() > 0) {
             return new SummaryResult.Corrupt(r.remaining() + " trailing bytes at byte " + r.position() + " after the last of " + count + " points");
         }
-        return new BatchSummary(fingerprint, region, host, count, samples, newest);
+        return new BatchSummary(fingerprint, tally.hosts());
     }
-
-    private static final String[] POINT_IDENTITY = {"measurement", "region", "host", "drive"};
 
     /** @return the point's field count */
     private static int skipTagsAndFields(BatchReader r) {

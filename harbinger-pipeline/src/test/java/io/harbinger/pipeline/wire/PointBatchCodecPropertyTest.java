@@ -31,12 +31,15 @@ class PointBatchCodecPropertyTest {
     }
 
     @Property(tries = 500)
-    void summarize_agreesWithAFullDecode(@ForAll("batches") PointBatch batch) {
-        Point first = batch.points().getFirst();
-        long samples = batch.points().stream().mapToLong(p -> p.fields().size()).sum();
-        long newest = batch.points().stream().mapToLong(Point::timestampNanos).max().orElseThrow();
-        assertThat(PointBatchCodec.summarize(PointBatchCodec.encode(batch))).isEqualTo(
-                new BatchSummary(batch.fingerprint(), first.region(), first.host(), batch.points().size(), samples, newest));
+    void summarize_agreesWithAFullDecode_hostByHost(@ForAll("batches") PointBatch batch) {
+        java.util.Map<String, BatchSummary.HostSummary> expected = new java.util.LinkedHashMap<>();
+        for (Point p : batch.points()) {
+            expected.merge(p.routingKey(), new BatchSummary.HostSummary(p.region(), p.host(), 1, p.fields().size(), p.timestampNanos()),
+                    (a, b) -> new BatchSummary.HostSummary(a.region(), a.host(), a.points() + 1, a.samples() + b.samples(),
+                            Math.max(a.newestNanos(), b.newestNanos())));
+        }
+        assertThat(PointBatchCodec.summarize(PointBatchCodec.encode(batch)))
+                .isEqualTo(new BatchSummary(batch.fingerprint(), List.copyOf(expected.values())));
     }
 
     @Property(tries = 1000)
