@@ -28,9 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * first sight of the region, creates time partitions ahead of need, drops whole partitions past
  * retention (never {@code DELETE}). Plans come from {@link PartitionPlanner}; this class reads the
  * catalog and runs them, holding a PostgreSQL advisory lock so that several nodes maintaining the
- * same database do not race. "Today" comes from the injected clock (UTC).
- *
- * @throws java.io.UncheckedIOException never; SQL failures surface as {@link StoreException}
+ * same database do not race. "Today" comes from the injected clock (UTC). SQL failures surface as
+ * {@link StoreException} naming the step.
  */
 public final class Partitions {
     private static final Logger LOG = LoggerFactory.getLogger(Partitions.class);
