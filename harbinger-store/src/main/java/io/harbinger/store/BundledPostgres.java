@@ -1,11 +1,18 @@
 package io.harbinger.store;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The PostgreSQL that {@code harbinger serve} runs when no external instance is configured: the real
@@ -24,6 +31,8 @@ public final class BundledPostgres implements AutoCloseable {
     public static final String USER = "postgres";
     public static final String DATABASE = "postgres";
 
+    private static final Logger LOG = LoggerFactory.getLogger(BundledPostgres.class);
+
     private final EmbeddedPostgres postgres;
     private final Path dataDir;
 
@@ -41,6 +50,7 @@ public final class BundledPostgres implements AutoCloseable {
     public static BundledPostgres start(Path dataDir) {
         try {
             Files.createDirectories(dataDir);
+            stopOrphan(dataDir);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
@@ -54,6 +64,36 @@ public final class BundledPostgres implements AutoCloseable {
             return new BundledPostgres(postgres, dataDir.toAbsolutePath());
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the bundled PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    /**
+     * A server left running by a process that was killed ({@code kill -9} stops the JVM, not its
+     * PostgreSQL child) still holds the cluster, and a new start would fail. If {@code postmaster.pid}
+     * names a live {@code postgres} process, it is asked to stop (SIGTERM: its clients are gone) and,
+     * after 30 s, killed. A stale file or a PID now used by another program is left to PostgreSQL.
+     */
+    static void stopOrphan(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) return;
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.isEmpty() || !lines.getFirst().trim().matches("\\d+")) return;
+        Optional<ProcessHandle> orphan = ProcessHandle.of(Long.parseLong(lines.getFirst().trim()))
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres") || c.equals("postgres")).orElse(false));
+        if (orphan.isEmpty()) return;
+        LOG.warn("PostgreSQL (pid {}) from an earlier run still holds {}; stopping it", orphan.get().pid(), dataDir);
+        orphan.get().destroy();
+        try {
+            orphan.get().onExit().get(30, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            orphan.get().destroyForcibly();
+            orphan.get().onExit().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping the orphaned PostgreSQL", e);
+        } catch (ExecutionException e) {
+            throw new IOException("waiting for the orphaned PostgreSQL to stop failed", e.getCause());
         }
     }
 

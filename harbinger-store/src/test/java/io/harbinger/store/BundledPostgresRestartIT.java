@@ -29,6 +29,27 @@ class BundledPostgresRestartIT {
     }
 
     @Test
+    void aServerOrphanedByAKilledOwner_isStoppedByTheNextStart_andTheRowsAreThere() throws Exception {
+        Path cluster = dir.resolve("pg");
+        Process owner = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), OrphanOwner.class.getName(), cluster.toString())
+                .redirectErrorStream(true).start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(owner.getInputStream()))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.equals(OrphanOwner.READY)) { /* wait for the owner */ }
+            assertThat(line).as("the owner started PostgreSQL and wrote a row").isEqualTo(OrphanOwner.READY);
+            owner.destroyForcibly().waitFor(); // SIGKILL: its PostgreSQL keeps running, holding the cluster
+        }
+        long orphanPid = Long.parseLong(java.nio.file.Files.readAllLines(cluster.resolve("postmaster.pid")).getFirst().trim());
+        assertThat(ProcessHandle.of(orphanPid)).as("PostgreSQL outlived its owner").hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
+
+        try (BundledPostgres next = BundledPostgres.start(cluster)) {
+            assertThat(query(next, "SELECT id FROM kept")).isEqualTo("7");
+        }
+        assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    }
+
+    @Test
     void listensOnLoopbackOnlyWithFsyncOn() throws SQLException {
         try (BundledPostgres postgres = BundledPostgres.start(dir.resolve("pg"))) {
             assertThat(postgres.jdbcUrl()).startsWith("jdbc:postgresql://127.0.0.1:" + postgres.port() + "/");
