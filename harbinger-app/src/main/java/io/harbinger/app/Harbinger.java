@@ -35,6 +35,7 @@ public final class Harbinger implements AutoCloseable {
     private final IngestRoutes ingest;
     private final Javalin http;
     private final Pipeline pipeline;
+    private final Storage storage;
     private final String bootstrapServers;
 
     private Harbinger(ServeConfig config, Clock clock) throws IOException {
@@ -43,6 +44,7 @@ public final class Harbinger implements AutoCloseable {
         bindJvmMetrics(registry);
         try {
             bootstrapServers = config.kafkaBootstrap().orElseGet(() -> startBroker(config));
+            storage = own(Storage.start(config.store(), config.dataDir(), clock));
             PipelineConfig pipelineConfig = PipelineConfig.defaults(bootstrapServers, config.dataDir().resolve("streams"))
                     .withPartitions(config.partitions())
                     .withReplicationFactor(config.replicationFactor())
@@ -58,7 +60,7 @@ public final class Harbinger implements AutoCloseable {
                 javalin.startupWatcherEnabled = false;
             });
             ingest = IngestRoutes.register(http, config.ingest(), sink, clock, registry);
-            ApiRoutes.register(http, pipeline, ingest, registry);
+            ApiRoutes.register(http, pipeline, ingest, storage, registry);
             http.start(config.bindAddress(), config.port());
             LOG.info("Harbinger listening on http://{}:{} (Kafka {}{})", config.bindAddress(), http.port(), bootstrapServers,
                     config.embeddedKafka() ? ", embedded" : "");

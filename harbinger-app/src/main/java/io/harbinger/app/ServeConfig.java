@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public record ServeConfig(String bindAddress, int port, Path dataDir, Optional<String> kafkaBootstrap,
                           int partitions, short replicationFactor, int streamThreads, Duration commitInterval,
-                          Duration samplesRetention, IngestConfig ingest) {
+                          Duration samplesRetention, StoreSettings store, IngestConfig ingest) {
     public ServeConfig {
         if (bindAddress == null || bindAddress.isBlank()) throw new IllegalArgumentException("--bind must be a host name or address");
         if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be 0..65535 (0 picks a free port), got " + port);
@@ -34,6 +34,7 @@ public record ServeConfig(String bindAddress, int port, Path dataDir, Optional<S
         if (samplesRetention == null || samplesRetention.toMinutes() < 1) {
             throw new IllegalArgumentException("--samples-retention must be at least 1m, got " + samplesRetention);
         }
+        if (store == null) throw new IllegalArgumentException("store settings must be non-null");
         if (ingest == null) throw new IllegalArgumentException("ingest config must be non-null");
     }
 

@@ -39,6 +39,13 @@ final class ServeOptions {
             description = "How long Kafka keeps ingested samples (the buffer before processing and storage). Default: ${DEFAULT-VALUE}")
     Duration samplesRetention;
 
+    @Option(names = "--postgres", defaultValue = "${env:HARBINGER_POSTGRES:-}",
+            description = "External PostgreSQL primary jdbc:postgresql://host:port/db; none = run the bundled PostgreSQL under --data-dir. Password from HARBINGER_POSTGRES_PASSWORD.")
+    String postgres;
+
+    @Option(names = "--postgres-user", defaultValue = "${env:HARBINGER_POSTGRES_USER:-postgres}", description = "PostgreSQL user. Default: ${DEFAULT-VALUE}")
+    String postgresUser;
+
     @Option(names = "--region", defaultValue = "${env:HARBINGER_REGION:-default}", description = "Region of points that carry none. Default: ${DEFAULT-VALUE}")
     String region;
 
@@ -58,6 +65,8 @@ final class ServeOptions {
         long decoded = Math.min(IngestConfig.DEFAULTS.maxDecodedBytes(), maxInFlightBytes);
         IngestConfig ingest = new IngestConfig(maxBodyBytes, decoded, maxInFlightBytes, IngestConfig.DEFAULTS.ackTimeout(),
                 region, new TimeWindow(late, ahead), IngestConfig.DEFAULTS.limits(), IngestConfig.DEFAULTS.retryAfterSeconds());
-        return new ServeConfig(bind, port, dataDir, Optional.ofNullable(kafka), partitions, replicationFactor, streamThreads, commitInterval, samplesRetention, ingest);
+        return new ServeConfig(bind, port, dataDir, Optional.ofNullable(kafka), partitions, replicationFactor, streamThreads, commitInterval, samplesRetention,
+                new StoreSettings(Optional.ofNullable(postgres), postgresUser, Optional.ofNullable(System.getenv("HARBINGER_POSTGRES_PASSWORD")).orElse("")),
+                ingest);
     }
 }

@@ -52,6 +52,8 @@ class CrashRecoveryIT {
                 }
             }
             assertThat(wrong).as("acknowledged hosts whose point count is not exactly " + LINES_PER_HOST).isEmpty();
+            assertThat(restarted.output()).as("the bundled PostgreSQL the killed node left running was stopped first")
+                    .contains("from an earlier run still holds");
             assertThat(restarted.terminate()).as("the JVM's exit status after SIGTERM (128 + 15)").isEqualTo(143);
             assertThat(restarted.output()).as("the orderly shutdown ran to its end").contains("Harbinger stopped");
         }

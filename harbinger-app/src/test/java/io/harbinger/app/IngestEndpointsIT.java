@@ -136,6 +136,8 @@ class IngestEndpointsIT {
                 .contains("harbinger_ingest_ack_latency_seconds_bucket")
                 .contains("harbinger_ingest_inflight_bytes");
         assertThat(Http.get(BASE + "/health").statusCode()).isEqualTo(200);
-        assertThat(Http.get(BASE + "/ready").statusCode()).isEqualTo(200);
+        HttpResponse<String> ready = Http.get(BASE + "/ready");
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(Http.json(ready.body()).path("storage").asBoolean()).as("bundled PostgreSQL up, schema migrated").isTrue();
     }
 }
