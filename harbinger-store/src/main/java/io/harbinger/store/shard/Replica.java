@@ -29,6 +29,7 @@ final class Replica implements AutoCloseable {
     private final Duration connectTimeout;
     private ReplicaStatus status;
     private HikariDataSource pool;
+    private boolean closed;
 
     Replica(String shard, String url, ShardMap.Credentials credentials, int poolSize, Duration connectTimeout, Instant now) {
         this.shard = shard;
@@ -48,13 +49,13 @@ final class Replica implements AutoCloseable {
         return status.serving() ? Optional.ofNullable(pool) : Optional.empty();
     }
 
-    /** Records a check's verdict, opening the pool on the first healthy one. */
+    /** Records a check's verdict, opening the pool on the first healthy one (unless a check still running outlived {@link #close}). */
     synchronized void update(ReplicaStatus verdict) {
         if (status.serving() != verdict.serving()) {
             LOG.info("replica {} of shard {}: {} ({})", verdict.replica(), shard, verdict.health(), verdict.detail());
         }
         status = verdict;
-        if (verdict.serving() && pool == null) {
+        if (verdict.serving() && pool == null && !closed) {
             try {
                 pool = PostgresPool.open(url, credentials.user(), credentials.password(), poolSize);
                 pool.getHikariConfigMXBean().setConnectionTimeout(connectTimeout.toMillis());
@@ -73,6 +74,7 @@ final class Replica implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         if (pool != null) {
             pool.close();
         }
