@@ -43,6 +43,10 @@ final class ServeOptions {
             description = "External PostgreSQL primary jdbc:postgresql://host:port/db; none = run the bundled PostgreSQL under --data-dir. Password from HARBINGER_POSTGRES_PASSWORD.")
     String postgres;
 
+    @Option(names = "--shard-map", defaultValue = "${env:HARBINGER_SHARD_MAP:-}",
+            description = "Shard map file: regions spread over several PostgreSQL primaries with read replicas (docs/operations-sharding.md).")
+    String shardMap;
+
     @Option(names = "--postgres-user", defaultValue = "${env:HARBINGER_POSTGRES_USER:-postgres}", description = "PostgreSQL user. Default: ${DEFAULT-VALUE}")
     String postgresUser;
 
@@ -66,7 +70,7 @@ final class ServeOptions {
         IngestConfig ingest = new IngestConfig(maxBodyBytes, decoded, maxInFlightBytes, IngestConfig.DEFAULTS.ackTimeout(),
                 region, new TimeWindow(late, ahead), IngestConfig.DEFAULTS.limits(), IngestConfig.DEFAULTS.retryAfterSeconds());
         return new ServeConfig(bind, port, dataDir, Optional.ofNullable(kafka), partitions, replicationFactor, streamThreads, commitInterval, samplesRetention,
-                new StoreSettings(Optional.ofNullable(postgres), postgresUser, Optional.ofNullable(System.getenv("HARBINGER_POSTGRES_PASSWORD")).orElse("")),
+                new StoreSettings(Optional.ofNullable(postgres), Optional.ofNullable(shardMap).filter(s -> !s.isBlank()).map(Path::of), postgresUser, Optional.ofNullable(System.getenv("HARBINGER_POSTGRES_PASSWORD")).orElse("")),
                 ingest);
     }
 }

@@ -1,100 +1,138 @@
 package io.harbinger.app;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.harbinger.store.BundledPostgres;
 import io.harbinger.store.PartitionConfig;
 import io.harbinger.store.Partitions;
 import io.harbinger.store.PostgresPool;
 import io.harbinger.store.Schema;
+import io.harbinger.store.WriteRouting;
+import io.harbinger.store.shard.ShardMap;
+import io.harbinger.store.shard.Shards;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The storage side of a node: PostgreSQL (bundled under the data directory, or external), the
- * schema migrated at start, and partition maintenance (create ahead, drop past retention) at start
- * and every {@link #MAINTENANCE_INTERVAL}.
+ * The storage side of a node: PostgreSQL (bundled under the data directory, one external primary,
+ * or the shards of a shard map), the schema migrated at start on every primary, and partition
+ * maintenance (create ahead, drop past retention) on every primary at start and every
+ * {@link #MAINTENANCE_INTERVAL}.
  */
 final class Storage implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Storage.class);
     static final Duration MAINTENANCE_INTERVAL = Duration.ofHours(1);
 
-    private final Optional<BundledPostgres> bundled;
-    private final HikariDataSource pool;
-    private final Partitions partitions;
-    private final ScheduledExecutorService maintenance;
+    private final Deque<AutoCloseable> resources;
+    private final WriteRouting routing;
+    private final Map<String, Partitions> partitionsByShard;
 
-    private Storage(Optional<BundledPostgres> bundled, HikariDataSource pool, Partitions partitions, ScheduledExecutorService maintenance) {
-        this.bundled = bundled;
-        this.pool = pool;
-        this.partitions = partitions;
-        this.maintenance = maintenance;
+    private Storage(Deque<AutoCloseable> resources, WriteRouting routing, Map<String, Partitions> partitionsByShard) {
+        this.resources = resources;
+        this.routing = routing;
+        this.partitionsByShard = partitionsByShard;
     }
 
     static Storage start(StoreSettings settings, Path dataDir, Clock clock) {
-        Optional<BundledPostgres> bundled = settings.bundled() ? Optional.of(BundledPostgres.start(dataDir.resolve("postgres"))) : Optional.empty();
-        HikariDataSource pool = null;
+        Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {
-            String url = settings.jdbcUrl().orElseGet(() -> bundled.orElseThrow().jdbcUrl());
-            pool = PostgresPool.open(url, settings.user(), settings.password(), 16);
-            Schema.Migrated migrated = Schema.migrate(pool);
-            Partitions partitions = new Partitions(pool, PartitionConfig.defaults(), clock);
-            partitions.maintain(Set.of());
-            ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "partition-maintenance");
-                t.setDaemon(true);
-                return t;
-            });
+            WriteRouting routing = routing(settings, dataDir, resources);
+            Map<String, Partitions> partitions = new LinkedHashMap<>();
+            for (WriteRouting.Shard shard : routing.shards()) {
+                Partitions p = new Partitions(shard.primary(), PartitionConfig.defaults(), clock);
+                p.maintain(Set.of());
+                partitions.put(shard.name(), p);
+            }
+            ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().daemon().name("partition-maintenance").factory());
+            resources.push(maintenance::shutdownNow);
             long every = MAINTENANCE_INTERVAL.toMinutes();
             maintenance.scheduleWithFixedDelay(() -> maintain(partitions), every, every, TimeUnit.MINUTES);
-            LOG.info("PostgreSQL {} at schema version {} ({} migrations applied now)", settings.bundled() ? "bundled" : url,
-                    migrated.version(), migrated.applied());
-            return new Storage(bundled, pool, partitions, maintenance);
+            return new Storage(resources, routing, partitions);
         } catch (RuntimeException e) {
-            if (pool != null) pool.close();
-            bundled.ifPresent(BundledPostgres::close);
+            closeAll(resources);
             throw e;
         }
     }
 
-    private static void maintain(Partitions partitions) {
-        try {
-            partitions.maintain(Set.of());
-        } catch (RuntimeException e) { // retried at the next interval; writes create what they need themselves
-            LOG.warn("partition maintenance failed; retrying in {}", MAINTENANCE_INTERVAL, e);
+    private static WriteRouting routing(StoreSettings settings, Path dataDir, Deque<AutoCloseable> resources) {
+        if (settings.shardMap().isPresent()) {
+            Shards shards = Shards.open(ShardMap.load(settings.shardMap().get())); // migrates every primary
+            resources.push(shards);
+            LOG.info("PostgreSQL: {} shards from {}", shards.shards().size(), settings.shardMap().get());
+            return shards;
         }
+        String url;
+        if (settings.bundled()) {
+            BundledPostgres bundled = BundledPostgres.start(dataDir.resolve("postgres"));
+            resources.push(bundled);
+            url = bundled.jdbcUrl();
+        } else {
+            url = settings.jdbcUrl().orElseThrow();
+        }
+        var pool = PostgresPool.open(url, settings.user(), settings.password(), 16);
+        resources.push(pool);
+        Schema.Migrated migrated = Schema.migrate(pool);
+        LOG.info("PostgreSQL {} at schema version {} ({} migrations applied now)", settings.bundled() ? "bundled" : url,
+                migrated.version(), migrated.applied());
+        return WriteRouting.single(pool);
     }
 
-    /** Whether PostgreSQL answers now (a pooled connection validates within a second). */
+    private static void maintain(Map<String, Partitions> partitions) {
+        partitions.forEach((shard, p) -> {
+            try {
+                p.maintain(Set.of());
+            } catch (RuntimeException e) { // retried at the next interval; writes create what they need themselves
+                LOG.warn("partition maintenance of shard {} failed; retrying in {}", shard, MAINTENANCE_INTERVAL, e);
+            }
+        });
+    }
+
+    /** Whether every shard's primary answers now (a pooled connection validates within a second). */
     boolean healthy() {
-        try (java.sql.Connection c = pool.getConnection()) {
-            return c.isValid(1);
-        } catch (java.sql.SQLException e) {
-            return false;
+        for (WriteRouting.Shard shard : routing.shards()) {
+            try (Connection c = shard.primary().getConnection()) {
+                if (!c.isValid(1)) return false;
+            } catch (SQLException e) {
+                return false;
+            }
         }
+        return true;
     }
 
-    DataSource dataSource() {
-        return pool;
+    WriteRouting routing() {
+        return routing;
     }
 
-    Partitions partitions() {
-        return partitions;
+    Map<String, Partitions> partitionsByShard() {
+        return partitionsByShard;
     }
 
     @Override
     public void close() {
-        maintenance.shutdownNow();
-        pool.close();
-        bundled.ifPresent(BundledPostgres::close);
+        closeAll(resources);
+    }
+
+    private static void closeAll(Deque<AutoCloseable> resources) {
+        while (!resources.isEmpty()) {
+            AutoCloseable r = resources.pop();
+            try {
+                r.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed", r, e);
+            }
+        }
     }
 }
