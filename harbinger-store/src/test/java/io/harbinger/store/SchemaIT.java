@@ -49,7 +49,8 @@ class SchemaIT {
                             "disk_samples PRIMARY KEY (region, drive, ts)",
                             "drive_features PRIMARY KEY (region, drive, ts, feature_set)",
                             "host_metrics PRIMARY KEY (region, host, measurement, tags, ts)",
-                            "predictions PRIMARY KEY (region, drive, ts, model_version)");
+                            "predictions PRIMARY KEY (region, drive, ts, model_version)",
+                            "sink_offsets PRIMARY KEY (consumer_group, topic, partition)");
         }
     }
 }
