@@ -126,6 +126,25 @@ class StoreSinkIT {
     }
 
     @Test
+    void backfilledSamplesWithOldDates_getTheirPartitionsCreatedBeforeCopy(EmbeddedKafka kafka, BundledPostgres postgres) {
+        Topics topics = SinkFixture.topics(kafka, 1);
+        HikariDataSource ds = schema(postgres);
+        KafkaPointSink producer = opened(SinkFixture.producer(kafka, topics));
+        long jan2018 = 1_514_764_800_000_000_000L; // 2018-01-01T00:00:00Z, like the Backblaze 2018 replay
+        List<Point> points = new ArrayList<>();
+        for (int day = 0; day < 3; day++) {
+            points.add(new Point("smart", "backblaze", "dc1", "ZA" + day, List.of(), List.of(new Field("smart_9_raw", day)),
+                    jan2018 + day * 86_400_000_000_000L));
+        }
+        SinkFixture.write(producer, points);
+
+        sink(kafka, topics, WriteRouting.single(ds), new SimpleMeterRegistry(), null);
+
+        await(WAIT, "the 2018 samples stored", () -> count(ds, "SELECT count(*) FROM disk_samples") == 3);
+        assertThat(count(ds, "SELECT count(DISTINCT tableoid) FROM disk_samples WHERE ts < '2018-01-04'")).isEqualTo(3);
+    }
+
+    @Test
     void twoShards_eachStoresItsRegions_andAShardThatLostItsData_catchesUpAloneFromKafka(EmbeddedKafka kafka, BundledPostgres postgres) {
         Topics topics = SinkFixture.topics(kafka, 2);
         HikariDataSource eu = schema(postgres);
