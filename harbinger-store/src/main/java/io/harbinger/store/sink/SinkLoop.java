@@ -7,6 +7,7 @@ import io.harbinger.store.Partitions;
 import io.harbinger.store.WriteRouting;
 import io.harbinger.store.rows.PointRows;
 import io.harbinger.store.rows.Row;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -85,7 +86,7 @@ final class SinkLoop implements Runnable, ConsumerRebalanceListener {
             if (running) throw e;
         } finally {
             if (hasPending() && !failing) flush();
-            consumer.close(Duration.ofSeconds(5));
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
         }
     }
 

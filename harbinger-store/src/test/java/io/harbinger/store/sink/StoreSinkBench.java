@@ -185,6 +185,7 @@ public final class StoreSinkBench {
             try (StoreSink sink = StoreSink.start(config, WriteRouting.single(ds), shard -> new Partitions(shard.primary(), PartitionConfig.defaults(), Clock.systemUTC()),
                     new SimpleMeterRegistry())) {
                 while (SinkFixture.count(ds, "SELECT coalesce(sum(next_offset), 0) FROM sink_offsets") < endOffsets) {
+                    if (!sink.isRunning()) throw new IllegalStateException("the sink stopped", sink.failure().orElse(null));
                     Thread.sleep(10);
                 }
                 long wall = System.nanoTime() - start;

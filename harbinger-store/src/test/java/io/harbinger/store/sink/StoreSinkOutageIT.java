@@ -37,15 +37,18 @@ class StoreSinkOutageIT {
         ds.setConnectTimeout(2);
         Schema.migrate(ds);
         MeterRegistry registry = new SimpleMeterRegistry();
+        BundledPostgres restarted = null;
+        boolean stopped = false;
         StoreSinkConfig config = StoreSinkConfig.defaults(kafka.bootstrapServers(), topics).withBatch(500, Duration.ofMillis(100))
                 .withBackoff(Duration.ofMillis(50), Duration.ofMillis(800)).withLagInterval(Duration.ofMillis(100));
-        try (KafkaPointSink producer = SinkFixture.producer(kafka, topics);
-             StoreSink sink = StoreSink.start(config, WriteRouting.single(ds),
-                     shard -> new Partitions(shard.primary(), PartitionConfig.defaults(), Clock.systemUTC()), registry)) {
+        StoreSink sink = StoreSink.start(config, WriteRouting.single(ds),
+                shard -> new Partitions(shard.primary(), PartitionConfig.defaults(), Clock.systemUTC()), registry);
+        try (KafkaPointSink producer = SinkFixture.producer(kafka, topics)) {
             for (int i = 0; i < 10; i++) SinkFixture.write(producer, SinkFixture.request(i, 4));
             await(Duration.ofSeconds(60), "the first requests stored", () -> count(ds, "SELECT count(*) FROM disk_samples") == 80);
 
             postgres.close();
+            stopped = true;
             for (int i = 10; i < 40; i++) SinkFixture.write(producer, SinkFixture.request(i, 4)); // ingest keeps being acked
             await(Duration.ofSeconds(30), "the sink to notice and back off", () -> registry.get("harbinger.store.sink.paused").gauge().value() == 1
                     && registry.get("harbinger.store.sink.lag").gauge().value() > 0);
@@ -55,18 +58,17 @@ class StoreSinkOutageIT {
             assertThat(later - transientErrors).as("capped exponential back-off: few attempts in 1.5 s").isBetween(1.0, 6.0);
             assertThat(sink.isRunning()).isTrue();
 
-            BundledPostgres restarted = BundledPostgres.start(dir.resolve("cluster"));
-            try {
-                ds.setURL(restarted.jdbcUrl());
-                await(Duration.ofSeconds(60), "catching up from Kafka", () -> countOrZero(ds, "SELECT count(*) FROM disk_samples") == 320
-                        && countOrZero(ds, "SELECT count(*) FROM host_metrics") == 160);
-                await(Duration.ofSeconds(10), "lag back to 0 and unpaused", () -> registry.get("harbinger.store.sink.lag").gauge().value() == 0
-                        && registry.get("harbinger.store.sink.paused").gauge().value() == 0);
-                assertThat(count(ds, "SELECT count(DISTINCT ts) FROM disk_samples")).isEqualTo(40);
-            } finally {
-                sink.close();
-                restarted.close();
-            }
+            restarted = BundledPostgres.start(dir.resolve("cluster"));
+            ds.setURL(restarted.jdbcUrl());
+            await(Duration.ofSeconds(60), "catching up from Kafka", () -> countOrZero(ds, "SELECT count(*) FROM disk_samples") == 320
+                    && countOrZero(ds, "SELECT count(*) FROM host_metrics") == 160);
+            await(Duration.ofSeconds(10), "lag back to 0 and unpaused", () -> registry.get("harbinger.store.sink.lag").gauge().value() == 0
+                    && registry.get("harbinger.store.sink.paused").gauge().value() == 0);
+            assertThat(count(ds, "SELECT count(DISTINCT ts) FROM disk_samples")).isEqualTo(40);
+        } finally {
+            sink.close();
+            if (restarted != null) restarted.close();
+            if (!stopped) postgres.close();
         }
     }
 
