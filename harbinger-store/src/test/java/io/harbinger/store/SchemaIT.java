@@ -13,8 +13,8 @@ class SchemaIT {
         try (HikariDataSource ds = SharedPostgres.freshSchema(postgres)) {
             Schema.Migrated migrated = Schema.migrate(ds);
 
-            assertThat(migrated.applied()).isEqualTo(1);
-            assertThat(migrated.version()).isEqualTo("1");
+            assertThat(migrated.applied()).isEqualTo(2);
+            assertThat(migrated.version()).isEqualTo("2");
             assertThat(Sql.column(ds, """
                     SELECT c.relname || ' ' || pg_get_partkeydef(c.oid) FROM pg_class c
                      WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'p' ORDER BY 1"""))
@@ -31,7 +31,7 @@ class SchemaIT {
             Schema.Migrated again = Schema.migrate(ds);
 
             assertThat(again.applied()).isZero();
-            assertThat(again.version()).isEqualTo("1");
+            assertThat(again.version()).isEqualTo("2");
         }
     }
 
@@ -49,7 +49,8 @@ class SchemaIT {
                             "disk_samples PRIMARY KEY (region, drive, ts)",
                             "drive_features PRIMARY KEY (region, drive, ts, feature_set)",
                             "host_metrics PRIMARY KEY (region, host, measurement, tags, ts)",
-                            "predictions PRIMARY KEY (region, drive, ts, model_version)");
+                            "predictions PRIMARY KEY (region, drive, ts, model_version)",
+                            "sink_offsets PRIMARY KEY (consumer_group, topic, partition)");
         }
     }
 }

@@ -1,0 +1,48 @@
+package io.harbinger.store.rows;
+
+import io.harbinger.store.PartitionedTable;
+
+import java.util.List;
+
+/** Turns rows of one table into the bytes of a {@code COPY ... FROM STDIN}. Pure. */
+public final class CopyEncoding {
+    private static final String DISK_COLUMNS = "region, host, drive, ts, model, capacity_bytes, smart_5_raw, smart_9_raw, "
+            + "smart_187_raw, smart_188_raw, smart_193_raw, smart_194_raw, smart_197_raw, smart_198_raw, smart_241_raw, "
+            + "smart_242_raw, temperature_c, failure, other";
+    private static final String HOST_COLUMNS = "region, host, measurement, tags, ts, fields";
+
+    private CopyEncoding() {
+    }
+
+    /** The column list the rows of {@code table} are written in. */
+    public static String columns(PartitionedTable table) {
+        return switch (table) {
+            case DISK_SAMPLES -> DISK_COLUMNS;
+            case HOST_METRICS -> HOST_COLUMNS;
+            default -> throw new IllegalArgumentException("the sink writes disk_samples and host_metrics, not " + table.tableName());
+        };
+    }
+
+    /** {@code COPY <target> (<columns of table>) FROM STDIN (FORMAT <format>)}. */
+    public static String copySql(String target, PartitionedTable table, CopyFormat format) {
+        return "COPY " + target + " (" + columns(table) + ") FROM STDIN (FORMAT " + format.sqlName() + ")";
+    }
+
+    /** The COPY data of {@code rows} (all of one table), header and trailer included. */
+    public static byte[] encode(List<? extends Row> rows, CopyFormat format) {
+        return switch (format) {
+            case TEXT -> write(rows, new TextColumnWriter(rows.size() * 160));
+            case BINARY -> write(rows, new BinaryColumnWriter(rows.size() * 160));
+        };
+    }
+
+    private static byte[] write(List<? extends Row> rows, EncodingWriter writer) {
+        for (Row row : rows) row.writeTo(writer);
+        return writer.finish();
+    }
+
+    /** A column writer that collects a whole COPY stream. */
+    interface EncodingWriter extends ColumnWriter {
+        byte[] finish();
+    }
+}

@@ -1,0 +1,116 @@
+package io.harbinger.store.sink;
+
+import io.harbinger.store.Partitions;
+import io.harbinger.store.WriteRouting;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * Stores the samples topic in PostgreSQL: the Kafka-consuming sink of issue 3 (see
+ * {@code docs/adr/0005-store-sink.md}).
+ *
+ * <p>One thread consumes the samples topic ({@code read_committed}, group {@code <prefix>store-sink},
+ * no Kafka offset commits), maps each point to a row ({@link io.harbinger.store.rows.PointRows}),
+ * routes rows to their region's shard through {@link WriteRouting}, and writes each shard's batch
+ * with {@code COPY} in one transaction together with that shard's consumer offsets
+ * ({@code sink_offsets}): a crash at any moment leaves every shard at a batch boundary, and a
+ * restart goes on from there, so every record is stored exactly once. Records that do not decode
+ * are skipped and counted. When PostgreSQL fails, the batch is kept, the consumer paused, and the
+ * write retried with exponential back-off; Kafka holds what arrives meanwhile.
+ *
+ * <p>The schema (migrations V1 and V2) must be applied to every shard before {@link #start}.
+ * Metrics: {@code harbinger.store.sink.{rows,duplicates,refused,corrupt,errors,fenced,lag,paused,batch.latency}}.
+ */
+public final class StoreSink implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StoreSink.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final SinkLoop loop;
+    private final Thread thread;
+    private final KafkaClientMetrics clientMetrics;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final KafkaConsumer<byte[], byte[]> consumer;
+
+    private StoreSink(SinkLoop loop, KafkaConsumer<byte[], byte[]> consumer, KafkaClientMetrics clientMetrics) {
+        this.loop = loop;
+        this.clientMetrics = clientMetrics;
+        this.thread = new Thread(this::run, "harbinger-store-sink");
+        this.consumer = consumer;
+    }
+
+    /**
+     * Starts consuming on a thread of its own and returns.
+     *
+     * @param partitions the partition maintainer of each shard's database (e.g. {@code shard -> partitions}
+     *                   for one PostgreSQL); the sink creates the partitions its rows need before writing them
+     */
+    public static StoreSink start(StoreSinkConfig config, WriteRouting routing, Function<WriteRouting.Shard, Partitions> partitions,
+                                  MeterRegistry registry) {
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(config), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        KafkaClientMetrics clientMetrics = new KafkaClientMetrics(consumer);
+        clientMetrics.bindTo(registry);
+        SinkLoop loop = new SinkLoop(config, routing, partitions, new SinkMetrics(registry), consumer);
+        StoreSink sink = new StoreSink(loop, consumer, clientMetrics);
+        sink.thread.start();
+        return sink;
+    }
+
+    static Map<String, Object> consumerConfig(StoreSinkConfig config) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "harbinger-store-sink");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.putAll(config.consumerProps());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.group());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false); // positions live in PostgreSQL (sink_offsets)
+        return props;
+    }
+
+    private void run() {
+        try {
+            loop.run();
+        } catch (RuntimeException | Error e) {
+            failure.set(e);
+            LOG.error("the store sink stopped: {}", e.getMessage(), e);
+            throw e;
+        }
+    }
+
+    /** Why the sink's thread ended, if it ended by itself (a bug or an unrecoverable Kafka error). */
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure.get());
+    }
+
+    public boolean isRunning() {
+        return thread.isAlive();
+    }
+
+    /** Writes what is buffered (one attempt), leaves the group, and waits for the thread to end. */
+    @Override
+    public void close() {
+        loop.running = false;
+        consumer.wakeup();
+        try {
+            thread.join(CLOSE_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            clientMetrics.close();
+        }
+        if (thread.isAlive()) LOG.warn("the store sink thread did not end within {}", CLOSE_TIMEOUT);
+    }
+}

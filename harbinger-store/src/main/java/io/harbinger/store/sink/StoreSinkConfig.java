@@ -1,0 +1,79 @@
+package io.harbinger.store.sink;
+
+import io.harbinger.pipeline.Topics;
+import io.harbinger.store.rows.CopyFormat;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Settings of the {@link StoreSink}, validated at construction with a message naming the setting.
+ *
+ * @param bootstrapServers Kafka bootstrap servers, e.g. {@code 127.0.0.1:9092}
+ * @param topics           the topic names; the consumer group is {@code <prefix>store-sink}
+ * @param maxBatchRows     a batch is written once it holds this many rows (all shards together)
+ * @param maxBatchLatency  ... or once its oldest record waited this long
+ * @param maxPollRecords   Kafka records per poll (each holds up to 1,024 points)
+ * @param backoffInitial   first wait after a failed write; doubles per failure ...
+ * @param backoffMax       ... up to this
+ * @param lagInterval      how often the lag metric asks the broker for the log end offsets
+ * @param format           COPY format
+ * @param mode             how duplicates are skipped
+ * @param consumerProps    extra consumer settings (override the sink's; group, isolation and
+ *                         auto-commit are forced)
+ */
+public record StoreSinkConfig(String bootstrapServers, Topics topics, int maxBatchRows, Duration maxBatchLatency,
+                              int maxPollRecords, Duration backoffInitial, Duration backoffMax, Duration lagInterval,
+                              CopyFormat format, WriteMode mode, Map<String, Object> consumerProps) {
+    public StoreSinkConfig {
+        if (bootstrapServers == null || bootstrapServers.isBlank()) {
+            throw new IllegalArgumentException("bootstrapServers must be non-empty, e.g. 127.0.0.1:9092");
+        }
+        if (topics == null) throw new IllegalArgumentException("topics must be non-null");
+        if (maxBatchRows < 1) throw new IllegalArgumentException("maxBatchRows must be >= 1, was " + maxBatchRows);
+        if (maxPollRecords < 1) throw new IllegalArgumentException("maxPollRecords must be >= 1, was " + maxPollRecords);
+        requirePositive(maxBatchLatency, "maxBatchLatency");
+        requirePositive(backoffInitial, "backoffInitial");
+        requirePositive(backoffMax, "backoffMax");
+        requirePositive(lagInterval, "lagInterval");
+        if (backoffMax.compareTo(backoffInitial) < 0) {
+            throw new IllegalArgumentException("backoffMax (" + backoffMax + ") must be >= backoffInitial (" + backoffInitial + ")");
+        }
+        if (format == null) throw new IllegalArgumentException("format must be non-null (TEXT or BINARY)");
+        if (mode == null) throw new IllegalArgumentException("mode must be non-null (STAGED or OPTIMISTIC)");
+        consumerProps = Map.copyOf(consumerProps == null ? Map.of() : consumerProps);
+    }
+
+    /**
+     * 20,000 rows or 200 ms per batch (plus at most one poll), 64 records per poll, back-off 100 ms doubling to 30 s, lag
+     * every 5 s, binary COPY, optimistic writes.
+     */
+    public static StoreSinkConfig defaults(String bootstrapServers, Topics topics) {
+        return new StoreSinkConfig(bootstrapServers, topics, 20_000, Duration.ofMillis(200), 64,
+                Duration.ofMillis(100), Duration.ofSeconds(30), Duration.ofSeconds(5), CopyFormat.BINARY, WriteMode.OPTIMISTIC, Map.of());
+    }
+
+    public String group() {
+        return topics.prefix() + "store-sink";
+    }
+
+    public StoreSinkConfig withBatch(int rows, Duration latency) {
+        return new StoreSinkConfig(bootstrapServers, topics, rows, latency, maxPollRecords, backoffInitial, backoffMax, lagInterval, format, mode, consumerProps);
+    }
+
+    public StoreSinkConfig withBackoff(Duration initial, Duration max) {
+        return new StoreSinkConfig(bootstrapServers, topics, maxBatchRows, maxBatchLatency, maxPollRecords, initial, max, lagInterval, format, mode, consumerProps);
+    }
+
+    public StoreSinkConfig withWrites(CopyFormat format, WriteMode mode) {
+        return new StoreSinkConfig(bootstrapServers, topics, maxBatchRows, maxBatchLatency, maxPollRecords, backoffInitial, backoffMax, lagInterval, format, mode, consumerProps);
+    }
+
+    public StoreSinkConfig withLagInterval(Duration interval) {
+        return new StoreSinkConfig(bootstrapServers, topics, maxBatchRows, maxBatchLatency, maxPollRecords, backoffInitial, backoffMax, interval, format, mode, consumerProps);
+    }
+
+    private static void requirePositive(Duration d, String name) {
+        if (d == null || d.isNegative() || d.isZero()) throw new IllegalArgumentException(name + " must be a positive duration, was " + d);
+    }
+}

@@ -1,0 +1,37 @@
+package io.harbinger.store.sink;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.harbinger.pipeline.Topics;
+import io.harbinger.store.PartitionConfig;
+import io.harbinger.store.Partitions;
+import io.harbinger.store.PostgresPool;
+import io.harbinger.store.WriteRouting;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A store sink alone in a JVM, for {@link StoreSinkCrashIT} to kill with SIGKILL. Static group
+ * membership: a restarted process takes over its predecessor's partitions at once instead of
+ * waiting for the dead member's session to time out.
+ *
+ * <p>Arguments: bootstrap servers, topic prefix, JDBC URL, batch rows.
+ */
+public final class SinkProcess {
+    private SinkProcess() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        HikariDataSource ds = PostgresPool.open(args[2], "postgres", "", 4);
+        StoreSinkConfig config = new StoreSinkConfig(args[0], new Topics(args[1]), Integer.parseInt(args[3]), Duration.ofMillis(50), 20,
+                Duration.ofMillis(50), Duration.ofSeconds(1), Duration.ofSeconds(1), io.harbinger.store.rows.CopyFormat.BINARY,
+                WriteMode.OPTIMISTIC, Map.of("group.instance.id", "crash-test", "session.timeout.ms", 10_000));
+        StoreSink.start(config, WriteRouting.single(ds), shard -> new Partitions(shard.primary(), PartitionConfig.defaults(), Clock.systemUTC()),
+                new SimpleMeterRegistry());
+        System.out.println("started");
+        System.out.flush();
+        Thread.sleep(Long.MAX_VALUE);
+    }
+}

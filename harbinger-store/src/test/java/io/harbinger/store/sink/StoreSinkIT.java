@@ -1,0 +1,196 @@
+package io.harbinger.store.sink;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.harbinger.core.sample.Field;
+import io.harbinger.core.sample.Point;
+import io.harbinger.pipeline.EmbeddedKafka;
+import io.harbinger.pipeline.KafkaPointSink;
+import io.harbinger.pipeline.Topics;
+import io.harbinger.store.BundledPostgres;
+import io.harbinger.store.PartitionConfig;
+import io.harbinger.store.Partitions;
+import io.harbinger.store.Schema;
+import io.harbinger.store.SinkTestAccess;
+import io.harbinger.store.WriteRouting;
+import io.harbinger.store.rows.CopyFormat;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.harbinger.store.sink.SinkFixture.await;
+import static io.harbinger.store.sink.SinkFixture.count;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith({SharedKafka.class, io.harbinger.store.SharedPostgres.class})
+class StoreSinkIT {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (AutoCloseable c : open.reversed()) c.close();
+    }
+
+    private <T extends AutoCloseable> T opened(T closeable) {
+        open.add(closeable);
+        return closeable;
+    }
+
+    private HikariDataSource schema(BundledPostgres postgres) {
+        HikariDataSource ds = opened(SinkTestAccess.freshSchema(postgres));
+        Schema.migrate(ds);
+        return ds;
+    }
+
+    private StoreSink sink(EmbeddedKafka kafka, Topics topics, WriteRouting routing, MeterRegistry registry, StoreSinkConfig tweak) {
+        StoreSinkConfig config = tweak != null ? tweak : config(kafka, topics);
+        return opened(StoreSink.start(config, routing,
+                shard -> new Partitions(shard.primary(), PartitionConfig.defaults(), Clock.systemUTC()), registry));
+    }
+
+    private static StoreSinkConfig config(EmbeddedKafka kafka, Topics topics) {
+        return StoreSinkConfig.defaults(kafka.bootstrapServers(), topics).withBatch(500, Duration.ofMillis(100))
+                .withBackoff(Duration.ofMillis(50), Duration.ofMillis(500)).withLagInterval(Duration.ofMillis(200));
+    }
+
+    private static double counter(MeterRegistry registry, String name) {
+        return registry.get(name).counter().count();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"TEXT, STAGED", "BINARY, OPTIMISTIC", "BINARY, STAGED"})
+    void everySampleProducedIsStoredOnce_retriesAndCorruptRecordsAreSkipped(CopyFormat format, WriteMode mode,
+                                                                           EmbeddedKafka kafka, BundledPostgres postgres) {
+        Topics topics = SinkFixture.topics(kafka, 3);
+        HikariDataSource ds = schema(postgres);
+        KafkaPointSink producer = opened(SinkFixture.producer(kafka, topics));
+        MeterRegistry registry = new SimpleMeterRegistry();
+        sink(kafka, topics, WriteRouting.single(ds), registry, config(kafka, topics).withWrites(format, mode));
+
+        for (int i = 0; i < 40; i++) SinkFixture.write(producer, SinkFixture.request(i, 6));
+        for (int i = 0; i < 10; i++) SinkFixture.write(producer, SinkFixture.request(i, 6)); // client retries, same timestamps
+        try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(topics.samples(), 1, null, "not a batch".getBytes()));
+        }
+        for (int i = 40; i < 50; i++) SinkFixture.write(producer, SinkFixture.request(i, 6));
+
+        await(WAIT, "50 requests stored", () -> count(ds, "SELECT count(*) FROM disk_samples") == 50 * 12
+                && count(ds, "SELECT count(*) FROM host_metrics") == 50 * 6
+                && counter(registry, "harbinger.store.sink.corrupt") == 1);
+        await(WAIT, "lag 0 and offsets at the log end", () -> registry.get("harbinger.store.sink.lag").gauge().value() == 0
+                && count(ds, "SELECT sum(next_offset) FROM sink_offsets") == endOffsets(kafka, topics));
+        assertThat(counter(registry, "harbinger.store.sink.duplicates")).isEqualTo(10 * 18);
+        assertThat(registry.get("harbinger.store.sink.rows").tag("table", "disk_samples").counter().count()).isEqualTo(600);
+        assertThat(count(ds, "SELECT count(DISTINCT (drive, ts)) FROM disk_samples")).isEqualTo(600);
+        assertThat(count(ds, "SELECT count(*) FROM disk_samples WHERE smart_9_raw - smart_5_raw = 1000 AND model = 'ST4000DM000' "
+                + "AND (other->>'199')::int IN (0, 1) AND extract(epoch FROM ts)::bigint = " + SinkFixture.T0 / 1_000_000_000L + " + smart_5_raw"))
+                .isEqualTo(600);
+        assertThat(count(ds, "SELECT count(*) FROM host_metrics WHERE tags = '{\"cpu\": \"total\"}' AND (fields->>'usage_system')::int = 1"))
+                .isEqualTo(300);
+        assertThat(registry.get("harbinger.store.sink.batch.latency").timer().count()).isPositive();
+    }
+
+    @Test
+    void aRowPostgresRefusesIsSkippedAndCounted_theRestOfItsBatchIsStored(EmbeddedKafka kafka, BundledPostgres postgres) {
+        Topics topics = SinkFixture.topics(kafka, 1);
+        HikariDataSource ds = schema(postgres);
+        SinkFixture.execute(ds, "ALTER TABLE host_metrics ADD CONSTRAINT no_poison CHECK (measurement <> 'poison')");
+        KafkaPointSink producer = opened(SinkFixture.producer(kafka, topics));
+        MeterRegistry registry = new SimpleMeterRegistry();
+        List<Point> points = new ArrayList<>(SinkFixture.request(0, 2));
+        points.add(new Point("poison", "eu", "h0", "", List.of(), List.of(new Field("x", 1)), SinkFixture.T0));
+        SinkFixture.write(producer, points);
+        SinkFixture.write(producer, SinkFixture.request(1, 2));
+
+        sink(kafka, topics, WriteRouting.single(ds), registry, null);
+
+        await(WAIT, "both requests stored", () -> count(ds, "SELECT count(*) FROM disk_samples") == 8
+                && count(ds, "SELECT count(*) FROM host_metrics") == 4);
+        assertThat(counter(registry, "harbinger.store.sink.refused")).isEqualTo(1);
+        assertThat(registry.get("harbinger.store.sink.errors").tag("kind", "data").counter().count()).isPositive();
+        assertThat(count(ds, "SELECT count(*) FROM host_metrics WHERE measurement = 'poison'")).isZero();
+    }
+
+    @Test
+    void backfilledSamplesWithOldDates_getTheirPartitionsCreatedBeforeCopy(EmbeddedKafka kafka, BundledPostgres postgres) {
+        Topics topics = SinkFixture.topics(kafka, 1);
+        HikariDataSource ds = schema(postgres);
+        KafkaPointSink producer = opened(SinkFixture.producer(kafka, topics));
+        long jan2018 = 1_514_764_800_000_000_000L; // 2018-01-01T00:00:00Z, like the Backblaze 2018 replay
+        List<Point> points = new ArrayList<>();
+        for (int day = 0; day < 3; day++) {
+            points.add(new Point("smart", "backblaze", "dc1", "ZA" + day, List.of(), List.of(new Field("smart_9_raw", day)),
+                    jan2018 + day * 86_400_000_000_000L));
+        }
+        SinkFixture.write(producer, points);
+
+        sink(kafka, topics, WriteRouting.single(ds), new SimpleMeterRegistry(), null);
+
+        await(WAIT, "the 2018 samples stored", () -> count(ds, "SELECT count(*) FROM disk_samples") == 3);
+        assertThat(count(ds, "SELECT count(DISTINCT tableoid) FROM disk_samples WHERE ts < '2018-01-04'")).isEqualTo(3);
+    }
+
+    @Test
+    void twoShards_eachStoresItsRegions_andAShardThatLostItsData_catchesUpAloneFromKafka(EmbeddedKafka kafka, BundledPostgres postgres) {
+        Topics topics = SinkFixture.topics(kafka, 2);
+        HikariDataSource eu = schema(postgres);
+        HikariDataSource us = schema(postgres);
+        WriteRouting.Shard a = new WriteRouting.Shard("a", eu);
+        WriteRouting.Shard b = new WriteRouting.Shard("b", us);
+        WriteRouting routing = new WriteRouting() {
+            @Override
+            public Shard shardFor(String region) {
+                return region.equals("eu") ? a : b;
+            }
+
+            @Override
+            public List<Shard> shards() {
+                return List.of(a, b);
+            }
+        };
+        KafkaPointSink producer = opened(SinkFixture.producer(kafka, topics));
+        for (int i = 0; i < 20; i++) SinkFixture.write(producer, SinkFixture.request(i, 4));
+        StoreSink first = sink(kafka, topics, routing, new SimpleMeterRegistry(), null);
+        await(WAIT, "both shards stored", () -> count(eu, "SELECT count(*) FROM disk_samples") == 20 * 4
+                && count(us, "SELECT count(*) FROM disk_samples") == 20 * 4);
+        first.close();
+        assertThat(count(eu, "SELECT count(*) FROM disk_samples WHERE region <> 'eu'")).isZero();
+        assertThat(count(us, "SELECT count(*) FROM host_metrics WHERE region <> 'us-east'")).isZero();
+
+        SinkFixture.execute(us, "DELETE FROM sink_offsets"); // shard b restored from an empty backup
+        SinkFixture.execute(us, "TRUNCATE disk_samples, host_metrics");
+        for (int i = 20; i < 25; i++) SinkFixture.write(producer, SinkFixture.request(i, 4));
+        MeterRegistry registry = new SimpleMeterRegistry();
+        sink(kafka, topics, routing, registry, null);
+
+        await(WAIT, "shard b caught up, shard a got the new requests", () -> count(us, "SELECT count(*) FROM disk_samples") == 25 * 4
+                && count(eu, "SELECT count(*) FROM disk_samples") == 25 * 4);
+        await(WAIT, "offsets of both shards at the log end", () -> count(eu, "SELECT sum(next_offset) FROM sink_offsets") == endOffsets(kafka, topics)
+                && count(us, "SELECT sum(next_offset) FROM sink_offsets") == endOffsets(kafka, topics));
+        assertThat(counter(registry, "harbinger.store.sink.duplicates")).as("shard a skipped what it had by offset").isZero();
+    }
+
+    static long endOffsets(EmbeddedKafka kafka, Topics topics) {
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(
+                Map.of("bootstrap.servers", kafka.bootstrapServers(), "isolation.level", "read_committed"),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            var partitions = consumer.partitionsFor(topics.samples()).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+}
