@@ -2,6 +2,7 @@ package io.harbinger.app;
 
 import io.harbinger.ingest.http.IngestRoutes;
 import io.harbinger.pipeline.Pipeline;
+import io.harbinger.store.sink.StoreSink;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -16,7 +17,7 @@ final class ApiRoutes {
     private ApiRoutes() {
     }
 
-    static void register(Javalin app, Pipeline pipeline, IngestRoutes ingest, Storage storage, PrometheusMeterRegistry registry) {
+    static void register(Javalin app, Pipeline pipeline, IngestRoutes ingest, Storage storage, StoreSink storeSink, PrometheusMeterRegistry registry) {
         app.get("/api/v1/hosts", ctx -> ctx.json(pipeline.hosts()));
         app.get("/api/v1/hosts/{region}/{host}", ctx -> pipeline.host(ctx.pathParam("region"), ctx.pathParam("host"))
                 .ifPresentOrElse(ctx::json, () -> ctx.status(404).json(Map.of("error", "no data from host "
@@ -26,13 +27,13 @@ final class ApiRoutes {
                 .json(Map.of("error", "the processor's state is not readable right now: " + e.getMessage())));
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
         app.get("/health", ctx -> ctx.json(Map.of("status", "up")));
-        app.get("/ready", ctx -> ready(ctx, pipeline, ingest, storage));
+        app.get("/ready", ctx -> ready(ctx, pipeline, ingest, storage, storeSink));
     }
 
-    private static void ready(Context ctx, Pipeline pipeline, IngestRoutes ingest, Storage storage) {
+    private static void ready(Context ctx, Pipeline pipeline, IngestRoutes ingest, Storage storage, StoreSink storeSink) {
         boolean accepting = ingest.accepting();
         boolean processing = pipeline.ready();
-        boolean storing = storage.healthy();
+        boolean storing = storage.healthy() && storeSink.isRunning();
         boolean ready = accepting && processing && storing;
         ctx.status(ready ? 200 : 503).json(Map.of("ready", ready, "ingest", accepting, "processor", processing, "storage", storing));
     }

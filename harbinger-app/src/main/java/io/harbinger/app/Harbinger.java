@@ -5,6 +5,8 @@ import io.harbinger.pipeline.EmbeddedKafka;
 import io.harbinger.pipeline.KafkaPointSink;
 import io.harbinger.pipeline.Pipeline;
 import io.harbinger.pipeline.PipelineConfig;
+import io.harbinger.store.sink.StoreSink;
+import io.harbinger.store.sink.StoreSinkConfig;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -36,6 +38,7 @@ public final class Harbinger implements AutoCloseable {
     private final Javalin http;
     private final Pipeline pipeline;
     private final Storage storage;
+    private final StoreSink storeSink;
     private final String bootstrapServers;
 
     private Harbinger(ServeConfig config, Clock clock) throws IOException {
@@ -52,6 +55,8 @@ public final class Harbinger implements AutoCloseable {
                     .withCommitInterval(config.commitInterval())
                     .withSamplesRetention(config.samplesRetention());
             pipeline = own(Pipeline.start(pipelineConfig, registry));
+            storeSink = own(StoreSink.start(StoreSinkConfig.defaults(bootstrapServers, pipelineConfig.topics()), storage.routing(),
+                    shard -> storage.partitionsByShard().get(shard.name()), registry));
             KafkaPointSink sink = own(KafkaPointSink.create(pipelineConfig, registry));
             http = Javalin.create(javalin -> {
                 javalin.showJavalinBanner = false;
@@ -60,7 +65,7 @@ public final class Harbinger implements AutoCloseable {
                 javalin.startupWatcherEnabled = false;
             });
             ingest = IngestRoutes.register(http, config.ingest(), sink, clock, registry);
-            ApiRoutes.register(http, pipeline, ingest, storage, registry);
+            ApiRoutes.register(http, pipeline, ingest, storage, storeSink, registry);
             http.start(config.bindAddress(), config.port());
             LOG.info("Harbinger listening on http://{}:{} (Kafka {}{})", config.bindAddress(), http.port(), bootstrapServers,
                     config.embeddedKafka() ? ", embedded" : "");
@@ -80,6 +85,11 @@ public final class Harbinger implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** The storage side: for tests and tools that read what was stored. */
+    public javax.sql.DataSource primaryFor(String region) {
+        return storage.routing().shardFor(region).primary();
     }
 
     public Pipeline pipeline() {

@@ -67,7 +67,13 @@ class SmartImportIT {
         HttpResponse<String> r = Http.post(BASE + "/api/v1/import/backblaze?date=2013-04-10&region=" + region, "text/csv", Files.readAllBytes(day));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         JsonNode answer = Http.json(r.body());
-        assertThat(answer.path("written").asLong()).isEqualTo(dataRows(day));
+        long rows = dataRows(day);
+        assertThat(answer.path("written").asLong()).isEqualTo(rows);
+        javax.sql.DataSource db = SharedNode.get().primaryFor(region);
+        assertThat(Sql.await(() -> Sql.count(db, "SELECT count(*) FROM disk_samples WHERE region = ?", region), rows, java.time.Duration.ofSeconds(60)))
+                .as("every row of the day stored once in PostgreSQL (disk_samples, partitioned by region and day)").isEqualTo(rows);
+        assertThat(Sql.count(db, "SELECT count(*) FROM disk_samples WHERE region = ? AND ts = timestamptz '2013-04-10 00:00:00+00'", region))
+                .as("stamped with the day of the file").isEqualTo(rows);
     }
 
     @Test
