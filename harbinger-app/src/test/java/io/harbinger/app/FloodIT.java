@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Overload is answered, not crashed on: 48 clients push 4 MiB bodies as fast as they can at a node
- * with a 320 MiB heap. The node answers 429 with Retry-After when its in-flight budget is full, keeps
+ * with a 512 MiB heap holding the broker, the processor, the store sink and ingest. The node answers 429 with Retry-After when its in-flight budget is full, keeps
  * acknowledging what fits, never runs out of memory, and is healthy afterwards. On a loaded 2-core
  * machine Kafka itself may fall behind: a write it did not acknowledge in time is a 503, also with
  * Retry-After (nothing of it was acknowledged) — any other status is a failure.
@@ -34,7 +34,7 @@ class FloodIT {
         byte[] body = bigBody(4 << 20);
         Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
         AtomicInteger retryAfterMissing = new AtomicInteger();
-        try (HarbingerProcess node = HarbingerProcess.start(dataDir, List.of("-Xmx320m", "-XX:+ExitOnOutOfMemoryError"),
+        try (HarbingerProcess node = HarbingerProcess.start(dataDir, List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError"),
                 "--max-inflight-bytes", Integer.toString(24 << 20), "--max-body-bytes", Integer.toString(8 << 20))) {
             ExecutorService clients = Executors.newFixedThreadPool(48);
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

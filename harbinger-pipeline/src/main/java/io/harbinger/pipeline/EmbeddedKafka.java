@@ -115,6 +115,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("share.coordinator.state.topic.replication.factor", "1");
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
+        // The broker shares the JVM's heap with ingest and processing: bound the requests it queues.
+        p.put("socket.request.max.bytes", Integer.toString(16 * 1024 * 1024)); // far above the 1 MiB producer requests
+        p.put("queued.max.request.bytes", Long.toString(32L * 1024 * 1024));
+        p.put("queued.max.requests", "100");
         return p;
     }
 

@@ -47,7 +47,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code *Async} variants for anything slow).
  *
  * <p>Producer defaults (each can be overridden through the extra properties): {@code acks=all},
- * idempotence on, {@code linger.ms=5}, 256 KiB batches, lz4 compression, a 64 MiB buffer, and tight
+ * idempotence on, {@code linger.ms=5}, 256 KiB batches, lz4 compression, a 32 MiB buffer, and tight
  * bounds so that a broker outage fails writes instead of piling them up: {@code max.block.ms=1000}
  * (a full buffer or unknown metadata fails {@code write} within a second instead of holding the
  * HTTP thread), {@code request.timeout.ms=5000}, {@code delivery.timeout.ms=25000} (under the HTTP ack timeout).
@@ -107,7 +107,7 @@ public final class KafkaPointSink implements PointSink, AutoCloseable {
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
+        config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 32L * 1024 * 1024);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 1_000);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000); // below the HTTP ack timeout (30 s): the precise Kafka error wins

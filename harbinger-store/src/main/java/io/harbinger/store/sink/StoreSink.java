@@ -72,6 +72,9 @@ public final class StoreSink implements AutoCloseable {
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "harbinger-store-sink");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // bounded fetch buffers: the sink shares the heap with ingest (defaults would allow 50 MiB)
+        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 8 * 1024 * 1024);
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 2 * 1024 * 1024);
         props.putAll(config.consumerProps());
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.group());

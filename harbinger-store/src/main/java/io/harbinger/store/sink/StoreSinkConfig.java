@@ -45,11 +45,12 @@ public record StoreSinkConfig(String bootstrapServers, Topics topics, int maxBat
     }
 
     /**
-     * 20,000 rows or 200 ms per batch (plus at most one poll), 64 records per poll, back-off 100 ms doubling to 30 s, lag
+     * 20,000 rows or 200 ms per batch (plus at most one poll), 16 records per poll (a record holds up to
+     * 1,024 points: 16 bound what one poll decodes to ~16k points, a few MiB of heap), back-off 100 ms doubling to 30 s, lag
      * every 5 s, binary COPY, optimistic writes.
      */
     public static StoreSinkConfig defaults(String bootstrapServers, Topics topics) {
-        return new StoreSinkConfig(bootstrapServers, topics, 20_000, Duration.ofMillis(200), 64,
+        return new StoreSinkConfig(bootstrapServers, topics, 20_000, Duration.ofMillis(200), 16,
                 Duration.ofMillis(100), Duration.ofSeconds(30), Duration.ofSeconds(5), CopyFormat.BINARY, WriteMode.OPTIMISTIC, Map.of());
     }
 
