@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# flush.sh PORT [LOG]: waits until Harbinger's stream processor is idle (its point count unchanged
-# for 0.5 s, at most 120 s), then appends to LOG how long that took and how many points it processed
-# meanwhile: the processor's lag behind the acknowledged writes at the moment the flush began.
+# flush.sh PORT [LOG]: waits until Harbinger is idle end to end — the stream processor's point count
+# and the rows stored in PostgreSQL both unchanged for 0.5 s (at most 180 s) — then appends to LOG
+# how long that took and how many points/rows arrived meanwhile: the lag behind the acknowledged
+# writes at the moment the flush began.
 set -euo pipefail
 port=$1 log=${2:-/tmp/harbinger-flush.log}
-points() { curl -sf "http://127.0.0.1:$port/api/v1/stats" | jq -r .points; }
-t0=$(date +%s.%N); first=$(points); prev=$first; cur=$first
-for _ in $(seq 240); do
-  sleep 0.5; cur=$(points)
+base="http://127.0.0.1:$port"
+state() { echo "$(curl -sf "$base/api/v1/stats" | jq -r .points) $(curl -sf "$base/api/v1/store/stats" | jq -r .rows)"; }
+t0=$(date +%s.%N); first=$(state); prev=$first; cur=$first
+for _ in $(seq 360); do
+  sleep 0.5; cur=$(state)
   [ "$cur" = "$prev" ] && break
   prev=$cur
 done
-awk -v t1="$(date +%s.%N)" -v t0="$t0" -v a="$first" -v b="$cur" -v now="$(date -u +%FT%TZ)" \
-  'BEGIN { printf "%s catch-up %.1f s, points %d -> %d (lag %d)\n", now, t1 - t0 - 0.5, a, b, b - a }' >> "$log"
+read -r p0 r0 <<< "$first"; read -r p1 r1 <<< "$cur"
+awk -v t1="$(date +%s.%N)" -v t0="$t0" -v p0="$p0" -v p1="$p1" -v r0="$r0" -v r1="$r1" -v now="$(date -u +%FT%TZ)" \
+  'BEGIN { printf "%s catch-up %.1f s, processor points %d -> %d (lag %d), PostgreSQL rows %d -> %d (lag %d)\n", now, t1 - t0 - 0.5, p0, p1, p1 - p0, r0, r1, r1 - r0 }' >> "$log"

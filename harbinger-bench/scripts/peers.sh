@@ -4,8 +4,10 @@
 #   harbinger-bench/scripts/peers.sh [SECONDS] [REPS]     (TARGETS=http for Harbinger alone)
 # Harbinger runs `serve` with its embedded single-node Kafka broker in the same JVM, so "one server
 # core" holds ingest + broker + stream processor. JVM flags below are stated in BENCHMARKS.md.
-# The count is what the Kafka Streams processor has seen (GET /api/v1/stats), read after the
-# processor went idle: every line counted there was acknowledged by Kafka (acks=all) first.
+# The count is the rows stored in PostgreSQL (GET /api/v1/store/stats; one row per line) and the
+# field values the Kafka Streams processor has seen (GET /api/v1/stats), read after both went idle:
+# every line counted there was acknowledged by Kafka (acks=all) first. The bundled PostgreSQL runs in
+# the same session, so its CPU counts as the server's.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 bench=${BENCH:-$(cd "$root/.." && pwd)/shared/bench}
@@ -22,7 +24,7 @@ export EXTRA_READY="curl -sf http://127.0.0.1:$port/ready"
 # Processor idle before counting; flush.sh logs how far the processor lagged (FLUSH_LOG).
 export FLUSH_LOG=${FLUSH_LOG:-/tmp/harbinger-flush.log}
 export EXTRA_FLUSH="$root/harbinger-bench/scripts/flush.sh $port \"\$FLUSH_LOG\""
-export EXTRA_COUNT="curl -sf http://127.0.0.1:$port/api/v1/stats | jq -r '\"\\(.points) \\(.samples) 1\"'"
+export EXTRA_COUNT="echo \$(curl -sf http://127.0.0.1:$port/api/v1/store/stats | jq -r .rows) \$(curl -sf http://127.0.0.1:$port/api/v1/stats | jq -r .samples) 1"
 export EXTRA_SNAPSHOT="curl -sf http://127.0.0.1:$port/metrics | grep -E '^harbinger_|^kafka_producer_record_send_total|^jvm_gc_pause_seconds_(count|sum)'"
 export TARGETS=${TARGETS:-"victoriametrics influxdb"}
 exec "$bench/peers.sh" "$@"

@@ -25,6 +25,10 @@ final class ApiRoutes {
         app.get("/api/v1/stats", ctx -> ctx.json(pipeline.totals()));
         app.exception(Pipeline.NotQueryableException.class, (e, ctx) -> ctx.status(503).header("Retry-After", "1")
                 .json(Map.of("error", "the processor's state is not readable right now: " + e.getMessage())));
+        app.get("/api/v1/store/stats", ctx -> {
+            Map<String, Long> rows = storage.rowCounts();
+            ctx.json(Map.of("rows", rows.values().stream().mapToLong(Long::longValue).sum(), "tables", rows));
+        });
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
         app.get("/health", ctx -> ctx.json(Map.of("status", "up")));
         app.get("/ready", ctx -> ready(ctx, pipeline, ingest, storage, storeSink));

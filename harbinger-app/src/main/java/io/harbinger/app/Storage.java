@@ -112,6 +112,26 @@ final class Storage implements AutoCloseable {
         return true;
     }
 
+    /** Rows stored per table, summed over the shards' primaries (a full count: for tests, benchmarks and operators, not a hot path). */
+    Map<String, Long> rowCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : new String[]{"disk_samples", "host_metrics"}) {
+            long total = 0;
+            for (WriteRouting.Shard shard : routing.shards()) {
+                try (Connection c = shard.primary().getConnection();
+                     java.sql.Statement st = c.createStatement();
+                     java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+                    rs.next();
+                    total += rs.getLong(1);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("counting " + table + " on shard " + shard.name() + " failed: " + e.getMessage(), e);
+                }
+            }
+            counts.put(table, total);
+        }
+        return counts;
+    }
+
     WriteRouting routing() {
         return routing;
     }
