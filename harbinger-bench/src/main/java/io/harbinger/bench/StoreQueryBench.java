@@ -97,6 +97,10 @@ public final class StoreQueryBench {
         int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         Path data = Path.of(System.getProperty("harbinger.test.data", "../shared/data")).resolve("backblaze-st4000dm000-2018-h1");
+        if (!Files.isDirectory(data)) {
+            throw new IllegalArgumentException("no Backblaze data at " + data.toAbsolutePath()
+                    + ": set -Dharbinger.test.data to the directory holding backblaze-st4000dm000-2018-h1");
+        }
         Path dir = Files.createTempDirectory("harbinger-query-bench");
         System.out.printf("load average at start: %s%n", loadAverage());
         try (BundledPostgres postgres = BundledPostgres.start(dir.resolve("cluster"));
