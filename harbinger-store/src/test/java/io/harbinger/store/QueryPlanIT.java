@@ -1,13 +1,19 @@
 package io.harbinger.store;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.harbinger.store.query.QueryTestAccess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -18,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The queries the API will run, planned by PostgreSQL on a realistic shape of data (two regions,
  * 2,000 drives each, three days): a time-bounded query for one region scans only that region's
- * partitions in range, through the index meant for it.
+ * partitions in range, through the index meant for it. The queries of
+ * {@link io.harbinger.store.query.StoreQueries} are explained as that class runs them (its own SQL,
+ * parameters bound).
  */
 @ExtendWith(SharedPostgres.class)
 class QueryPlanIT {
@@ -56,10 +64,7 @@ class QueryPlanIT {
 
     @Test
     void aDrivesHistory_readsItsRegionsDaysInRangeThroughThePrimaryKey() {
-        String plan = explain("""
-                SELECT ts, smart_5_raw FROM disk_samples
-                 WHERE region = 'eu' AND drive = 'drive-42' AND ts >= '2026-11-27 00:00+00' AND ts < '2026-11-29 00:00+00'
-                 ORDER BY ts""");
+        String plan = explain(QueryTestAccess.DRIVE_HISTORY, "eu", "drive-42", at("2026-11-27T00:00:00Z"), at("2026-11-29T00:00:00Z"));
 
         assertThat(all(RELATION, plan)).containsExactlyInAnyOrder("disk_samples__eu__20261127", "disk_samples__eu__20261128");
         assertThat(all(INDEX, plan)).hasSize(2).allMatch(name -> name.endsWith("_pkey"));
@@ -76,24 +81,34 @@ class QueryPlanIT {
     }
 
     @Test
-    void aRegionsLatestState_readsOnlyThatRegionsLatestDay() {
-        String plan = explain("""
-                SELECT DISTINCT ON (drive) drive, ts, smart_5_raw, smart_187_raw, temperature_c FROM disk_samples
-                 WHERE region = 'us' AND ts >= '2026-11-28 00:00+00' AND ts < '2026-11-29 00:00+00'
-                 ORDER BY drive, ts DESC""");
+    void aRegionsLatestState_atMidnight_readsOnlyThatRegionsLatestDay() {
+        String plan = explain(QueryTestAccess.REGION_LATEST, "us", at("2026-11-28T00:00:00Z"), at("2026-11-29T00:00:00Z"));
 
         assertThat(all(RELATION, plan)).containsExactly("disk_samples__us__20261128");
     }
 
     @Test
+    void aRegionsLatestState_atNoon_readsThatRegionsTwoDaysItOverlaps() {
+        String plan = explain(QueryTestAccess.REGION_LATEST, "us", at("2026-11-27T12:00:00Z"), at("2026-11-28T12:00:00Z"));
+
+        assertThat(all(RELATION, plan)).containsExactlyInAnyOrder("disk_samples__us__20261127", "disk_samples__us__20261128");
+    }
+
+    @Test
     void topRiskDrives_readTheRiskIndexOfTheDayInRangeOnly() {
-        String plan = explain("""
-                SELECT drive, probability FROM predictions
-                 WHERE region = 'eu' AND ts >= '2026-11-28 00:00+00' AND ts < '2026-11-29 00:00+00'
-                 ORDER BY probability DESC LIMIT 100""");
+        String plan = explain(QueryTestAccess.REGION_TOP_RISK, "eu", at("2026-11-28T00:00:00Z"), at("2026-11-29T00:00:00Z"), 100L);
 
         assertThat(all(RELATION, plan)).containsExactly("predictions__eu__20261128");
         assertThat(all(INDEX, plan)).singleElement().satisfies(name -> assertThat(name).endsWith("_region_probability_idx"));
+    }
+
+    @Test
+    void theRegionsWithRisk_areFoundInTheDaysPartitionsOnly() {
+        OffsetDateTime from = at("2026-11-28T00:00:00Z");
+        OffsetDateTime to = at("2026-11-29T00:00:00Z");
+        String plan = explain(QueryTestAccess.RISK_REGIONS, from, to, from, to);
+
+        assertThat(all(RELATION, plan)).containsOnly("predictions__eu__20261128", "predictions__us__20261128");
     }
 
     @Test
@@ -108,6 +123,23 @@ class QueryPlanIT {
 
     private static String explain(String query) {
         return Sql.value(ds, "EXPLAIN (FORMAT JSON) " + query);
+    }
+
+    /** The plan of {@code query} with its parameters bound, as the driver's first executions plan it. */
+    private static String explain(String query, Object... parameters) {
+        try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement("EXPLAIN (FORMAT JSON) " + query)) {
+            for (int i = 0; i < parameters.length; i++) s.setObject(i + 1, parameters[i]);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(query + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static OffsetDateTime at(String instant) {
+        return Instant.parse(instant).atOffset(ZoneOffset.UTC);
     }
 
     private static List<String> all(Pattern pattern, String plan) {

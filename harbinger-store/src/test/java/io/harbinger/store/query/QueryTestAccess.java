@@ -1,0 +1,12 @@
+package io.harbinger.store.query;
+
+/** The SQL that {@link StoreQueries} runs, for QueryPlanIT (another package) to explain. */
+public final class QueryTestAccess {
+    public static final String DRIVE_HISTORY = StoreQueries.DRIVE_HISTORY;
+    public static final String REGION_LATEST = StoreQueries.REGION_LATEST;
+    public static final String REGION_TOP_RISK = StoreQueries.REGION_TOP_RISK;
+    public static final String RISK_REGIONS = StoreQueries.RISK_REGIONS;
+
+    private QueryTestAccess() {
+    }
+}
