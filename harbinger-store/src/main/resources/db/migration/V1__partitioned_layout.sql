@@ -26,9 +26,11 @@ CREATE TABLE disk_samples (
     temperature_c   real,
     failure         boolean     NOT NULL DEFAULT false,
     other           jsonb,
-    PRIMARY KEY (region, drive, ts)
+    PRIMARY KEY (region, drive, host, ts)
 ) PARTITION BY LIST (region);
--- A host's drives over a time range (the primary key serves one drive's history).
+-- The host is part of every drive key: a drive named by its device (sda) is only unique on its host;
+-- a serial number is unique anyway. A host's drives over a time range (the primary key serves one
+-- drive's history: a drive lives on one host).
 CREATE INDEX disk_samples_host_ts ON disk_samples (region, host, ts);
 
 -- Host metrics: one row per point (measurement + tag set + instant), all its fields in one jsonb
@@ -52,7 +54,7 @@ CREATE TABLE drive_features (
     model        text,
     feature_set  text        NOT NULL,
     features     jsonb       NOT NULL,
-    PRIMARY KEY (region, drive, ts, feature_set)
+    PRIMARY KEY (region, drive, host, ts, feature_set)
 ) PARTITION BY LIST (region);
 
 -- Failure-risk predictions (issue 4): one per drive per scoring time per model version.
@@ -65,7 +67,7 @@ CREATE TABLE predictions (
     probability    double precision NOT NULL CHECK (probability >= 0 AND probability <= 1),
     bucket         text             NOT NULL,
     top_features   jsonb            NOT NULL DEFAULT '[]'::jsonb,
-    PRIMARY KEY (region, drive, ts, model_version)
+    PRIMARY KEY (region, drive, host, ts, model_version)
 ) PARTITION BY LIST (region);
 -- Top-risk drives of a region in a time range: read the index in probability order and stop early.
 CREATE INDEX predictions_risk ON predictions (region, probability DESC);
@@ -87,7 +89,7 @@ CREATE TABLE alerts (
     top_features   jsonb            NOT NULL DEFAULT '[]'::jsonb,
     updated_at     timestamptz      NOT NULL DEFAULT now(),
     resolved_at    timestamptz,
-    PRIMARY KEY (region, drive, raised_at)
+    PRIMARY KEY (region, drive, host, raised_at)
 ) PARTITION BY LIST (region);
 CREATE INDEX alerts_id ON alerts (region, id);
 CREATE INDEX alerts_open ON alerts (region, raised_at) WHERE state <> 'resolved';

@@ -127,6 +127,20 @@ class IngestEndpointsIT {
     }
 
     @Test
+    void drivesNamedByDevice_onSeveralHostsInOneRequest_areStoredAsSeparateRows() throws Exception {
+        String region = unique("dev");
+        String body = "smart,region=" + region + ",host=a,disk=sda smart_5_raw=1i\n"
+                + "smart,region=" + region + ",host=b,disk=sda smart_5_raw=2i\n"
+                + "host,region=" + region + ",host=a cpu=1\n";
+        assertThat(write(body).statusCode()).isEqualTo(204); // one server timestamp for all three lines
+        javax.sql.DataSource db = SharedNode.get().primaryFor(region);
+        assertThat(Sql.await(() -> Sql.count(db, "SELECT count(*) FROM disk_samples WHERE region = ?", region), 2, Duration.ofSeconds(60)))
+                .isEqualTo(2);
+        assertThat(Sql.await(() -> Sql.count(db, "SELECT count(*) FROM host_metrics WHERE region = ?", region), 1, Duration.ofSeconds(60)))
+                .isEqualTo(1);
+    }
+
+    @Test
     void metricsHealthAndReady_answer() throws Exception {
         write("host,host=" + unique("m") + " cpu=1\n");
         write("host,host=x cpu=NaN\n");

@@ -45,12 +45,25 @@ class SchemaIT {
                      WHERE contype = 'p' AND connamespace = current_schema()::regnamespace
                        AND conrelid <> 'flyway_schema_history'::regclass ORDER BY 1"""))
                     .containsExactly(
-                            "alerts PRIMARY KEY (region, drive, raised_at)",
-                            "disk_samples PRIMARY KEY (region, drive, ts)",
-                            "drive_features PRIMARY KEY (region, drive, ts, feature_set)",
+                            "alerts PRIMARY KEY (region, drive, host, raised_at)",
+                            "disk_samples PRIMARY KEY (region, drive, host, ts)",
+                            "drive_features PRIMARY KEY (region, drive, host, ts, feature_set)",
                             "host_metrics PRIMARY KEY (region, host, measurement, tags, ts)",
-                            "predictions PRIMARY KEY (region, drive, ts, model_version)",
+                            "predictions PRIMARY KEY (region, drive, host, ts, model_version)",
                             "sink_offsets PRIMARY KEY (consumer_group, topic, partition)");
+        }
+    }
+
+    @Test
+    void aDriveNamedByItsDevice_onTwoHostsAtTheSameInstant_isTwoRows(BundledPostgres postgres) {
+        try (HikariDataSource ds = SharedPostgres.freshSchema(postgres)) {
+            Schema.migrate(ds);
+            new Partitions(ds, PartitionConfig.defaults(), java.time.Clock.fixed(java.time.Instant.parse("2026-11-27T12:00:00Z"),
+                    java.time.ZoneOffset.UTC)).ensureRegion("eu");
+            Sql.execute(ds, "INSERT INTO disk_samples (region, host, drive, ts) VALUES "
+                    + "('eu', 'host-1', 'sda', '2026-11-27 12:00+00'), ('eu', 'host-2', 'sda', '2026-11-27 12:00+00')");
+
+            assertThat(Sql.value(ds, "SELECT count(*) FROM disk_samples")).isEqualTo("2");
         }
     }
 }
