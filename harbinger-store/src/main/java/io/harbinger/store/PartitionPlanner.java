@@ -48,7 +48,11 @@ final class PartitionPlanner {
             Granularity granularity = config.policy(table).granularity();
             LocalDate first = granularity.floor(today.minusDays(config.daysBack()));
             LocalDate end = granularity.next(granularity.floor(today.plusDays(config.daysAhead())));
-            plan.addAll(cover(catalog, table, region, first, end, granularity));
+            // A month's floor can reach back past retention: never create what expiry would drop at once.
+            Instant cutoff = midnight(today.minusDays(config.policy(table).retentionDays()));
+            for (PartitionAction action : cover(catalog, table, region, first, end, granularity)) {
+                if (!(action instanceof CreateRange range) || range.to().isAfter(cutoff)) plan.add(action);
+            }
         }
         return plan;
     }
