@@ -52,9 +52,4 @@ final class BackblazeProtocol implements Protocol {
     public Reply written(int points, RequestInfo request) {
         return Reply.json(200, Reply.object().put("written", points));
     }
-
-    @Override
-    public Reply refused(ParseResult.Rejected rejected, int written, RequestInfo request) {
-        return Reply.rejections(rejected, written);
-    }
 }

@@ -36,9 +36,4 @@ final class InfluxProtocol implements Protocol {
     public Reply written(int points, RequestInfo request) {
         return Reply.noContent();
     }
-
-    @Override
-    public Reply refused(ParseResult.Rejected rejected, int written, RequestInfo request) {
-        return Reply.rejections(rejected, written);
-    }
 }

@@ -42,8 +42,13 @@ interface Protocol {
     /** The answer once every point of the request is durable in Kafka. */
     Reply written(int points, RequestInfo request);
 
-    /** The answer when points were refused ({@code written} of them were written anyway, for partial-success protocols). */
-    Reply refused(ParseResult.Rejected rejected, int written, RequestInfo request);
+    /**
+     * The answer when points were refused ({@code written} of them were written anyway, for
+     * partial-success protocols): by default 400 with every listed rejection.
+     */
+    default Reply refused(ParseResult.Rejected rejected, int written, RequestInfo request) {
+        return Reply.rejections(rejected, written);
+    }
 
     /** The answer for a request-level failure (413, 415, 429, 503...). */
     default Reply failure(int status, String message, RequestInfo request) {

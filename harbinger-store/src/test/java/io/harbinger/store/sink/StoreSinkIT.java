@@ -5,6 +5,7 @@ import io.harbinger.core.sample.Field;
 import io.harbinger.core.sample.Point;
 import io.harbinger.pipeline.EmbeddedKafka;
 import io.harbinger.pipeline.KafkaPointSink;
+import io.harbinger.pipeline.SharedKafka;
 import io.harbinger.pipeline.Topics;
 import io.harbinger.store.BundledPostgres;
 import io.harbinger.store.PartitionConfig;

@@ -2,6 +2,7 @@ package io.harbinger.store.sink;
 
 import io.harbinger.pipeline.EmbeddedKafka;
 import io.harbinger.pipeline.KafkaPointSink;
+import io.harbinger.pipeline.SharedKafka;
 import io.harbinger.pipeline.Topics;
 import io.harbinger.store.BundledPostgres;
 import io.harbinger.store.PartitionConfig;
