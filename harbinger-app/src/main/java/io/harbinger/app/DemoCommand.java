@@ -62,7 +62,11 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
             out.printf("%nAll %,d acknowledged points processed %.1f s after the last answer.", sent, (System.nanoTime() - start) / 1e9);
             out.printf("%nProcessor saw %,d points (%,d values) from %,d hosts; duplicates dropped: %d%n",
                     totals.points(), totals.samples(), totals.hosts(), totals.duplicates());
-            out.printf("Try: curl -s %s/api/v1/hosts | head -c 600; curl -s %s/metrics | grep harbinger_ingest%n", base, base);
+            java.util.Map<String, Long> rows = awaitStored(node, totals.points());
+            out.printf("PostgreSQL holds %s rows (%s), partitioned by region and day%n",
+                    String.format(Locale.ROOT, "%,d", rows.values().stream().mapToLong(Long::longValue).sum()), rows);
+            out.printf("Try: curl -s %s/api/v1/hosts | head -c 600; curl -s %s/api/v1/store/stats; curl -s %s/metrics | grep harbinger_%n",
+                    base, base, base);
             if (keepRunning) {
                 out.println("Serving until Ctrl-C.");
                 Thread.currentThread().join();
@@ -147,6 +151,28 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
             }
         }
         return totals;
+    }
+
+    /**
+     * Waits until the store sink has written every processed point as a row, or the row count stayed
+     * the same for 3 s (two samples of one drive at one instant are one row), at most 120 s.
+     */
+    private static java.util.Map<String, Long> awaitStored(Harbinger node, long points) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        java.util.Map<String, Long> rows = node.storedRows();
+        long lastChange = System.nanoTime();
+        while (total(rows) < points && System.nanoTime() < deadline
+                && (total(rows) == 0 || System.nanoTime() - lastChange < Duration.ofSeconds(3).toNanos())) {
+            Thread.sleep(250);
+            java.util.Map<String, Long> now = node.storedRows();
+            if (!now.equals(rows)) lastChange = System.nanoTime();
+            rows = now;
+        }
+        return rows;
+    }
+
+    private static long total(java.util.Map<String, Long> rows) {
+        return rows.values().stream().mapToLong(Long::longValue).sum();
     }
 
     private static String abbreviate(String s) {

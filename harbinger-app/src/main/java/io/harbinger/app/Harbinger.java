@@ -92,6 +92,11 @@ public final class Harbinger implements AutoCloseable {
         return storage.routing().shardFor(region).primary();
     }
 
+    /** Rows stored in PostgreSQL per table, over all shards. */
+    public java.util.Map<String, Long> storedRows() {
+        return storage.rowCounts();
+    }
+
     public Pipeline pipeline() {
         return pipeline;
     }
