@@ -104,8 +104,11 @@ final class HarbingerProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Stops a node still running at the end of a test cleanly (SIGTERM), so its bundled PostgreSQL stops with it. */
     @Override
     public void close() throws InterruptedException {
-        if (process.isAlive()) kill();
+        if (!process.isAlive()) return;
+        process.toHandle().destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) kill();
     }
 }
