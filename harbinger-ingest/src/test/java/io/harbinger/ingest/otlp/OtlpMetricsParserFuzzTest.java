@@ -5,6 +5,7 @@ import com.google.protobuf.util.JsonFormat;
 import io.harbinger.core.parse.ParseResult;
 import io.harbinger.core.parse.Rejection;
 import io.harbinger.core.sample.Point;
+import io.harbinger.ingest.Mutations;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
@@ -39,13 +40,13 @@ class OtlpMetricsParserFuzzTest {
 
     @Property
     void bitFlippedProtobuf_isAnsweredNotThrown(@ForAll("requests") ExportMetricsServiceRequest request, @ForAll("flips") List<Integer> flips) {
-        assertWellFormed(OtlpMetricsParser.parseProtobuf(flip(request.toByteArray(), flips), CTX));
-        assertWellFormed(OtlpMetricsParser.parseProtobuf(flip(COLLECTOR_PROTOBUF, flips), CTX));
+        assertWellFormed(OtlpMetricsParser.parseProtobuf(Mutations.flipBits(request.toByteArray(), flips), CTX));
+        assertWellFormed(OtlpMetricsParser.parseProtobuf(Mutations.flipBits(COLLECTOR_PROTOBUF, flips), CTX));
     }
 
     @Property
     void bitFlippedJson_isAnsweredNotThrown(@ForAll("flips") List<Integer> flips) {
-        assertWellFormed(OtlpMetricsParser.parseJson(flip(COLLECTOR_JSON, flips), CTX));
+        assertWellFormed(OtlpMetricsParser.parseJson(Mutations.flipBits(COLLECTOR_JSON, flips), CTX));
     }
 
     @Property
@@ -84,16 +85,6 @@ class OtlpMetricsParserFuzzTest {
     private static void assertAdmissible(Point p) {
         assertThat(CTX.admit(p, 1)).as("accepted point %s", p).isNull();
         assertThat(p.tags()).noneMatch(t -> t.key().equals("host") || t.key().equals("region"));
-    }
-
-    static byte[] flip(byte[] bytes, List<Integer> flips) {
-        if (bytes.length == 0) return bytes;
-        byte[] out = bytes.clone();
-        for (int bit : flips) {
-            int at = Math.floorMod(bit, out.length * 8);
-            out[at / 8] ^= (byte) (1 << (at % 8));
-        }
-        return out;
     }
 
     @Provide

@@ -3,6 +3,7 @@ package io.harbinger.ingest.prometheus;
 import io.harbinger.core.parse.ParseResult;
 import io.harbinger.core.parse.Rejection;
 import io.harbinger.core.sample.Point;
+import io.harbinger.ingest.Mutations;
 import io.harbinger.ingest.prometheus.RemoteWriteEncoder.Sample;
 import io.harbinger.ingest.prometheus.RemoteWriteEncoder.Series;
 import net.jqwik.api.Arbitraries;
@@ -39,14 +40,14 @@ class RemoteWriteParserFuzzTest {
 
     @Property
     void bitFlippedSnappyBodies_areAnsweredNotThrown(@ForAll("requests") List<Series> request, @ForAll("flips") List<Integer> flips) {
-        byte[] body = flip(RemoteWriteEncoder.encode(request), flips);
+        byte[] body = Mutations.flipBits(RemoteWriteEncoder.encode(request), flips);
         assertWellFormed(RemoteWriteParser.parse(body, MAX_DECODED, CTX));
     }
 
     @Property
     void bitFlippedProtobufInAValidSnappyBlock_areAnsweredNotThrown(@ForAll("requests") List<Series> request,
                                                                      @ForAll("flips") List<Integer> flips) throws IOException {
-        byte[] protobuf = flip(RemoteWriteEncoder.encodeProtobuf(request), flips);
+        byte[] protobuf = Mutations.flipBits(RemoteWriteEncoder.encodeProtobuf(request), flips);
         assertWellFormed(RemoteWriteParser.parse(Snappy.compress(protobuf), MAX_DECODED, CTX));
     }
 
@@ -83,16 +84,6 @@ class RemoteWriteParserFuzzTest {
     private static void assertAdmissible(Point p) {
         assertThat(CTX.admit(p, 1)).as("accepted point %s", p).isNull();
         assertThat(p.tags()).noneMatch(t -> t.key().equals("host") || t.key().equals("region") || t.key().equals(SeriesLabels.NAME));
-    }
-
-    static byte[] flip(byte[] bytes, List<Integer> flips) {
-        if (bytes.length == 0) return bytes;
-        byte[] out = bytes.clone();
-        for (int bit : flips) {
-            int at = Math.floorMod(bit, out.length * 8);
-            out[at / 8] ^= (byte) (1 << (at % 8));
-        }
-        return out;
     }
 
     @Provide
