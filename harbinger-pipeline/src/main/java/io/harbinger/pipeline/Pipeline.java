@@ -25,6 +25,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
 
 /**
  * The running stream processing: ensures the topics, runs {@link HostStatsTopology} on Kafka
@@ -105,13 +106,18 @@ public final class Pipeline implements AutoCloseable {
      */
     public List<HostStats> hosts() {
         List<HostStats> hosts = new ArrayList<>();
+        forEachHost(hosts::add);
+        hosts.sort(Comparator.comparing(HostStats::routingKey));
+        return hosts;
+    }
+
+    /** Every host's stats in store order: one pass over the store, nothing kept. */
+    private void forEachHost(Consumer<HostStats> action) {
         try (KeyValueIterator<String, HostState> all = store().all()) {
-            all.forEachRemaining(entry -> hosts.add(entry.value.stats()));
+            all.forEachRemaining(entry -> action.accept(entry.value.stats()));
         } catch (InvalidStateStoreException e) {
             throw notQueryable(e);
         }
-        hosts.sort(Comparator.comparing(HostStats::routingKey));
-        return hosts;
     }
 
     /**
@@ -128,16 +134,16 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    /** Sums over {@link #hosts()} (one pass over the store) plus the corrupt records skipped. */
+    /** Sums over every host (one pass over the store; no list built or sorted) plus the corrupt records skipped. */
     public Totals totals() {
-        long hosts = 0, points = 0, samples = 0, duplicates = 0;
-        for (HostStats h : hosts()) {
-            hosts++;
-            points += h.points();
-            samples += h.samples();
-            duplicates += h.duplicates();
-        }
-        return new Totals(hosts, points, samples, duplicates, corrupt.count());
+        long[] sums = new long[4]; // hosts, points, samples, duplicates
+        forEachHost(h -> {
+            sums[0]++;
+            sums[1] += h.points();
+            sums[2] += h.samples();
+            sums[3] += h.duplicates();
+        });
+        return new Totals(sums[0], sums[1], sums[2], sums[3], corrupt.count());
     }
 
     /** Stops processing, committing what was processed, and leaves the consumer group. */
