@@ -19,8 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 
 /**
@@ -62,7 +64,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
             out.printf("%nAll %,d acknowledged points processed %.1f s after the last answer.", sent, (System.nanoTime() - start) / 1e9);
             out.printf("%nProcessor saw %,d points (%,d values) from %,d hosts; duplicates dropped: %d%n",
                     totals.points(), totals.samples(), totals.hosts(), totals.duplicates());
-            java.util.Map<String, Long> rows = awaitStored(node, totals.points());
+            Map<String, Long> rows = awaitStored(node, totals.points());
             out.printf("PostgreSQL holds %s rows (%s), partitioned by region and day%n",
                     String.format(Locale.ROOT, "%,d", rows.values().stream().mapToLong(Long::longValue).sum()), rows);
             out.printf("Try: curl -s %s/api/v1/hosts | head -c 600; curl -s %s/api/v1/store/stats; curl -s %s/metrics | grep harbinger_%n",
@@ -131,48 +133,44 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    /**
-     * Waits until the processor has seen every acknowledged point: its points plus the retries it
-     * dropped reach what was sent (identical documents sent twice count once), or it stays idle for 3 s.
-     */
+    /** Until the processor's points plus the retries it dropped reach what was acknowledged (identical documents sent twice count once). */
     private static Totals awaitProcessed(Harbinger node, long expectedPoints) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        Totals totals = new Totals(0, 0, 0, 0, 0);
-        long lastChange = System.nanoTime();
-        while (totals.points() + totals.duplicates() < expectedPoints && System.nanoTime() < deadline
-                && (totals.points() == 0 || System.nanoTime() - lastChange < Duration.ofSeconds(3).toNanos())) {
-            Thread.sleep(200);
+        return settle(() -> {
             try {
-                Totals now = node.pipeline().totals();
-                if (!now.equals(totals)) lastChange = System.nanoTime();
-                totals = now;
+                return node.pipeline().totals();
             } catch (Pipeline.NotQueryableException starting) {
-                // the processor is still taking its partitions: ask again
+                return null; // the processor is still taking its partitions: ask again
             }
-        }
-        return totals;
+        }, new Totals(0, 0, 0, 0, 0), t -> t.points() + t.duplicates(), expectedPoints);
+    }
+
+    /** Until every processed point is a row (two samples of one drive at one instant are one row, so it may settle short). */
+    private static Map<String, Long> awaitStored(Harbinger node, long points) throws InterruptedException {
+        return settle(node::storedRows, node.storedRows(), DemoCommand::total, points);
+    }
+
+    private static long total(Map<String, Long> rows) {
+        return rows.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /**
-     * Waits until the store sink has written every processed point as a row, or the row count stayed
-     * the same for 3 s (two samples of one drive at one instant are one row), at most 120 s.
+     * Polls {@code read} until {@code progress} reaches {@code target}, or, once something arrived,
+     * nothing changed for 3 s; at most 120 s. {@code read} answers null while nothing can be read yet.
      */
-    private static java.util.Map<String, Long> awaitStored(Harbinger node, long points) throws InterruptedException {
+    private static <T> T settle(Supplier<T> read, T start, ToLongFunction<T> progress, long target) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        java.util.Map<String, Long> rows = node.storedRows();
+        long quiet = Duration.ofSeconds(3).toNanos();
+        T value = start;
         long lastChange = System.nanoTime();
-        while (total(rows) < points && System.nanoTime() < deadline
-                && (total(rows) == 0 || System.nanoTime() - lastChange < Duration.ofSeconds(3).toNanos())) {
-            Thread.sleep(250);
-            java.util.Map<String, Long> now = node.storedRows();
-            if (!now.equals(rows)) lastChange = System.nanoTime();
-            rows = now;
+        while (progress.applyAsLong(value) < target && System.nanoTime() < deadline
+                && (progress.applyAsLong(value) == 0 || System.nanoTime() - lastChange < quiet)) {
+            Thread.sleep(200);
+            T now = read.get();
+            if (now == null) continue;
+            if (!now.equals(value)) lastChange = System.nanoTime();
+            value = now;
         }
-        return rows;
-    }
-
-    private static long total(java.util.Map<String, Long> rows) {
-        return rows.values().stream().mapToLong(Long::longValue).sum();
+        return value;
     }
 
     private static String abbreviate(String s) {
