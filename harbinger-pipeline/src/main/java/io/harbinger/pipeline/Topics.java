@@ -47,8 +47,17 @@ public record Topics(String prefix) {
         return prefix + "samples";
     }
 
+    /**
+     * Where the processor writes what it derives from disk samples: one record per input record with
+     * at least one disk point, keyed by the same routing key, holding a prediction point per drive sample
+     * and an alert point per alert raised ({@code io.harbinger.predict.model.PredictionPoints}).
+     */
+    public String predictions() {
+        return prefix + "predictions";
+    }
+
     public List<String> all() {
-        return List.of(samples());
+        return List.of(samples(), predictions());
     }
 
     /**
