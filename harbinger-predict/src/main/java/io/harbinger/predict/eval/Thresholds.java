@@ -15,7 +15,8 @@ public final class Thresholds {
      * (the model then flags no validation drive).
      *
      * @throws IllegalArgumentException when {@code validation} is empty or holds a drive twice, holds no
-     *                                  healthy drive or no scored day, {@code horizonDays < 1}, or
+     *                                  healthy drive, or no drive score (no healthy drive with a scored day and no failed drive
+     *                                  with one in its window), {@code horizonDays < 1}, or
      *                                  {@code maxFalseAlarmRate} is not in 0..1
      */
     public static double forFalseAlarmRate(List<DriveScores> validation, int horizonDays, double maxFalseAlarmRate) {
@@ -27,7 +28,7 @@ public final class Thresholds {
             throw new IllegalArgumentException("validation must hold at least one healthy drive to measure a false-alarm rate, all " + validation.size() + " failed");
         }
         List<PrPoint> curve = PrCurves.curve(validation, horizonDays);
-        if (curve.isEmpty()) throw new IllegalArgumentException("validation has no scored day in any drive");
+        if (curve.isEmpty()) throw new IllegalArgumentException("validation has no drive score: no healthy drive has a scored day and no failed drive one in its window");
         return lowestWithin(curve, maxFalseAlarmRate);
     }
 
