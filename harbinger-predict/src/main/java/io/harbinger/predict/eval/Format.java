@@ -1,0 +1,54 @@
+package io.harbinger.predict.eval;
+
+import java.util.Locale;
+
+/** Fixed-decimal, locale-independent number formatting and escaping for the report and the plot. */
+final class Format {
+    static final String NOT_AVAILABLE = "n/a";
+
+    private Format() {
+    }
+
+    /** A rate or probability: 4 decimals, {@code n/a} when undefined. */
+    static String rate(double value) {
+        return fixed(value, 4);
+    }
+
+    /** Days (lead-time statistics): 1 decimal, {@code n/a} when undefined. */
+    static String days(double value) {
+        return fixed(value, 1);
+    }
+
+    static String fixed(double value, int decimals) {
+        if (!Double.isFinite(value)) return NOT_AVAILABLE;
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
+    /** Text on one Markdown line: line breaks become spaces, {@code <} and {@code &} are escaped. */
+    static String inline(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replaceAll("\\R", " ");
+    }
+
+    /** Text in a Markdown table cell: as {@link #inline}, with {@code |} escaped. */
+    static String cell(String text) {
+        return inline(text).replace("|", "\\|");
+    }
+
+    /** Text in XML character data or an attribute value. */
+    static String xml(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> out.append(switch (c) {
+            case '&' -> "&amp;";
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '"' -> "&quot;";
+            case '\'' -> "&apos;";
+            default -> allowedInXml(c) ? Character.toString(c) : "\uFFFD";
+        }));
+        return out.toString();
+    }
+
+    private static boolean allowedInXml(int c) {
+        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000;
+    }
+}
