@@ -1,0 +1,35 @@
+package io.harbinger.predict.eval;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/** The evaluation is pure: JDK values in, Strings out; no I/O, no clock, no library. */
+class EvalPurityTest {
+    private static final JavaClasses EVAL = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.harbinger.predict.eval");
+
+    @Test
+    void eval_depends_only_on_the_jdk_language_collections_and_dates() {
+        classes().should().onlyDependOnClassesThat()
+                .resideInAnyPackage("io.harbinger.predict.eval", "java.lang..", "java.util..", "java.time..")
+                .check(EVAL);
+    }
+
+    @Test
+    void eval_reads_no_clock() {
+        noClasses().should().dependOnClassesThat().areAssignableTo(Clock.class)
+                .orShould().callMethod(Instant.class, "now")
+                .orShould().callMethod(LocalDate.class, "now")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .check(EVAL);
+    }
+}
