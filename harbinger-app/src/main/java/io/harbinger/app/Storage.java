@@ -115,7 +115,7 @@ final class Storage implements AutoCloseable {
     /** Rows stored per table, summed over the shards' primaries (a full count: for tests, benchmarks and operators, not a hot path). */
     Map<String, Long> rowCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String table : new String[]{"disk_samples", "host_metrics"}) {
+        for (String table : new String[]{"disk_samples", "host_metrics", "predictions", "alerts"}) {
             long total = 0;
             for (WriteRouting.Shard shard : routing.shards()) {
                 try (Connection c = shard.primary().getConnection();

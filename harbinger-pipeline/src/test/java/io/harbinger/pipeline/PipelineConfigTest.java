@@ -42,6 +42,6 @@ class PipelineConfigTest {
     @Test
     void topics_withEmptyPrefix_areBareNames() {
         assertThat(new Topics("").samples()).isEqualTo("samples");
-        assertThat(new Topics("it-42.").all()).containsExactly("it-42.samples");
+        assertThat(new Topics("it-42.").all()).containsExactly("it-42.samples", "it-42.predictions");
     }
 }

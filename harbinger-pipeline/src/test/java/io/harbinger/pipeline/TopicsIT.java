@@ -18,13 +18,15 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 class TopicsIT {
 
     @Test
-    void ensure_isIdempotent_andTopicsHaveTheRequestedPartitions(EmbeddedKafka kafka) throws Exception {
+    void ensure_isIdempotent_andCreatesSamplesAndPredictionsWithTheRequestedPartitions(EmbeddedKafka kafka) throws Exception {
         Topics topics = new Topics("topics-" + UUID.randomUUID() + ".");
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             topics.ensure(admin, 3, (short) 1);
             assertThatNoException().isThrownBy(() -> topics.ensure(admin, 3, (short) 1));
 
-            assertThat(admin.describeTopics(topics.all()).allTopicNames().get(10, TimeUnit.SECONDS).get(topics.samples()).partitions()).hasSize(3);
+            var described = admin.describeTopics(topics.all()).allTopicNames().get(10, TimeUnit.SECONDS);
+            assertThat(described.keySet()).containsExactlyInAnyOrder(topics.samples(), topics.predictions());
+            assertThat(described.values()).allSatisfy(topic -> assertThat(topic.partitions()).hasSize(3));
         }
     }
 

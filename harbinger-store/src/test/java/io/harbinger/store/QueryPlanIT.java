@@ -112,6 +112,21 @@ class QueryPlanIT {
     }
 
     @Test
+    void aDrivesLatestPrediction_readsItsRegionsDaysInRangeThroughThePrimaryKey() {
+        String plan = explain(QueryTestAccess.LATEST_PREDICTION, "eu", "drive-42", "host-4", at("2026-11-27T12:00:00Z"), at("2026-11-28T12:00:00Z"));
+
+        assertThat(all(RELATION, plan)).containsExactlyInAnyOrder("predictions__eu__20261127", "predictions__eu__20261128");
+        assertThat(all(INDEX, plan)).hasSize(2).allMatch(name -> name.endsWith("_pkey"));
+    }
+
+    @Test
+    void aRegionsOpenAlerts_readOnlyThatRegionsMonthInRange() {
+        String plan = explain(QueryTestAccess.OPEN_ALERTS, "eu", at("2026-11-27T00:00:00Z"), at("2026-11-29T00:00:00Z"));
+
+        assertThat(all(RELATION, plan)).containsExactly("alerts__eu__202611");
+    }
+
+    @Test
     void withoutTheRegion_theSameDaysOfEveryRegionAreRead() {
         String plan = explain("""
                 SELECT count(*) FROM disk_samples WHERE ts >= '2026-11-27 00:00+00' AND ts < '2026-11-29 00:00+00'""");

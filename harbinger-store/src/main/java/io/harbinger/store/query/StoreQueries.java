@@ -37,7 +37,15 @@ import java.util.OptionalDouble;
  *       its regions in that day, reads each region's day through the risk index
  *       {@code (region, probability DESC)} and stops after {@code n}; the shards' answers are merged
  *       by {@link FanOut#top}.</li>
+ *   <li>{@link #drivePredictions}: one drive's predictions in {@code [from, to)}, oldest first, and
+ *       {@link #latestPrediction}: its latest of {@code [asOf - 1 day, asOf)}; both through the primary
+ *       key {@code (region, drive, host, ts, model_version)}.</li>
+ *   <li>{@link #alerts}: a region's alerts raised in {@code [from, to)}, newest first (ties: drive, host);
+ *       {@link #openAlerts}: those not resolved (open or acknowledged), through the partial index
+ *       {@code alerts_open}. Alerts are partitioned by month: a range inside one month reads one partition.</li>
  * </ul>
+ * Like the sample queries, the region queries take the reader of the region's shard
+ * ({@link io.harbinger.store.shard.Shards#readerFor}: a serving replica, else the primary).
  * SQL failures surface as {@link java.sql.SQLException} from the single-shard queries (the caller
  * classifies them) and as {@link io.harbinger.store.shard.FanOutException} from the fan-out.
  */
@@ -72,6 +80,22 @@ public final class StoreQueries {
     static final String REGION_TOP_RISK = "SELECT region, drive, host, ts, model_version, probability, bucket FROM predictions"
             + " WHERE region = ? AND ts >= ? AND ts < ? ORDER BY probability DESC LIMIT ?";
 
+    /** Parameters: region, drive, host, from, to. */
+    static final String DRIVE_PREDICTIONS = "SELECT " + ScoredRows.PREDICTION_COLUMNS + " FROM predictions"
+            + " WHERE region = ? AND drive = ? AND host = ? AND ts >= ? AND ts < ? ORDER BY ts, model_version";
+
+    /** Parameters: region, drive, host, asOf - 1 day, asOf. Of two model versions at one instant, the greater. */
+    static final String LATEST_PREDICTION = "SELECT " + ScoredRows.PREDICTION_COLUMNS + " FROM predictions"
+            + " WHERE region = ? AND drive = ? AND host = ? AND ts >= ? AND ts < ? ORDER BY ts DESC, model_version DESC LIMIT 1";
+
+    /** Parameters: region, from, to. */
+    static final String ALERTS = "SELECT " + ScoredRows.ALERT_COLUMNS + " FROM alerts"
+            + " WHERE region = ? AND raised_at >= ? AND raised_at < ? ORDER BY raised_at DESC, drive, host";
+
+    /** Parameters: region, from, to. The predicate is the one of the partial index alerts_open. */
+    static final String OPEN_ALERTS = "SELECT " + ScoredRows.ALERT_COLUMNS + " FROM alerts"
+            + " WHERE region = ? AND raised_at >= ? AND raised_at < ? AND state <> 'resolved' ORDER BY raised_at DESC, drive, host";
+
     static final Comparator<RiskPrediction> RISK_ORDER = Comparator.comparingDouble(RiskPrediction::probability).reversed()
             .thenComparing(RiskPrediction::region).thenComparing(RiskPrediction::drive);
 
@@ -98,6 +122,49 @@ public final class StoreQueries {
             s.setObject(2, utc(asOf.minus(DAY)));
             s.setObject(3, utc(asOf));
             return samples(s);
+        }
+    }
+
+    /** {@code drive}'s predictions (drive on {@code host} of {@code region}) with {@code from <= ts < to}, oldest first. */
+    public static List<DrivePrediction> drivePredictions(DataSource reader, String region, String host, String drive, Instant from, Instant to)
+            throws SQLException {
+        requireRange(from, to);
+        return query(reader, DRIVE_PREDICTIONS, ScoredRows::prediction, region, drive, host, utc(from), utc(to));
+    }
+
+    /** {@code drive}'s latest prediction with {@code asOf - 1 day <= ts < asOf}; empty when it was not scored that day. */
+    public static Optional<DrivePrediction> latestPrediction(DataSource reader, String region, String host, String drive, Instant asOf)
+            throws SQLException {
+        return query(reader, LATEST_PREDICTION, ScoredRows::prediction, region, drive, host, utc(asOf.minus(DAY)), utc(asOf))
+                .stream().findFirst();
+    }
+
+    /** {@code region}'s alerts raised in {@code [from, to)}, newest first, whatever their state. */
+    public static List<DriveAlert> alerts(DataSource reader, String region, Instant from, Instant to) throws SQLException {
+        requireRange(from, to);
+        return query(reader, ALERTS, ScoredRows::alert, region, utc(from), utc(to));
+    }
+
+    /** {@code region}'s alerts raised in {@code [from, to)} and not resolved (open or acknowledged), newest first. */
+    public static List<DriveAlert> openAlerts(DataSource reader, String region, Instant from, Instant to) throws SQLException {
+        requireRange(from, to);
+        return query(reader, OPEN_ALERTS, ScoredRows::alert, region, utc(from), utc(to));
+    }
+
+    /** Reads a result row; may throw SQLException. */
+    @FunctionalInterface
+    interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private static <T> List<T> query(DataSource reader, String sql, RowReader<T> row, Object... parameters) throws SQLException {
+        try (Connection c = reader.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) s.setObject(i + 1, parameters[i]);
+            List<T> rows = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) rows.add(row.read(rs));
+            }
+            return rows;
         }
     }
 

@@ -41,6 +41,12 @@ final class BinaryColumnWriter implements CopyEncoding.EncodingWriter {
     }
 
     @Override
+    public void float8(double value) {
+        out.putInt(8);
+        out.putLong(Double.doubleToLongBits(value));
+    }
+
+    @Override
     public void bool(boolean value) {
         out.putInt(1);
         out.put(value ? 1 : 0);

@@ -10,6 +10,8 @@ interface ColumnWriter {
 
     void float4(float value);
 
+    void float8(double value);
+
     void bool(boolean value);
 
     void timestamptz(long epochMicros);

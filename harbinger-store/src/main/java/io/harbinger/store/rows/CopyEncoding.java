@@ -10,6 +10,9 @@ public final class CopyEncoding {
             + "smart_187_raw, smart_188_raw, smart_193_raw, smart_194_raw, smart_197_raw, smart_198_raw, smart_241_raw, "
             + "smart_242_raw, temperature_c, failure, other";
     private static final String HOST_COLUMNS = "region, host, measurement, tags, ts, fields";
+    private static final String PREDICTION_COLUMNS = "region, drive, ts, model_version, host, probability, bucket, top_features";
+    /** id, state, updated_at and resolved_at are left to their defaults: a raised alert is open. */
+    private static final String ALERT_COLUMNS = "region, drive, raised_at, host, model_version, probability, bucket, top_features";
 
     private CopyEncoding() {
     }
@@ -19,7 +22,9 @@ public final class CopyEncoding {
         return switch (table) {
             case DISK_SAMPLES -> DISK_COLUMNS;
             case HOST_METRICS -> HOST_COLUMNS;
-            default -> throw new IllegalArgumentException("the sink writes disk_samples and host_metrics, not " + table.tableName());
+            case PREDICTIONS -> PREDICTION_COLUMNS;
+            case ALERTS -> ALERT_COLUMNS;
+            default -> throw new IllegalArgumentException("the sinks write disk_samples, host_metrics, predictions and alerts, not " + table.tableName());
         };
     }
 

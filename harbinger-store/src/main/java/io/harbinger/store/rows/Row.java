@@ -3,10 +3,11 @@ package io.harbinger.store.rows;
 import io.harbinger.store.PartitionedTable;
 
 /**
- * One row for one of the sink's tables, derived from one point by {@link PointRows#of}. The values
+ * One row for one of the sink's tables, derived from one point by {@link PointRows#of} (samples topic)
+ * or {@link PredictionRows#of} (predictions topic). The values
  * are ready for PostgreSQL: timestamps in microseconds (PostgreSQL's precision), jsonb as JSON text.
  */
-public sealed interface Row permits DiskSampleRow, HostMetricRow {
+public sealed interface Row permits DiskSampleRow, HostMetricRow, PredictionRow, AlertRow {
     PartitionedTable table();
 
     String region();

@@ -42,6 +42,11 @@ final class TextColumnWriter implements CopyEncoding.EncodingWriter {
     }
 
     @Override
+    public void float8(double value) {
+        next().append(value); // Double.toString round-trips; PostgreSQL reads its exponent form (1.0E-5)
+    }
+
+    @Override
     public void bool(boolean value) {
         next().append(value ? 't' : 'f');
     }

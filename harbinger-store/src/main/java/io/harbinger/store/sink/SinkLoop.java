@@ -5,7 +5,7 @@ import io.harbinger.pipeline.wire.DecodeResult;
 import io.harbinger.pipeline.wire.PointBatchCodec;
 import io.harbinger.store.Partitions;
 import io.harbinger.store.WriteRouting;
-import io.harbinger.store.rows.PointRows;
+import io.harbinger.store.rows.MapResult;
 import io.harbinger.store.rows.Row;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -29,7 +29,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The sink's one thread: polls, maps records to rows per shard, writes batches, backs off. Every
+ * The sink's one thread: polls, maps records to rows per shard (by the config's {@link Feed}; a point
+ * the feed refuses is skipped and counted, as a record that does not decode is), writes batches, backs off. Every
  * field is confined to this thread, except {@link #running}.
  *
  * <p>Positions: per shard and partition, the next offset stored in that shard's {@code sink_offsets}
@@ -71,10 +72,14 @@ final class SinkLoop implements Runnable, ConsumerRebalanceListener {
         this.partitions = partitions;
         this.metrics = metrics;
         this.consumer = consumer;
-        this.topic = config.topics().samples();
+        this.topic = config.topic();
         this.pollTimeout = config.maxBatchLatency().compareTo(MAX_POLL) < 0 ? config.maxBatchLatency() : MAX_POLL;
         this.backoff = new Backoff(config.backoffInitial(), config.backoffMax());
         routing.shards().forEach(this::writer);
+    }
+
+    String sinkName() {
+        return config.feed().sinkName();
     }
 
     @Override
@@ -118,7 +123,8 @@ final class SinkLoop implements Runnable, ConsumerRebalanceListener {
         if (unpositioned.contains(tp)) return;
         long offset = record.offset();
         for (Point point : points(record)) {
-            Row row = PointRows.of(point);
+            Row row = row(record, point);
+            if (row == null) continue;
             String shard = writer(routing.shardFor(row.region())).name();
             if (offset >= threshold(shard, tp)) {
                 batches.get(shard).add(row);
@@ -138,6 +144,18 @@ final class SinkLoop implements Runnable, ConsumerRebalanceListener {
                 metrics.corrupt();
                 LOG.warn("skipped corrupt record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), corrupt.detail());
                 yield List.of();
+            }
+        };
+    }
+
+    /** The point's row, or null (logged and counted) when the feed's mapping refuses it. */
+    private Row row(ConsumerRecord<byte[], byte[]> record, Point point) {
+        return switch (config.feed().map(point)) {
+            case MapResult.Mapped mapped -> mapped.row();
+            case MapResult.Refused refused -> {
+                metrics.unmapped();
+                LOG.warn("skipped a point of record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), refused.reason());
+                yield null;
             }
         };
     }

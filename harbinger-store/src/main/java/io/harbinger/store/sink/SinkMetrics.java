@@ -10,36 +10,43 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The sink's meters, all named {@code harbinger.store.sink.*}. */
+/**
+ * The sink's meters, all named {@code harbinger.store.sink.*} and tagged {@code sink} with the feed's
+ * sink name ({@code store-sink}, {@code prediction-sink}): two sinks can share a registry.
+ */
 final class SinkMetrics {
     private final Map<PartitionedTable, Counter> rows = new EnumMap<>(PartitionedTable.class);
     private final Map<ErrorKind, Counter> errors = new EnumMap<>(ErrorKind.class);
     private final Counter duplicates;
     private final Counter refused;
     private final Counter corrupt;
+    private final Counter unmapped;
     private final Counter fenced;
     private final Timer batchLatency;
     final AtomicLong lag = new AtomicLong();
     final AtomicLong paused = new AtomicLong();
 
-    SinkMetrics(MeterRegistry registry) {
-        for (PartitionedTable table : new PartitionedTable[] {PartitionedTable.DISK_SAMPLES, PartitionedTable.HOST_METRICS}) {
-            rows.put(table, Counter.builder("harbinger.store.sink.rows").tag("table", table.tableName())
+    SinkMetrics(MeterRegistry registry, Feed feed) {
+        String sink = feed.sinkName();
+        for (PartitionedTable table : feed.tables()) {
+            rows.put(table, Counter.builder("harbinger.store.sink.rows").tag("sink", sink).tag("table", table.tableName())
                     .description("Rows inserted (committed with their offsets)").register(registry));
         }
         for (ErrorKind kind : ErrorKind.values()) {
-            errors.put(kind, Counter.builder("harbinger.store.sink.errors").tag("kind", kind.name().toLowerCase(java.util.Locale.ROOT))
+            errors.put(kind, Counter.builder("harbinger.store.sink.errors").tag("sink", sink).tag("kind", kind.name().toLowerCase(java.util.Locale.ROOT))
                     .description("Failed batch writes by kind").register(registry));
         }
-        duplicates = Counter.builder("harbinger.store.sink.duplicates").description("Rows skipped because they were stored already").register(registry);
-        refused = Counter.builder("harbinger.store.sink.refused").description("Rows skipped because PostgreSQL refused their data").register(registry);
-        corrupt = Counter.builder("harbinger.store.sink.corrupt").description("Kafka records skipped because they did not decode").register(registry);
-        fenced = Counter.builder("harbinger.store.sink.fenced").description("Batches dropped because another consumer moved the offsets").register(registry);
-        batchLatency = Timer.builder("harbinger.store.sink.batch.latency").description("Time to write one shard's batch and its offsets")
+        duplicates = Counter.builder("harbinger.store.sink.duplicates").tag("sink", sink).description("Rows skipped because they were stored already").register(registry);
+        refused = Counter.builder("harbinger.store.sink.refused").tag("sink", sink).description("Rows skipped because PostgreSQL refused their data").register(registry);
+        corrupt = Counter.builder("harbinger.store.sink.corrupt").tag("sink", sink).description("Kafka records skipped because they did not decode").register(registry);
+        unmapped = Counter.builder("harbinger.store.sink.unmapped").tag("sink", sink)
+                .description("Points skipped because the sink's feed does not store them (e.g. a prediction without probability)").register(registry);
+        fenced = Counter.builder("harbinger.store.sink.fenced").tag("sink", sink).description("Batches dropped because another consumer moved the offsets").register(registry);
+        batchLatency = Timer.builder("harbinger.store.sink.batch.latency").tag("sink", sink).description("Time to write one shard's batch and its offsets")
                 .publishPercentileHistogram().register(registry);
-        Gauge.builder("harbinger.store.sink.lag", lag, AtomicLong::get)
+        Gauge.builder("harbinger.store.sink.lag", lag, AtomicLong::get).tag("sink", sink)
                 .description("Records not yet stored, behind the log end, summed over the assigned partitions").register(registry);
-        Gauge.builder("harbinger.store.sink.paused", paused, AtomicLong::get)
+        Gauge.builder("harbinger.store.sink.paused", paused, AtomicLong::get).tag("sink", sink)
                 .description("1 while the sink waits to retry a failed write").register(registry);
     }
 
@@ -56,6 +63,10 @@ final class SinkMetrics {
 
     void corrupt() {
         corrupt.increment();
+    }
+
+    void unmapped() {
+        unmapped.increment();
     }
 
     void fenced() {

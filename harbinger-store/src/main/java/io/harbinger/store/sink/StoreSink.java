@@ -18,20 +18,25 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
- * Stores the samples topic in PostgreSQL: the Kafka-consuming sink of issue 3 (see
- * {@code docs/adr/0005-store-sink.md}).
+ * Stores one topic in PostgreSQL: the Kafka-consuming sink of issue 3 (see
+ * {@code docs/adr/0005-store-sink.md}). Which topic, and how its points become rows, is the config's
+ * {@link Feed}: {@link StoreSinkConfig#defaults} stores the samples topic, {@link StoreSinkConfig#predictions}
+ * the predictions topic; a node runs one sink per feed.
  *
- * <p>One thread consumes the samples topic ({@code read_committed}, group {@code <prefix>store-sink},
- * no Kafka offset commits), maps each point to a row ({@link io.harbinger.store.rows.PointRows}),
+ * <p>One thread consumes the topic ({@code read_committed}, group {@code <prefix>store-sink} or
+ * {@code <prefix>prediction-sink}, no Kafka offset commits), maps each point to a row
+ * ({@link io.harbinger.store.rows.PointRows}, {@link io.harbinger.store.rows.PredictionRows}),
  * routes rows to their region's shard through {@link WriteRouting}, and writes each shard's batch
  * with {@code COPY} in one transaction together with that shard's consumer offsets
  * ({@code sink_offsets}): a crash at any moment leaves every shard at a batch boundary, and a
- * restart goes on from there, so every record is stored exactly once. Records that do not decode
- * are skipped and counted. When PostgreSQL fails, the batch is kept, the consumer paused, and the
- * write retried with exponential back-off; Kafka holds what arrives meanwhile.
+ * restart goes on from there, so every record is stored exactly once. Records that do not decode,
+ * and points the feed's mapping refuses, are skipped and counted. When PostgreSQL fails, the batch
+ * is kept, the consumer paused, and the write retried with exponential back-off; Kafka holds what
+ * arrives meanwhile.
  *
  * <p>The schema (migrations V1 and V2) must be applied to every shard before {@link #start}.
- * Metrics: {@code harbinger.store.sink.{rows,duplicates,refused,corrupt,errors,fenced,lag,paused,batch.latency}}.
+ * Metrics: {@code harbinger.store.sink.{rows,duplicates,refused,corrupt,unmapped,errors,fenced,lag,paused,batch.latency}},
+ * each tagged {@code sink} ({@code store-sink}, {@code prediction-sink}).
  */
 public final class StoreSink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StoreSink.class);
@@ -46,7 +51,7 @@ public final class StoreSink implements AutoCloseable {
     private StoreSink(SinkLoop loop, KafkaConsumer<byte[], byte[]> consumer, KafkaClientMetrics clientMetrics) {
         this.loop = loop;
         this.clientMetrics = clientMetrics;
-        this.thread = new Thread(this::run, "harbinger-store-sink");
+        this.thread = new Thread(this::run, "harbinger-" + loop.sinkName());
         this.consumer = consumer;
     }
 
@@ -61,7 +66,7 @@ public final class StoreSink implements AutoCloseable {
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(config), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         KafkaClientMetrics clientMetrics = new KafkaClientMetrics(consumer);
         clientMetrics.bindTo(registry);
-        SinkLoop loop = new SinkLoop(config, routing, partitions, new SinkMetrics(registry), consumer);
+        SinkLoop loop = new SinkLoop(config, routing, partitions, new SinkMetrics(registry, config.feed()), consumer);
         StoreSink sink = new StoreSink(loop, consumer, clientMetrics);
         sink.thread.start();
         return sink;
@@ -69,7 +74,7 @@ public final class StoreSink implements AutoCloseable {
 
     static Map<String, Object> consumerConfig(StoreSinkConfig config) {
         Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "harbinger-store-sink");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "harbinger-" + config.feed().sinkName()); // harbinger-store-sink, harbinger-prediction-sink
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // bounded fetch buffers: the sink shares the heap with ingest (defaults would allow 50 MiB)

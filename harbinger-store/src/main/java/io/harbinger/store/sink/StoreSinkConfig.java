@@ -10,7 +10,9 @@ import java.util.Map;
  * Settings of the {@link StoreSink}, validated at construction with a message naming the setting.
  *
  * @param bootstrapServers Kafka bootstrap servers, e.g. {@code 127.0.0.1:9092}
- * @param topics           the topic names; the consumer group is {@code <prefix>store-sink}
+ * @param topics           the topic names
+ * @param feed             which topic is stored, mapped how: {@link Feed#SAMPLES} or {@link Feed#PREDICTIONS};
+ *                         the consumer group is {@code <prefix><feed's sink name>}
  * @param maxBatchRows     a batch is written once it holds this many rows (all shards together)
  * @param maxBatchLatency  ... or once its oldest record waited this long
  * @param maxPollRecords   Kafka records per poll (each holds up to 1,024 points)
@@ -22,7 +24,7 @@ import java.util.Map;
  * @param consumerProps    extra consumer settings (override the sink's; group, isolation and
  *                         auto-commit are forced)
  */
-public record StoreSinkConfig(String bootstrapServers, Topics topics, int maxBatchRows, Duration maxBatchLatency,
+public record StoreSinkConfig(String bootstrapServers, Topics topics, Feed feed, int maxBatchRows, Duration maxBatchLatency,
                               int maxPollRecords, Duration backoffInitial, Duration backoffMax, Duration lagInterval,
                               CopyFormat format, WriteMode mode, Map<String, Object> consumerProps) {
     public StoreSinkConfig {
@@ -30,6 +32,7 @@ public record StoreSinkConfig(String bootstrapServers, Topics topics, int maxBat
             throw new IllegalArgumentException("bootstrapServers must be non-empty, e.g. 127.0.0.1:9092");
         }
         if (topics == null) throw new IllegalArgumentException("topics must be non-null");
+        if (feed == null) throw new IllegalArgumentException("feed must be non-null (SAMPLES or PREDICTIONS)");
         if (maxBatchRows < 1) throw new IllegalArgumentException("maxBatchRows must be >= 1, was " + maxBatchRows);
         if (maxPollRecords < 1) throw new IllegalArgumentException("maxPollRecords must be >= 1, was " + maxPollRecords);
         requirePositive(maxBatchLatency, "maxBatchLatency");
@@ -47,31 +50,45 @@ public record StoreSinkConfig(String bootstrapServers, Topics topics, int maxBat
     /**
      * 20,000 rows or 200 ms per batch (plus at most one poll), 16 records per poll (a record holds up to
      * 1,024 points: 16 bound what one poll decodes to ~16k points, a few MiB of heap), back-off 100 ms doubling to 30 s, lag
-     * every 5 s, binary COPY, optimistic writes.
+     * every 5 s, binary COPY, optimistic writes; the samples topic ({@link Feed#SAMPLES}), group {@code <prefix>store-sink}.
      */
     public static StoreSinkConfig defaults(String bootstrapServers, Topics topics) {
-        return new StoreSinkConfig(bootstrapServers, topics, 20_000, Duration.ofMillis(200), 16,
+        return of(bootstrapServers, topics, Feed.SAMPLES);
+    }
+
+    /** As {@link #defaults}, for the predictions topic ({@link Feed#PREDICTIONS}), group {@code <prefix>prediction-sink}. */
+    public static StoreSinkConfig predictions(String bootstrapServers, Topics topics) {
+        return of(bootstrapServers, topics, Feed.PREDICTIONS);
+    }
+
+    private static StoreSinkConfig of(String bootstrapServers, Topics topics, Feed feed) {
+        return new StoreSinkConfig(bootstrapServers, topics, feed, 20_000, Duration.ofMillis(200), 16,
                 Duration.ofMillis(100), Duration.ofSeconds(30), Duration.ofSeconds(5), CopyFormat.BINARY, WriteMode.OPTIMISTIC, Map.of());
     }
 
     public String group() {
-        return topics.prefix() + "store-sink";
+        return topics.prefix() + feed.sinkName();
+    }
+
+    /** The topic this sink stores. */
+    public String topic() {
+        return feed.topic(topics);
     }
 
     public StoreSinkConfig withBatch(int rows, Duration latency) {
-        return new StoreSinkConfig(bootstrapServers, topics, rows, latency, maxPollRecords, backoffInitial, backoffMax, lagInterval, format, mode, consumerProps);
+        return new StoreSinkConfig(bootstrapServers, topics, feed, rows, latency, maxPollRecords, backoffInitial, backoffMax, lagInterval, format, mode, consumerProps);
     }
 
     public StoreSinkConfig withBackoff(Duration initial, Duration max) {
-        return new StoreSinkConfig(bootstrapServers, topics, maxBatchRows, maxBatchLatency, maxPollRecords, initial, max, lagInterval, format, mode, consumerProps);
+        return new StoreSinkConfig(bootstrapServers, topics, feed, maxBatchRows, maxBatchLatency, maxPollRecords, initial, max, lagInterval, format, mode, consumerProps);
     }
 
     public StoreSinkConfig withWrites(CopyFormat format, WriteMode mode) {
-        return new StoreSinkConfig(bootstrapServers, topics, maxBatchRows, maxBatchLatency, maxPollRecords, backoffInitial, backoffMax, lagInterval, format, mode, consumerProps);
+        return new StoreSinkConfig(bootstrapServers, topics, feed, maxBatchRows, maxBatchLatency, maxPollRecords, backoffInitial, backoffMax, lagInterval, format, mode, consumerProps);
     }
 
     public StoreSinkConfig withLagInterval(Duration interval) {
-        return new StoreSinkConfig(bootstrapServers, topics, maxBatchRows, maxBatchLatency, maxPollRecords, backoffInitial, backoffMax, interval, format, mode, consumerProps);
+        return new StoreSinkConfig(bootstrapServers, topics, feed, maxBatchRows, maxBatchLatency, maxPollRecords, backoffInitial, backoffMax, interval, format, mode, consumerProps);
     }
 
     private static void requirePositive(Duration d, String name) {

@@ -6,6 +6,8 @@ public final class QueryTestAccess {
     public static final String REGION_LATEST = StoreQueries.REGION_LATEST;
     public static final String REGION_TOP_RISK = StoreQueries.REGION_TOP_RISK;
     public static final String RISK_REGIONS = StoreQueries.RISK_REGIONS;
+    public static final String LATEST_PREDICTION = StoreQueries.LATEST_PREDICTION;
+    public static final String OPEN_ALERTS = StoreQueries.OPEN_ALERTS;
 
     private QueryTestAccess() {
     }

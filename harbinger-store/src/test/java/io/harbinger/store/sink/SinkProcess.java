@@ -25,7 +25,7 @@ public final class SinkProcess {
 
     public static void main(String[] args) throws InterruptedException {
         HikariDataSource ds = PostgresPool.open(args[2], "postgres", "", 4);
-        StoreSinkConfig config = new StoreSinkConfig(args[0], new Topics(args[1]), Integer.parseInt(args[3]), Duration.ofMillis(50), 20,
+        StoreSinkConfig config = new StoreSinkConfig(args[0], new Topics(args[1]), Feed.SAMPLES, Integer.parseInt(args[3]), Duration.ofMillis(50), 20,
                 Duration.ofMillis(50), Duration.ofSeconds(1), Duration.ofSeconds(1), io.harbinger.store.rows.CopyFormat.BINARY,
                 WriteMode.OPTIMISTIC, Map.of("group.instance.id", "crash-test", "session.timeout.ms", 10_000));
         StoreSink.start(config, WriteRouting.single(ds), shard -> new Partitions(shard.primary(), PartitionConfig.defaults(), Clock.systemUTC()),

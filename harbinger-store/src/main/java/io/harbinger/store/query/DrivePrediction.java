@@ -1,0 +1,18 @@
+package io.harbinger.store.query;
+
+import io.harbinger.predict.model.Contribution;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One {@code predictions} row with its explanation.
+ *
+ * @param topFeatures the stored contributions, largest magnitude first (a non-finite one as NaN)
+ */
+public record DrivePrediction(String region, String drive, String host, Instant ts, String modelVersion,
+                              double probability, String bucket, List<Contribution> topFeatures) {
+    public DrivePrediction {
+        topFeatures = List.copyOf(topFeatures);
+    }
+}

@@ -1,0 +1,52 @@
+package io.harbinger.store.query;
+
+import io.harbinger.predict.model.Contribution;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads the prediction and alert rows of {@link StoreQueries}: their SQL columns and result rows. */
+final class ScoredRows {
+    /** top_features unpacked in array order: the feature names, then the contributions (SQL NULL for a non-finite one). */
+    private static final String TOP_FEATURES =
+            "ARRAY(SELECT e->>'feature' FROM jsonb_array_elements(top_features) WITH ORDINALITY t(e, n) ORDER BY n), "
+            + "ARRAY(SELECT (e->>'contribution')::float8 FROM jsonb_array_elements(top_features) WITH ORDINALITY t(e, n) ORDER BY n)";
+    static final String PREDICTION_COLUMNS = "region, drive, host, ts, model_version, probability, bucket, " + TOP_FEATURES;
+    static final String ALERT_COLUMNS = "region, drive, host, raised_at, model_version, probability, bucket, " + TOP_FEATURES
+            + ", id, state, updated_at, resolved_at";
+
+    private ScoredRows() {
+    }
+
+    static DrivePrediction prediction(ResultSet rs) throws SQLException {
+        return new DrivePrediction(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4), rs.getString(5),
+                rs.getDouble(6), rs.getString(7), contributions(rs.getArray(8), rs.getArray(9)));
+    }
+
+    static DriveAlert alert(ResultSet rs) throws SQLException {
+        OffsetDateTime resolved = rs.getObject(13, OffsetDateTime.class);
+        return new DriveAlert(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4), rs.getObject(10, java.util.UUID.class),
+                rs.getString(11), rs.getString(5), rs.getDouble(6), rs.getString(7), contributions(rs.getArray(8), rs.getArray(9)),
+                instant(rs, 12), Optional.ofNullable(resolved).map(OffsetDateTime::toInstant));
+    }
+
+    private static List<Contribution> contributions(Array features, Array values) throws SQLException {
+        Object[] names = (Object[]) features.getArray();
+        Object[] numbers = (Object[]) values.getArray();
+        List<Contribution> top = new ArrayList<>(names.length);
+        for (int i = 0; i < names.length; i++) {
+            top.add(new Contribution((String) names[i], numbers[i] == null ? Double.NaN : ((Number) numbers[i]).doubleValue()));
+        }
+        return top;
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+}

@@ -1,0 +1,65 @@
+package io.harbinger.store.sink;
+
+import io.harbinger.core.sample.Field;
+import io.harbinger.core.sample.Point;
+import io.harbinger.core.sample.Tag;
+import io.harbinger.pipeline.Topics;
+import io.harbinger.store.rows.HostMetricRow;
+import io.harbinger.store.rows.MapResult;
+import io.harbinger.store.rows.PredictionRow;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StoreSinkConfigTest {
+    private static final Topics TOPICS = new Topics("t.");
+    private static final Point PREDICTION = new Point("drive_prediction", "eu", "h1", "ZA1",
+            List.of(new Tag("model_version", "v1"), new Tag("bucket", "bad")), List.of(new Field("probability", 0.9)), 1_000);
+
+    @Test
+    void defaults_storeTheSamplesTopic_asGroupStoreSink() {
+        StoreSinkConfig config = StoreSinkConfig.defaults("k:9092", TOPICS);
+
+        assertThat(config.feed()).isEqualTo(Feed.SAMPLES);
+        assertThat(config.topic()).isEqualTo("t.samples");
+        assertThat(config.group()).isEqualTo("t.store-sink");
+    }
+
+    @Test
+    void predictions_storeThePredictionsTopic_asGroupPredictionSink_withTheSameSettingsOtherwise() {
+        StoreSinkConfig config = StoreSinkConfig.predictions("k:9092", TOPICS);
+
+        assertThat(config.feed()).isEqualTo(Feed.PREDICTIONS);
+        assertThat(config.topic()).isEqualTo("t.predictions");
+        assertThat(config.group()).isEqualTo("t.prediction-sink");
+        assertThat(config.withBatch(5, java.time.Duration.ofSeconds(1)).feed()).isEqualTo(Feed.PREDICTIONS);
+        assertThat(StoreSink.consumerConfig(config)).containsEntry("group.id", "t.prediction-sink").containsEntry("client.id", "harbinger-prediction-sink");
+        assertThat(StoreSink.consumerConfig(StoreSinkConfig.defaults("k:9092", TOPICS))).containsEntry("client.id", "harbinger-store-sink");
+    }
+
+    @Test
+    void samplesFeed_storesAPredictionShapedPointAsAHostMetric_neverAsAPrediction() {
+        MapResult result = Feed.SAMPLES.map(PREDICTION);
+
+        assertThat(result).isInstanceOfSatisfying(MapResult.Mapped.class, m -> assertThat(m.row()).isInstanceOf(HostMetricRow.class));
+    }
+
+    @Test
+    void predictionsFeed_storesPredictions_andRefusesSamples() {
+        assertThat(Feed.PREDICTIONS.map(PREDICTION)).isInstanceOfSatisfying(MapResult.Mapped.class,
+                m -> assertThat(m.row()).isInstanceOf(PredictionRow.class));
+        Point sample = new Point("smart", "eu", "h1", "ZA1", List.of(), List.of(new Field("smart_5_raw", 1)), 1_000);
+        assertThat(Feed.PREDICTIONS.map(sample)).isInstanceOf(MapResult.Refused.class);
+    }
+
+    @Test
+    void aConfigWithoutFeed_isRefused_namingTheChoices() {
+        StoreSinkConfig d = StoreSinkConfig.defaults("k:9092", TOPICS);
+        assertThatThrownBy(() -> new StoreSinkConfig(d.bootstrapServers(), d.topics(), null, d.maxBatchRows(), d.maxBatchLatency(),
+                d.maxPollRecords(), d.backoffInitial(), d.backoffMax(), d.lagInterval(), d.format(), d.mode(), d.consumerProps()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("feed must be non-null (SAMPLES or PREDICTIONS)");
+    }
+}
