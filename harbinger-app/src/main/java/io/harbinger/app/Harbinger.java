@@ -19,10 +19,12 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * One running Harbinger node: (embedded Kafka broker) -> Kafka Streams processor -> durable producer
@@ -39,6 +41,8 @@ public final class Harbinger implements AutoCloseable {
     private final Pipeline pipeline;
     private final Storage storage;
     private final StoreSink storeSink;
+    private final StoreSink predictionSink;
+    private final ModelReloader models;
     private final String bootstrapServers;
 
     private Harbinger(ServeConfig config, Clock clock) throws IOException {
@@ -54,8 +58,12 @@ public final class Harbinger implements AutoCloseable {
                     .withNumStreamThreads(config.streamThreads())
                     .withCommitInterval(config.commitInterval())
                     .withSamplesRetention(config.samplesRetention());
-            pipeline = own(Pipeline.start(pipelineConfig, registry));
+            models = own(ModelReloader.start(config.model(), config.modelCheckInterval(), registry));
+            LOG.info("failure model {} ({})", models.holder().version(), config.model().map(Path::toString).orElse("bundled"));
+            pipeline = own(Pipeline.start(pipelineConfig, registry, models.holder()));
             storeSink = own(StoreSink.start(StoreSinkConfig.defaults(bootstrapServers, pipelineConfig.topics()), storage.routing(),
+                    shard -> storage.partitionsByShard().get(shard.name()), registry));
+            predictionSink = own(StoreSink.start(StoreSinkConfig.predictions(bootstrapServers, pipelineConfig.topics()), storage.routing(),
                     shard -> storage.partitionsByShard().get(shard.name()), registry));
             KafkaPointSink sink = own(KafkaPointSink.create(pipelineConfig, registry));
             http = Javalin.create(javalin -> {
@@ -65,7 +73,8 @@ public final class Harbinger implements AutoCloseable {
                 javalin.startupWatcherEnabled = false;
             });
             ingest = IngestRoutes.register(http, config.ingest(), sink, clock, registry);
-            ApiRoutes.register(http, pipeline, ingest, storage, storeSink, registry);
+            ApiRoutes.register(http, pipeline, ingest, storage, List.of(storeSink, predictionSink), registry);
+            ModelRoutes.register(http, models);
             http.start(config.bindAddress(), config.port());
             LOG.info("Harbinger listening on http://{}:{} (Kafka {}{})", config.bindAddress(), http.port(), bootstrapServers,
                     config.embeddedKafka() ? ", embedded" : "");
@@ -95,6 +104,11 @@ public final class Harbinger implements AutoCloseable {
     /** Rows stored in PostgreSQL per table, over all shards. */
     public java.util.Map<String, Long> storedRows() {
         return storage.rowCounts();
+    }
+
+    /** The failure model in force. */
+    public String modelVersion() {
+        return models.holder().version();
     }
 
     public Pipeline pipeline() {

@@ -11,10 +11,12 @@ import java.util.Optional;
  * Kafka to use (embedded when none is given) and the ingest limits.
  *
  * @param kafkaBootstrap external Kafka bootstrap servers; empty to run the embedded broker under {@code dataDir}
+ * @param model          failure model file, watched for changes; empty for the bundled model
  */
 public record ServeConfig(String bindAddress, int port, Path dataDir, Optional<String> kafkaBootstrap,
                           int partitions, short replicationFactor, int streamThreads, Duration commitInterval,
-                          Duration samplesRetention, StoreSettings store, IngestConfig ingest) {
+                          Duration samplesRetention, StoreSettings store, IngestConfig ingest,
+                          Optional<Path> model, Duration modelCheckInterval) {
     public ServeConfig {
         if (bindAddress == null || bindAddress.isBlank()) throw new IllegalArgumentException("--bind must be a host name or address");
         if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be 0..65535 (0 picks a free port), got " + port);
@@ -36,6 +38,10 @@ public record ServeConfig(String bindAddress, int port, Path dataDir, Optional<S
         }
         if (store == null) throw new IllegalArgumentException("store settings must be non-null");
         if (ingest == null) throw new IllegalArgumentException("ingest config must be non-null");
+        if (model == null) throw new IllegalArgumentException("model must be non-null (empty for the bundled model)");
+        if (modelCheckInterval == null || modelCheckInterval.toMillis() < 100) {
+            throw new IllegalArgumentException("--model-check-interval must be at least 100ms, got " + modelCheckInterval);
+        }
     }
 
     public boolean embeddedKafka() {

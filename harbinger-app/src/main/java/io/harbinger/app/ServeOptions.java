@@ -65,12 +65,20 @@ final class ServeOptions {
     @Option(names = "--ahead", defaultValue = "10m", converter = DurationConverter.class, description = "How far ahead of the server clock samples may be. Default: ${DEFAULT-VALUE}")
     Duration ahead;
 
+    @Option(names = "--model", defaultValue = "${env:HARBINGER_MODEL:-}",
+            description = "Failure model file (from harbinger train), re-read whenever it changes (hot reload); none = the model that ships with Harbinger.")
+    String model;
+
+    @Option(names = "--model-check-interval", defaultValue = "10s", converter = DurationConverter.class,
+            description = "How often the --model file is checked for a new model. Default: ${DEFAULT-VALUE}")
+    Duration modelCheckInterval;
+
     ServeConfig toConfig() {
         long decoded = Math.min(IngestConfig.DEFAULTS.maxDecodedBytes(), maxInFlightBytes);
         IngestConfig ingest = new IngestConfig(maxBodyBytes, decoded, maxInFlightBytes, IngestConfig.DEFAULTS.ackTimeout(),
                 region, new TimeWindow(late, ahead), IngestConfig.DEFAULTS.limits(), IngestConfig.DEFAULTS.retryAfterSeconds());
         return new ServeConfig(bind, port, dataDir, Optional.ofNullable(kafka), partitions, replicationFactor, streamThreads, commitInterval, samplesRetention,
                 new StoreSettings(Optional.ofNullable(postgres), Optional.ofNullable(shardMap).filter(s -> !s.isBlank()).map(Path::of), postgresUser, Optional.ofNullable(System.getenv("HARBINGER_POSTGRES_PASSWORD")).orElse("")),
-                ingest);
+                ingest, Optional.ofNullable(model).filter(s -> !s.isBlank()).map(Path::of), modelCheckInterval);
     }
 }

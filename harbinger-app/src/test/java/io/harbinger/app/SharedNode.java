@@ -30,7 +30,7 @@ final class SharedNode {
                 Path dir = Files.createTempDirectory("harbinger-it-");
                 IngestConfig ingest = new IngestConfig(MAX_BODY, 64L << 20, 64L << 20, Duration.ofSeconds(30), "default",
                         TimeWindow.LIVE_DEFAULT, IngestLimits.DEFAULTS, 1);
-                node = Harbinger.start(new ServeConfig("127.0.0.1", 0, dir, Optional.empty(), 2, (short) 1, 1, Duration.ofMillis(100), Duration.ofDays(1), StoreSettings.BUNDLED, ingest), Clock.systemUTC());
+                node = Harbinger.start(new ServeConfig("127.0.0.1", 0, dir, Optional.empty(), 2, (short) 1, 1, Duration.ofMillis(100), Duration.ofDays(1), StoreSettings.BUNDLED, ingest, Optional.empty(), Duration.ofSeconds(10)), Clock.systemUTC());
                 Harbinger started = node;
                 Runtime.getRuntime().addShutdownHook(new Thread(started::close, "shared-node-stop"));
             } catch (IOException e) {

@@ -1,5 +1,9 @@
 package io.harbinger.pipeline;
 
+import io.harbinger.predict.model.FailureModel;
+import org.apache.kafka.streams.kstream.KStream;
+import java.util.function.Supplier;
+
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -50,15 +54,20 @@ public final class Pipeline implements AutoCloseable {
         this.corrupt = corrupt;
     }
 
-    /** Creates missing topics (blocking, at most a minute), then starts Streams in the background. */
-    public static Pipeline start(PipelineConfig config, MeterRegistry registry) {
+    /**
+     * Creates missing topics (blocking, at most a minute), then starts Streams in the background.
+     *
+     * @param models the failure model in force, asked for each record scored (so a reload takes effect at once)
+     */
+    public static Pipeline start(PipelineConfig config, MeterRegistry registry, Supplier<FailureModel> models) {
         Topics topics = config.topics();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
             topics.ensure(admin, config.partitions(), config.replicationFactor());
             topics.applyRetention(admin, config.samplesRetention());
         }
         StreamsBuilder builder = new StreamsBuilder();
-        HostStatsTopology.build(builder, topics.samples());
+        KStream<String, byte[]> accepted = HostStatsTopology.build(builder, topics.samples());
+        DriveScoringTopology.build(builder, accepted, topics.predictions(), models);
         CorruptRecords corrupt = new CorruptRecords();
         KafkaStreams streams = new KafkaStreams(builder.build(), streamsConfig(config, corrupt));
         streams.setUncaughtExceptionHandler(e -> {

@@ -1,5 +1,6 @@
 package io.harbinger.pipeline;
 
+import io.harbinger.predict.model.ModelHolder;
 import io.harbinger.core.sample.Point;
 import io.harbinger.core.sample.PointSink.WriteOptions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -39,7 +40,7 @@ class SinkToPipelineIT {
     static void start(EmbeddedKafka kafka, @TempDir Path stateDir) {
         String run = "it-" + UUID.randomUUID().toString().substring(0, 8);
         config = PipelineConfig.defaults(kafka.bootstrapServers(), stateDir).withTopicPrefix(run + ".").withApplicationId(run).withPartitions(2);
-        pipeline = Pipeline.start(config, registry);
+        pipeline = Pipeline.start(config, registry, ModelHolder.bundled());
         sink = KafkaPointSink.create(config, registry);
         await().atMost(Duration.ofSeconds(60)).until(pipeline::ready);
     }
@@ -130,7 +131,7 @@ class SinkToPipelineIT {
     @Test
     void queries_ofAStoppedPipeline_throwNotQueryable() {
         String run = config.applicationId() + "-stopped";
-        Pipeline stopped = Pipeline.start(config.withApplicationId(run), new SimpleMeterRegistry()); // state under stateDir/<application id>
+        Pipeline stopped = Pipeline.start(config.withApplicationId(run), new SimpleMeterRegistry(), ModelHolder.bundled()); // state under stateDir/<application id>
         await().atMost(Duration.ofSeconds(60)).until(stopped::ready);
         assertThat(stopped.close(Duration.ofSeconds(20))).isTrue();
 

@@ -1,0 +1,56 @@
+package io.harbinger.app;
+
+import io.harbinger.predict.model.ModelHolder;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The node's failure model: the {@code --model} file, checked every interval and swapped in when it holds
+ * a new valid model (hot reload, no restart), or the bundled model. Metrics
+ * {@code harbinger.model.reloads} and {@code harbinger.model.reload.refused}.
+ */
+final class ModelReloader implements AutoCloseable {
+    private final ModelHolder holder;
+    private final Optional<ScheduledExecutorService> timer;
+    private final Counter reloads;
+    private final Counter refused;
+
+    private ModelReloader(ModelHolder holder, Duration interval, MeterRegistry registry) {
+        this.holder = holder;
+        this.reloads = Counter.builder("harbinger.model.reloads").description("Models replaced while running").register(registry);
+        this.refused = Counter.builder("harbinger.model.reload.refused").description("Changed model files that held no usable model").register(registry);
+        this.timer = holder.file().map(f -> Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("model-reload").factory()));
+        timer.ifPresent(t -> t.scheduleWithFixedDelay(this::reload, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /** @throws IOException or {@link io.harbinger.predict.model.ModelFile.InvalidModelException} when {@code file} holds no usable model */
+    static ModelReloader start(Optional<Path> file, Duration interval, MeterRegistry registry) throws IOException {
+        ModelHolder holder = file.isPresent() ? ModelHolder.watching(file.get()) : ModelHolder.bundled();
+        return new ModelReloader(holder, interval, registry);
+    }
+
+    ModelHolder holder() {
+        return holder;
+    }
+
+    /** Looks at the file now. */
+    ModelHolder.Reload reload() {
+        ModelHolder.Reload r = holder.reload();
+        if (r instanceof ModelHolder.Reload.Replaced) reloads.increment();
+        if (r instanceof ModelHolder.Reload.Refused) refused.increment();
+        return r;
+    }
+
+    @Override
+    public void close() {
+        timer.ifPresent(ScheduledExecutorService::shutdownNow);
+    }
+}

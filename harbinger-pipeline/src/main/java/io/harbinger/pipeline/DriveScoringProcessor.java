@@ -1,0 +1,111 @@
+package io.harbinger.pipeline;
+
+import io.harbinger.core.sample.Point;
+import io.harbinger.predict.feature.DriveHistory;
+import io.harbinger.predict.feature.DriveReading;
+import io.harbinger.predict.feature.Features;
+import io.harbinger.predict.model.FailureModel;
+import io.harbinger.predict.model.Prediction;
+import io.harbinger.predict.model.PredictionPoints;
+import io.harbinger.pipeline.wire.DecodeResult;
+import io.harbinger.pipeline.wire.PointBatchCodec;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Scores the disk samples of one accepted batch (see {@link DriveScoringTopology}): histories are read
+ * once per drive, the batch's feature rows scored in one model call, histories written back once.
+ * Host-level points pass by; a sample more than {@value DriveHistory#WINDOW_DAYS} days older than its
+ * drive's newest is skipped and counted, never fatal.
+ */
+final class DriveScoringProcessor implements Processor<String, byte[], String, byte[]> {
+    private static final Logger LOG = LoggerFactory.getLogger(DriveScoringProcessor.class);
+
+    private final Supplier<FailureModel> models;
+    private ProcessorContext<String, byte[]> context;
+    private KeyValueStore<String, byte[]> store;
+    private long tooOld;
+
+    DriveScoringProcessor(Supplier<FailureModel> models) {
+        this.models = models;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, byte[]> context) {
+        this.context = context;
+        this.store = context.getStateStore(DriveScoringTopology.STORE);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        if (!(PointBatchCodec.decode(record.value()) instanceof DecodeResult.Decoded decoded)) return; // counted upstream
+        Batch batch = new Batch();
+        for (Point p : decoded.batch().points()) {
+            Optional<DriveReading> reading = DriveReading.of(p);
+            if (reading.isPresent()) batch.add(p, reading.get());
+        }
+        if (batch.rows == 0) return;
+        FailureModel model = models.get();
+        List<Prediction> predictions = model.score(batch.features, batch.rows, batch.historyDays);
+        List<Point> out = new ArrayList<>(batch.rows + 1);
+        for (int i = 0; i < batch.rows; i++) {
+            Point sample = batch.samples.get(i);
+            Prediction prediction = predictions.get(i);
+            out.add(PredictionPoints.of(PredictionPoints.PREDICTION, sample.region(), sample.host(), sample.drive(), sample.timestampNanos(), prediction));
+            if (prediction.probability() >= model.info().thresholds().alert()
+                    && batch.histories.get(batch.keys.get(i)).flag(batch.days[i], model.info().horizonDays())) {
+                out.add(PredictionPoints.of(PredictionPoints.ALERT, sample.region(), sample.host(), sample.drive(), sample.timestampNanos(), prediction));
+            }
+        }
+        batch.histories.forEach((key, history) -> store.put(key, history.encode()));
+        context.forward(record.withValue(PointBatchCodec.encodeWithContentFingerprint(out)));
+    }
+
+    /** The disk samples of one record, their drives' histories and feature rows. */
+    private final class Batch {
+        final Map<String, DriveHistory> histories = new HashMap<>();
+        final List<Point> samples = new ArrayList<>();
+        final List<String> keys = new ArrayList<>();
+        float[] features = new float[16 * Features.COUNT];
+        long[] historyDays = new long[16];
+        long[] days = new long[16];
+        int rows;
+
+        void add(Point p, DriveReading r) {
+            String key = p.routingKey() + '/' + p.drive();
+            DriveHistory h = histories.computeIfAbsent(key, k -> {
+                byte[] stored = store.get(k);
+                return stored == null ? new DriveHistory() : DriveHistory.decode(stored);
+            });
+            if (h.add(r) == DriveHistory.Added.TOO_OLD) {
+                if (++tooOld <= 10 || tooOld % 1000 == 0) LOG.warn("skipped sample #{} of drive {} at {}: more than {} days older than its newest", tooOld, key, r.timestampNanos(), DriveHistory.WINDOW_DAYS);
+                return;
+            }
+            if (rows == historyDays.length) grow();
+            Features.compute(h, r.epochDay(), features, rows * Features.COUNT);
+            historyDays[rows] = h.historyDays(r.epochDay());
+            days[rows] = r.epochDay();
+            samples.add(p);
+            keys.add(key);
+            rows++;
+        }
+
+        private void grow() {
+            int n = rows * 2;
+            features = java.util.Arrays.copyOf(features, n * Features.COUNT);
+            historyDays = java.util.Arrays.copyOf(historyDays, n);
+            days = java.util.Arrays.copyOf(days, n);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.harbinger.pipeline;
+
+import io.harbinger.predict.model.FailureModel;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
+
+import java.util.function.Supplier;
+
+/**
+ * Failure prediction in the stream, as one pure function (nothing is started):
+ *
+ * <pre>
+ * accepted batches ──▶ drive-scoring (store "drive-history": DriveHistory per region/host/drive) ──▶ predictions topic
+ * </pre>
+ *
+ * Every disk sample updates its drive's history (late and out-of-order samples go in their place by
+ * day), gets its features ({@link io.harbinger.predict.feature.Features}, the code training uses) and is
+ * scored by the model {@code models} supplies at that moment (hot reload: the next record uses a new
+ * model; each prediction names its version). One output record per input record with disk points: a
+ * prediction point per sample, and an alert point when a drive reaches the alert threshold with no
+ * flagged day in the horizon before. A drive lives on one host, so its history is in the task of the
+ * host's partition: no repartitioning. Exactly-once: history and output commit in one transaction.
+ */
+public final class DriveScoringTopology {
+    public static final String STORE = "drive-history";
+
+    private DriveScoringTopology() {
+    }
+
+    public static void build(StreamsBuilder builder, KStream<String, byte[]> accepted, String predictionsTopic, Supplier<FailureModel> models) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray()));
+        accepted.process(() -> new DriveScoringProcessor(models), Named.as("drive-scoring"), STORE)
+                .to(predictionsTopic, Produced.with(Serdes.String(), Serdes.ByteArray()).withName("predictions"));
+    }
+}

@@ -1,0 +1,170 @@
+package io.harbinger.predict.feature;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * The state the features of one drive need: its readings of the last {@value #WINDOW_DAYS} days before
+ * its newest one (one per UTC day, the latest sample of a day wins), the first day it was seen, the first
+ * day an error counter was above zero, and the last day it was flagged (for alert episodes).
+ *
+ * <p>Readings may arrive late or out of order: each is put in its place by day, so the features of a day
+ * depend only on the readings of that day and before, whatever order they came in. A reading older than
+ * the window (more than {@value #WINDOW_DAYS} days before the newest) is refused: its day's features could
+ * no longer be computed right. Mutable, not thread-safe; {@link #encode()}/{@link #decode} for state stores.
+ */
+public final class DriveHistory {
+    /** Days kept before the newest reading: enough for 30-day changes. */
+    public static final int WINDOW_DAYS = 30;
+    static final long NONE = Long.MIN_VALUE;
+    private static final byte FORMAT = 1;
+    private static final int SLOTS = DriveReading.ATTRIBUTES.length;
+
+    // readings in day order: days[i], stamp[i] (the reading's nanos), values[i * SLOTS ...]
+    private int size;
+    private long[] days = new long[8];
+    private long[] stamps = new long[8];
+    private double[] values = new double[8 * SLOTS];
+    private long firstDay = NONE;
+    private long firstErrorDay = NONE;
+    private long lastFlaggedDay = NONE;
+
+    /** What {@link #add} did with a reading. */
+    public enum Added { ADDED, REPLACED, STALE_SAME_DAY, TOO_OLD }
+
+    /**
+     * Puts {@code r} in its place. A second reading of a day replaces the first if it is not older;
+     * a reading more than {@value #WINDOW_DAYS} days before the newest one is refused.
+     */
+    public Added add(DriveReading r) {
+        long day = r.epochDay();
+        if (size > 0 && day < days[size - 1] - WINDOW_DAYS) return Added.TOO_OLD;
+        if (firstDay == NONE || day < firstDay) firstDay = day;
+        if (r.ruleFlag() && (firstErrorDay == NONE || day < firstErrorDay)) firstErrorDay = day;
+        int i = indexOf(day);
+        if (i >= 0) {
+            if (r.timestampNanos() < stamps[i]) return Added.STALE_SAME_DAY;
+            stamps[i] = r.timestampNanos();
+            System.arraycopy(r.values(), 0, values, i * SLOTS, SLOTS);
+            return Added.REPLACED;
+        }
+        insert(-i - 1, day, r);
+        evictBefore(days[size - 1] - WINDOW_DAYS);
+        return Added.ADDED;
+    }
+
+    /** The day of the newest reading (days since 1970-01-01). @throws IllegalStateException when empty */
+    public long newestDay() {
+        if (size == 0) throw new IllegalStateException("the history is empty");
+        return days[size - 1];
+    }
+
+    public boolean isEmpty() {
+        return size == 0;
+    }
+
+    /** Days from the first reading ever seen to {@code day}, 1 on the first day. */
+    public long historyDays(long day) {
+        return firstDay == NONE ? 0 : day - firstDay + 1;
+    }
+
+    long firstErrorDay() {
+        return firstErrorDay;
+    }
+
+    /**
+     * Records that the drive was flagged on {@code day}; true when that raises an alert: no flagged day
+     * in the {@code rearmDays} days before it (a new episode).
+     */
+    public boolean flag(long day, int rearmDays) {
+        boolean raises = lastFlaggedDay == NONE || day - lastFlaggedDay > rearmDays;
+        if (lastFlaggedDay == NONE || day > lastFlaggedDay) lastFlaggedDay = day;
+        return raises;
+    }
+
+    int size() {
+        return size;
+    }
+
+    long day(int i) {
+        return days[i];
+    }
+
+    double value(int i, int slot) {
+        return values[i * SLOTS + slot];
+    }
+
+    /** Index of the newest reading on or before {@code day}, or -1. */
+    int atOrBefore(long day) {
+        int i = indexOf(day);
+        return i >= 0 ? i : -i - 2;
+    }
+
+    /** Binary search: the index of {@code day}, else -(insertion point) - 1. */
+    private int indexOf(long day) {
+        return Arrays.binarySearch(days, 0, size, day);
+    }
+
+    private void insert(int at, long day, DriveReading r) {
+        if (size == days.length) grow();
+        System.arraycopy(days, at, days, at + 1, size - at);
+        System.arraycopy(stamps, at, stamps, at + 1, size - at);
+        System.arraycopy(values, at * SLOTS, values, (at + 1) * SLOTS, (size - at) * SLOTS);
+        days[at] = day;
+        stamps[at] = r.timestampNanos();
+        System.arraycopy(r.values(), 0, values, at * SLOTS, SLOTS);
+        size++;
+    }
+
+    private void grow() {
+        int n = days.length * 2;
+        days = Arrays.copyOf(days, n);
+        stamps = Arrays.copyOf(stamps, n);
+        values = Arrays.copyOf(values, n * SLOTS);
+    }
+
+    private void evictBefore(long day) {
+        int drop = 0;
+        while (drop < size && days[drop] < day) drop++;
+        if (drop == 0) return;
+        System.arraycopy(days, drop, days, 0, size - drop);
+        System.arraycopy(stamps, drop, stamps, 0, size - drop);
+        System.arraycopy(values, drop * SLOTS, values, 0, (size - drop) * SLOTS);
+        size -= drop;
+    }
+
+    /** The state as bytes: doubles are kept exactly, so a decoded history computes the same features. */
+    public byte[] encode() {
+        ByteBuffer b = ByteBuffer.allocate(1 + 3 * 8 + 4 + size * (16 + SLOTS * 8));
+        b.put(FORMAT).putLong(firstDay).putLong(firstErrorDay).putLong(lastFlaggedDay).putInt(size);
+        for (int i = 0; i < size; i++) {
+            b.putLong(days[i]).putLong(stamps[i]);
+            for (int s = 0; s < SLOTS; s++) b.putDouble(values[i * SLOTS + s]);
+        }
+        return b.array();
+    }
+
+    /** @throws IllegalArgumentException when {@code bytes} are not an encoded history */
+    public static DriveHistory decode(byte[] bytes) {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        if (bytes.length < 29 || b.get() != FORMAT) throw new IllegalArgumentException("not an encoded drive history (format " + FORMAT + ")");
+        DriveHistory h = new DriveHistory();
+        h.firstDay = b.getLong();
+        h.firstErrorDay = b.getLong();
+        h.lastFlaggedDay = b.getLong();
+        int n = b.getInt();
+        if (n < 0 || n > WINDOW_DAYS + 1 || b.remaining() != n * (16 + SLOTS * 8)) {
+            throw new IllegalArgumentException("encoded drive history holds " + b.remaining() + " bytes for " + n + " readings");
+        }
+        h.days = new long[Math.max(n, 8)];
+        h.stamps = new long[h.days.length];
+        h.values = new double[h.days.length * SLOTS];
+        for (int i = 0; i < n; i++) {
+            h.days[i] = b.getLong();
+            h.stamps[i] = b.getLong();
+            for (int s = 0; s < SLOTS; s++) h.values[i * SLOTS + s] = b.getDouble();
+        }
+        h.size = n;
+        return h;
+    }
+}

@@ -1,0 +1,109 @@
+package io.harbinger.predict.model;
+
+import io.harbinger.predict.feature.Features;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A trained failure model: gradient-boosted trees (XGBoost) over {@link Features}, with the thresholds
+ * chosen on validation data and the horizon it predicts. Scores rows in batches (one native call per
+ * batch) and explains each with its tree SHAP contributions. Thread-safe: scoring is serialised on the
+ * booster. {@link #close()} frees the native booster.
+ */
+public final class FailureModel implements AutoCloseable {
+    /** Contributions kept per prediction. */
+    public static final int TOP_FEATURES = 3;
+
+    private final ModelInfo info;
+    private final Booster booster;
+
+    FailureModel(ModelInfo info, Booster booster) {
+        this.info = info;
+        this.booster = booster;
+    }
+
+    public ModelInfo info() {
+        return info;
+    }
+
+    public String version() {
+        return info.version();
+    }
+
+    Booster booster() {
+        return booster;
+    }
+
+    /**
+     * Scores {@code rows} rows of features laid out one after the other in {@code features}
+     * ({@link Features#COUNT} each, NaN for missing).
+     *
+     * @param historyDays per row, the drive's days of history (for {@link Bucket#UNKNOWN})
+     */
+    public List<Prediction> score(float[] features, int rows, long[] historyDays) {
+        if (rows == 0) return List.of();
+        if (features.length < rows * Features.COUNT) throw new IllegalArgumentException(rows + " rows need " + rows * Features.COUNT + " values, got " + features.length);
+        float[][] probabilities;
+        float[][] contributions;
+        synchronized (this) {
+            DMatrix matrix = null;
+            try {
+                matrix = new DMatrix(features, rows, Features.COUNT, Float.NaN);
+                probabilities = booster.predict(matrix);
+                contributions = booster.predictContrib(matrix, 0);
+            } catch (XGBoostError e) {
+                throw new IllegalStateException("XGBoost could not score " + rows + " rows: " + e.getMessage(), e);
+            } finally {
+                if (matrix != null) matrix.dispose();
+            }
+        }
+        List<Prediction> out = new ArrayList<>(rows);
+        for (int r = 0; r < rows; r++) {
+            double p = probabilities[r][0];
+            out.add(new Prediction(info.version(), p, info.thresholds().bucket(p, historyDays[r]), top(contributions[r])));
+        }
+        return out;
+    }
+
+    /**
+     * Only the probabilities of {@code rows} rows (no explanations): what {@link #score} computes for
+     * them, bit for bit, at a fraction of the cost. For offline evaluation.
+     */
+    public float[] probabilities(float[] features, int rows) {
+        if (rows == 0) return new float[0];
+        float[] out = new float[rows];
+        synchronized (this) {
+            DMatrix matrix = null;
+            try {
+                matrix = new DMatrix(features, rows, Features.COUNT, Float.NaN);
+                float[][] p = booster.predict(matrix);
+                for (int r = 0; r < rows; r++) out[r] = p[r][0];
+            } catch (XGBoostError e) {
+                throw new IllegalStateException("XGBoost could not score " + rows + " rows: " + e.getMessage(), e);
+            } finally {
+                if (matrix != null) matrix.dispose();
+            }
+        }
+        return out;
+    }
+
+    /** The {@link #TOP_FEATURES} largest contributions by magnitude (the bias term, last, excluded); ties by feature order. */
+    static List<Contribution> top(float[] contributions) {
+        List<Contribution> all = new ArrayList<>(Features.COUNT);
+        for (int f = 0; f < Features.COUNT; f++) {
+            if (contributions[f] != 0) all.add(new Contribution(Features.NAMES.get(f), contributions[f]));
+        }
+        all.sort(Comparator.comparingDouble((Contribution c) -> -Math.abs(c.value())));
+        return all.size() > TOP_FEATURES ? List.copyOf(all.subList(0, TOP_FEATURES)) : List.copyOf(all);
+    }
+
+    @Override
+    public synchronized void close() {
+        booster.dispose();
+    }
+}

@@ -1,0 +1,12 @@
+package io.harbinger.predict.offline;
+
+/**
+ * One drive on one day of a scan, with its features as of that day.
+ *
+ * @param features    {@link io.harbinger.predict.feature.Features#COUNT} values; a buffer the scan reuses:
+ *                    copy what must outlive the callback
+ * @param ruleFlag    the classic SMART rule fires (raw 5/187/188/197/198 above 0)
+ * @param failure     the row says the drive failed that day (its last day)
+ */
+public record DriveDay(String drive, long epochDay, float[] features, long historyDays, boolean ruleFlag, boolean failure) {
+}

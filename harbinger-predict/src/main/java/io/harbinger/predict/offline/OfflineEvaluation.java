@@ -1,0 +1,47 @@
+package io.harbinger.predict.offline;
+
+import io.harbinger.predict.eval.DriveScores;
+import io.harbinger.predict.eval.Evaluation;
+import io.harbinger.predict.model.FailureModel;
+import io.harbinger.predict.train.DriveSplit;
+import io.harbinger.predict.train.Training;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * {@code harbinger evaluate}'s computation: scores every selected drive-day of {@code [from, to]} with
+ * the model (history built from {@code warmupDays} before, as a running system would have it) and
+ * evaluates drive by drive at the model's alert threshold.
+ */
+public final class OfflineEvaluation {
+    /** Which drives are evaluated. */
+    public enum Drives { HELD_OUT, ALL }
+
+    private OfflineEvaluation() {
+    }
+
+    /** The evaluation and the per-drive scores it was computed from. */
+    public record Result(Evaluation evaluation, List<DriveScores> scores, int driveDays) {
+    }
+
+    public static Result run(FailureModel model, Path dir, LocalDate from, LocalDate to, Drives drives, int warmupDays) {
+        Map<String, Long> failures = FleetScan.failures(dir, from, to);
+        FleetScores rows = new FleetScores();
+        FleetScan.scan(dir, from, to, warmupDays, selection(model, drives), rows::add);
+        List<DriveScores> scores = rows.score(model, failures);
+        Evaluation evaluation = Evaluation.of(scores, model.info().horizonDays(), model.info().thresholds().alert());
+        return new Result(evaluation, scores, rows.size());
+    }
+
+    static Predicate<String> selection(FailureModel model, Drives drives) {
+        if (drives == Drives.ALL) return d -> true;
+        String split = model.info().training().get(Training.DRIVE_SPLIT);
+        if (split == null) throw new IllegalArgumentException("model " + model.version() + " does not record its drive split; evaluate with all drives");
+        DriveSplit s = DriveSplit.parse(split);
+        return s::heldOut;
+    }
+}
