@@ -71,10 +71,16 @@ public final class Harbinger implements AutoCloseable {
                 javalin.useVirtualThreads = true;
                 javalin.http.disableCompression();
                 javalin.startupWatcherEnabled = false;
+                // instants as ISO-8601 strings (2018-05-01T00:00:00Z), not epoch numbers; empty Optionals as null
+                javalin.jsonMapper(new io.javalin.json.JavalinJackson(new com.fasterxml.jackson.databind.ObjectMapper()
+                        .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                        .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
+                        .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS), true));
             });
             ingest = IngestRoutes.register(http, config.ingest(), sink, clock, registry);
             ApiRoutes.register(http, pipeline, ingest, storage, List.of(storeSink, predictionSink), registry);
             ModelRoutes.register(http, models);
+            PredictionRoutes.register(http, storage, clock);
             http.start(config.bindAddress(), config.port());
             LOG.info("Harbinger listening on http://{}:{} (Kafka {}{})", config.bindAddress(), http.port(), bootstrapServers,
                     config.embeddedKafka() ? ", embedded" : "");

@@ -132,6 +132,18 @@ final class Storage implements AutoCloseable {
         return counts;
     }
 
+    /** Where reads of {@code region} go: a serving replica of its shard (shard map), else its primary. */
+    javax.sql.DataSource readerFor(String region) {
+        return routing instanceof Shards shards ? shards.readerFor(region) : routing.shardFor(region).primary();
+    }
+
+    /** Every shard's reader, for fleet-wide queries. */
+    io.harbinger.store.shard.FanOut fanOut() {
+        java.util.Map<String, javax.sql.DataSource> readers = routing instanceof Shards shards ? shards.readers()
+                : java.util.Map.of(routing.shards().getFirst().name(), routing.shards().getFirst().primary());
+        return new io.harbinger.store.shard.FanOut(readers, Duration.ofSeconds(10));
+    }
+
     WriteRouting routing() {
         return routing;
     }
