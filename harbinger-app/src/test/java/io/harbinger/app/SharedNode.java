@@ -20,6 +20,7 @@ import java.util.Optional;
 final class SharedNode {
     static final long MAX_BODY = 1 << 20;
     private static Harbinger node;
+    private static Path modelFile;
 
     private SharedNode() {
     }
@@ -28,9 +29,11 @@ final class SharedNode {
         if (node == null) {
             try {
                 Path dir = Files.createTempDirectory("harbinger-it-");
+                Files.write(dir.resolve("model.json"), shippedModel()); // a watched copy: ModelReloadIT replaces it
                 IngestConfig ingest = new IngestConfig(MAX_BODY, 64L << 20, 64L << 20, Duration.ofSeconds(30), "default",
                         TimeWindow.LIVE_DEFAULT, IngestLimits.DEFAULTS, 1);
-                node = Harbinger.start(new ServeConfig("127.0.0.1", 0, dir, Optional.empty(), 2, (short) 1, 1, Duration.ofMillis(100), Duration.ofDays(1), StoreSettings.BUNDLED, ingest, Optional.empty(), Duration.ofSeconds(10)), Clock.systemUTC());
+                node = Harbinger.start(new ServeConfig("127.0.0.1", 0, dir, Optional.empty(), 2, (short) 1, 1, Duration.ofMillis(100), Duration.ofDays(1), StoreSettings.BUNDLED, ingest, Optional.of(dir.resolve("model.json")), Duration.ofHours(1)), Clock.systemUTC());
+                modelFile = dir.resolve("model.json");
                 Harbinger started = node;
                 Runtime.getRuntime().addShutdownHook(new Thread(started::close, "shared-node-stop"));
             } catch (IOException e) {
@@ -38,6 +41,20 @@ final class SharedNode {
             }
         }
         return node;
+    }
+
+    /** The model that ships with Harbinger, as bytes. */
+    static byte[] shippedModel() throws IOException {
+        try (var in = SharedNode.class.getResourceAsStream(io.harbinger.predict.model.ModelHolder.DEFAULT_RESOURCE)) {
+            if (in == null) throw new IOException("the shipped model is not on the class path");
+            return in.readAllBytes();
+        }
+    }
+
+    /** The model file the shared node watches. */
+    static Path modelFile() {
+        get();
+        return modelFile;
     }
 
     static String base() {
