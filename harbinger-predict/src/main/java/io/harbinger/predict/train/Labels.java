@@ -21,7 +21,7 @@ public record Labels(Map<String, Long> failureDays, int horizonDays, long lastKn
 
     public int of(String drive, long day) {
         Long failed = failureDays.get(drive);
-        if (failed == null) return day > lastKnownDay - horizonDays ? UNKNOWN : NEGATIVE;
+        if (failed == null) return day + horizonDays - 1 > lastKnownDay ? UNKNOWN : NEGATIVE; // horizon day..day+h-1 not all known
         long ahead = failed - day;
         if (ahead < 0) return UNKNOWN;
         return ahead < horizonDays ? POSITIVE : NEGATIVE;

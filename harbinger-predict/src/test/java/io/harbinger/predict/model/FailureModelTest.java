@@ -1,0 +1,131 @@
+package io.harbinger.predict.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.harbinger.predict.feature.Features;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class FailureModelTest {
+    private static final int ROWS = 300;
+    private static FailureModel model;
+    private static float[] rows;
+
+    @BeforeAll
+    static void train() {
+        model = TestModels.model(1, 10);
+        rows = TestModels.rows(ROWS, 11);
+    }
+
+    @AfterAll
+    static void free() {
+        model.close();
+    }
+
+    private static long[] history(int rows, long days) {
+        long[] h = new long[rows];
+        Arrays.fill(h, days);
+        return h;
+    }
+
+    /** Scores {@link #rows} in batches of {@code batch} rows, as the stream (small batches) or evaluation (large) would. */
+    private static List<Prediction> scoreInBatches(int batch) {
+        List<Prediction> out = new ArrayList<>();
+        for (int from = 0; from < ROWS; from += batch) {
+            int n = Math.min(batch, ROWS - from);
+            out.addAll(model.score(Arrays.copyOfRange(rows, from * Features.COUNT, (from + n) * Features.COUNT), n, history(n, 30)));
+        }
+        return out;
+    }
+
+    private static float[] probabilitiesInBatches(int batch) {
+        float[] out = new float[ROWS];
+        for (int from = 0; from < ROWS; from += batch) {
+            int n = Math.min(batch, ROWS - from);
+            System.arraycopy(model.probabilities(Arrays.copyOfRange(rows, from * Features.COUNT, (from + n) * Features.COUNT), n), 0, out, from, n);
+        }
+        return out;
+    }
+
+    @Test
+    void score_andProbabilities_agreeBitForBit_whateverTheBatchSizes() {
+        float[] reference = model.probabilities(rows, ROWS);
+        assertThat(new java.util.HashSet<>(boxed(reference))).as("the synthetic model separates rows").hasSizeGreaterThan(5);
+        for (int batch : new int[] {1, 7, 64, ROWS}) {
+            List<Prediction> scored = scoreInBatches(batch);
+            float[] probabilities = probabilitiesInBatches(batch);
+            for (int r = 0; r < ROWS; r++) {
+                assertThat(Float.floatToRawIntBits((float) scored.get(r).probability())).as("score, batch %d, row %d", batch, r)
+                        .isEqualTo(Float.floatToRawIntBits(reference[r]));
+                assertThat(scored.get(r).probability()).isEqualTo((double) reference[r]);
+                assertThat(Float.floatToRawIntBits(probabilities[r])).as("probabilities, batch %d, row %d", batch, r)
+                        .isEqualTo(Float.floatToRawIntBits(reference[r]));
+            }
+        }
+    }
+
+    private static List<Float> boxed(float[] values) {
+        List<Float> out = new ArrayList<>();
+        for (float v : values) out.add(v);
+        return out;
+    }
+
+    @Test
+    void score_explainsEachRowWithAtMostThreeContributions_largestMagnitudeFirst() {
+        List<Prediction> scored = model.score(rows, ROWS, history(ROWS, 30));
+        assertThat(scored).hasSize(ROWS).allSatisfy(p -> {
+            assertThat(p.modelVersion()).isEqualTo(model.version());
+            assertThat(p.topFeatures()).hasSizeLessThanOrEqualTo(FailureModel.TOP_FEATURES);
+            List<Double> magnitudes = p.topFeatures().stream().map(c -> Math.abs(c.value())).toList();
+            assertThat(magnitudes).isSortedAccordingTo((a, b) -> Double.compare(b, a)).allSatisfy(m -> assertThat(m).isPositive());
+            assertThat(p.topFeatures()).allSatisfy(c -> assertThat(Features.NAMES).contains(c.feature()));
+        });
+        assertThat(scored).anySatisfy(p -> assertThat(p.topFeatures()).hasSize(FailureModel.TOP_FEATURES));
+        assertThat(scored).as("the model learnt the first error counter").anySatisfy(p ->
+                assertThat(p.topFeatures()).extracting(Contribution::feature).contains("smart_5_raw"));
+    }
+
+    @Test
+    void top_dropsTheBiasAndZeros_andBreaksTiesByFeatureOrder() {
+        float[] contributions = new float[Features.COUNT + 1];
+        contributions[Features.COUNT] = 100; // the bias term
+        contributions[4] = -0.5f;
+        contributions[2] = 0.5f;
+        contributions[9] = 0.25f;
+        contributions[1] = 0.75f;
+        contributions[7] = 0.1f;
+        assertThat(FailureModel.top(contributions)).containsExactly(
+                new Contribution(Features.NAMES.get(1), 0.75f),
+                new Contribution(Features.NAMES.get(2), 0.5f),
+                new Contribution(Features.NAMES.get(4), -0.5f));
+        float[] few = new float[Features.COUNT + 1];
+        few[3] = -2;
+        assertThat(FailureModel.top(few)).containsExactly(new Contribution(Features.NAMES.get(3), -2));
+        assertThat(FailureModel.top(new float[Features.COUNT + 1])).isEmpty();
+    }
+
+    @Test
+    void score_bucketsEachRowByTheModelsThresholdsAndTheDrivesHistory() {
+        long[] historyDays = new long[ROWS];
+        for (int r = 0; r < ROWS; r++) historyDays[r] = r % 10;
+        List<Prediction> scored = model.score(rows, ROWS, historyDays);
+        for (int r = 0; r < ROWS; r++) {
+            Prediction p = scored.get(r);
+            assertThat(p.bucket()).as("row %d", r).isEqualTo(TestModels.THRESHOLDS.bucket(p.probability(), historyDays[r]));
+        }
+        assertThat(scored).extracting(Prediction::bucket).contains(Bucket.BAD, Bucket.GOOD, Bucket.UNKNOWN);
+    }
+
+    @Test
+    void score_ofNoRows_isEmpty_andOfTooFewValues_throws() {
+        assertThat(model.score(new float[0], 0, new long[0])).isEmpty();
+        assertThat(model.probabilities(new float[0], 0)).isEmpty();
+        assertThatThrownBy(() -> model.score(new float[Features.COUNT], 2, new long[2])).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2 rows need " + 2 * Features.COUNT + " values");
+    }
+}

@@ -1,0 +1,154 @@
+package io.harbinger.predict.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.harbinger.predict.feature.Features;
+import io.harbinger.predict.model.ModelFile.InvalidModelException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelFileTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static FailureModel model;
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void train() {
+        model = TestModels.model();
+    }
+
+    @AfterAll
+    static void free() {
+        model.close();
+    }
+
+    private ObjectNode written() throws IOException {
+        Path file = dir.resolve("model.json");
+        ModelFile.write(model, file);
+        return (ObjectNode) JSON.readTree(file.toFile());
+    }
+
+    private static FailureModel parse(ObjectNode root) throws IOException {
+        return ModelFile.parse(JSON.writeValueAsBytes(root), "test.json");
+    }
+
+    @Test
+    void of_namesTheModelByItsContent_sameTrainingSameVersion() {
+        try (FailureModel again = TestModels.model(); FailureModel other = TestModels.model(2, 10)) {
+            assertThat(model.version()).matches("xgb-[0-9a-f]{12}").isEqualTo(again.version());
+            assertThat(other.version()).isNotEqualTo(model.version());
+        }
+    }
+
+    @Test
+    void writeThenRead_keepsVersionInfoAndScoresBitForBit() throws IOException {
+        Path file = dir.resolve("sub/model.json");
+        ModelFile.write(model, file);
+        try (FailureModel read = ModelFile.read(file)) {
+            assertThat(read.version()).isEqualTo(model.version());
+            assertThat(read.info()).isEqualTo(model.info());
+            float[] rows = TestModels.rows(200, 7);
+            float[] expected = model.probabilities(rows, 200);
+            float[] actual = read.probabilities(rows, 200);
+            for (int r = 0; r < 200; r++) {
+                assertThat(Float.floatToRawIntBits(actual[r])).as("row %d: %s vs %s", r, actual[r], expected[r]).isEqualTo(Float.floatToRawIntBits(expected[r]));
+            }
+            assertThat(read.score(rows, 200, new long[200])).isEqualTo(model.score(rows, 200, new long[200]));
+        }
+        try (var files = Files.list(file.getParent())) {
+            assertThat(files).as("no temporary file left behind").containsExactly(file);
+        }
+    }
+
+    @Test
+    void written_fileIsHarbingerModelJson_withInfoAndBooster() throws IOException {
+        ObjectNode root = written();
+        assertThat(root.path("format").asText()).isEqualTo(ModelFile.FORMAT);
+        assertThat(root.path("version").asText()).isEqualTo(model.version());
+        assertThat(root.path("featureSet").asText()).isEqualTo(Features.VERSION);
+        assertThat(root.path("features")).hasSize(Features.COUNT);
+        assertThat(root.path("horizonDays").asInt()).isEqualTo(TestModels.HORIZON);
+        assertThat(root.path("thresholds").path("alert").asDouble()).isEqualTo(0.6);
+        assertThat(root.path("training").path("data").asText()).isEqualTo("synthetic seed 1");
+        assertThat(root.path("booster").asText()).isNotEmpty();
+    }
+
+    @Test
+    void tamperedVersion_isRefusedNamingBothVersions() throws IOException {
+        ObjectNode root = written();
+        root.put("version", "xgb-000000000000");
+        assertThatThrownBy(() -> parse(root)).isInstanceOf(InvalidModelException.class)
+                .hasMessageContaining("test.json").hasMessageContaining("xgb-000000000000").hasMessageContaining(model.version());
+    }
+
+    @Test
+    void editedThresholds_changeTheContentVersion_andAreRefused() throws IOException {
+        ObjectNode root = written();
+        ((ObjectNode) root.path("thresholds")).put("alert", 0.9);
+        assertThatThrownBy(() -> parse(root)).isInstanceOf(InvalidModelException.class)
+                .hasMessageContaining("says version " + model.version()).hasMessageContaining("edited or damaged");
+    }
+
+    @Test
+    void invalidThresholds_areRefusedWithTheReason() throws IOException {
+        ObjectNode root = written();
+        ((ObjectNode) root.path("thresholds")).put("warning", 0.9);
+        assertThatThrownBy(() -> parse(root)).isInstanceOf(InvalidModelException.class)
+                .hasMessageContaining("holds no usable model").hasMessageContaining("warning threshold");
+    }
+
+    @Test
+    void damagedBooster_isRefused() throws IOException {
+        ObjectNode root = written();
+        root.put("booster", "not base64 !");
+        assertThatThrownBy(() -> parse(root)).isInstanceOf(InvalidModelException.class).hasMessageContaining("test.json");
+    }
+
+    @Test
+    void wrongFormat_isRefusedNamingTheExpectedFormat() throws IOException {
+        ObjectNode root = written();
+        root.put("format", "harbinger-model/0");
+        assertThatThrownBy(() -> parse(root)).isInstanceOf(InvalidModelException.class)
+                .hasMessage("test.json is not a Harbinger model: \"format\" must be \"" + ModelFile.FORMAT + "\"");
+    }
+
+    @Test
+    void otherFeatureSetOrFeatureList_isRefusedNamingBoth() throws IOException {
+        ObjectNode renamed = written();
+        renamed.put("featureSet", "v0");
+        assertThatThrownBy(() -> parse(renamed)).isInstanceOf(InvalidModelException.class)
+                .hasMessageContaining("feature set 'v0'").hasMessageContaining("this build computes '" + Features.VERSION + "'");
+        ObjectNode reordered = written();
+        ArrayNode features = (ArrayNode) reordered.path("features");
+        features.remove(0);
+        features.add("smart_5_raw");
+        assertThatThrownBy(() -> parse(reordered)).isInstanceOf(InvalidModelException.class)
+                .hasMessageContaining("feature set '" + Features.VERSION + "'").hasMessageContaining(Features.NAMES.toString());
+    }
+
+    @Test
+    void notJson_isRefusedSayingSo() {
+        assertThatThrownBy(() -> ModelFile.parse("{not json".getBytes(StandardCharsets.UTF_8), "x.json"))
+                .isInstanceOf(InvalidModelException.class).hasMessageStartingWith("x.json is not JSON");
+        assertThatThrownBy(() -> ModelFile.parse(new byte[0], "empty.json"))
+                .isInstanceOf(InvalidModelException.class).hasMessageStartingWith("empty.json is not");
+        assertThatThrownBy(() -> ModelFile.parse("[1, 2]".getBytes(StandardCharsets.UTF_8), "array.json"))
+                .isInstanceOf(InvalidModelException.class).hasMessageContaining("not a Harbinger model");
+    }
+
+    @Test
+    void read_ofAMissingFile_throwsIOException() {
+        assertThatThrownBy(() -> ModelFile.read(dir.resolve("missing.json"))).isInstanceOf(IOException.class);
+    }
+}
