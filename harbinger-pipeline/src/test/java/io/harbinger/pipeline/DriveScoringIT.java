@@ -80,6 +80,7 @@ class DriveScoringIT {
             List<Point> alerts = committed.stream().filter(PredictionPoints::isAlert).toList();
             assertThat(alerts).extracting(Point::drive).containsOnly("ZA-bad");
             assertThat(alerts).extracting(Point::host).containsExactlyInAnyOrderElementsOf(HOSTS);
+            assertThat(alerts).as("raised before the restart").allSatisfy(a -> assertThat(a.timestampNanos()).isLessThanOrEqualTo(TestPoints.day(RESTART_AFTER_DAY)));
             double alertAt = model.get().info().thresholds().alert();
             assertThat(predictions).as("flagged days after the restart: an episode that goes on raises nothing new")
                     .anySatisfy(p -> {
