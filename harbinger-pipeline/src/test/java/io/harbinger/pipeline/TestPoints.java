@@ -22,6 +22,23 @@ public final class TestPoints {
         return new Point("smart", region, host, serial, tags, fields, timestampNanos);
     }
 
+    /** Backblaze-shaped days: one disk sample per day at 00:00 UTC, day 0 being {@link #T0}'s. */
+    public static long day(int day) {
+        return T0 + day * 86_400_000_000_000L;
+    }
+
+    /**
+     * A {@code smart} point with every attribute the features read, as a Backblaze day: counters and
+     * temperature move a little each day; {@code errors} is the raw value of SMART 5 and 197.
+     */
+    public static Point disk(String region, String host, String serial, int day, double errors) {
+        List<Field> fields = List.of(new Field("smart_5_raw", errors), new Field("smart_9_raw", 20_000 + 24 * day),
+                new Field("smart_187_raw", 0), new Field("smart_188_raw", 0), new Field("smart_193_raw", 1_000 + 3 * day),
+                new Field("smart_194_raw", 30 + day % 5), new Field("smart_197_raw", errors), new Field("smart_198_raw", 0),
+                new Field("smart_241_raw", 1e9 * day), new Field("smart_242_raw", 2.5e9 * day), new Field("failure", 0));
+        return new Point("smart", region, host, serial, List.of(new Tag("model", "ST4000DM000")), fields, day(day));
+    }
+
     /** A {@code host} point with 4 fields. */
     public static Point host(String region, String host, long timestampNanos) {
         List<Field> fields = List.of(new Field("load1", 0.42), new Field("mem_used_pct", 61.5),

@@ -1,0 +1,332 @@
+package io.harbinger.pipeline;
+
+import io.harbinger.core.sample.Field;
+import io.harbinger.core.sample.Point;
+import io.harbinger.core.sample.Tag;
+import io.harbinger.pipeline.wire.PointBatch;
+import io.harbinger.pipeline.wire.PointBatchCodec;
+import io.harbinger.pipeline.wire.PointBatchSerde;
+import io.harbinger.predict.feature.DriveHistory;
+import io.harbinger.predict.feature.DriveReading;
+import io.harbinger.predict.feature.Features;
+import io.harbinger.predict.model.AlertThresholds;
+import io.harbinger.predict.model.FailureModel;
+import io.harbinger.predict.model.ModelFile;
+import io.harbinger.predict.model.ModelHolder;
+import io.harbinger.predict.model.PredictionPoints;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import static io.harbinger.pipeline.TestPoints.disk;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The scoring step behind the host-state step, as {@link Pipeline} builds them, on the shipped model. */
+class DriveScoringTopologyTest {
+    private static final String SAMPLES = "t.samples";
+    private static final String PREDICTIONS = "t.predictions";
+    private static final Instant ARRIVAL = Instant.parse("2026-01-01T00:00:01Z");
+    private static FailureModel shipped;
+
+    @TempDir
+    Path stateDir;
+    private final CorruptRecords corrupt = new CorruptRecords();
+    private final AtomicLong fingerprints = new AtomicLong(1);
+    private final Map<String, DriveHistory> offline = new HashMap<>();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> samples;
+    private TestOutputTopic<String, PointBatch> predictions;
+
+    @BeforeAll
+    static void loadModel() {
+        shipped = ModelHolder.bundled().get();
+    }
+
+    private void start(Supplier<FailureModel> models) {
+        StreamsBuilder builder = new StreamsBuilder();
+        DriveScoringTopology.build(builder, HostStatsTopology.build(builder, SAMPLES), PREDICTIONS, models);
+        driver = new TopologyTestDriver(builder.build(), Pipeline.streamsConfig(PipelineConfig.defaults("127.0.0.1:9092", stateDir), corrupt));
+        samples = driver.createInputTopic(SAMPLES, new StringSerializer(), new ByteArraySerializer());
+        predictions = driver.createOutputTopic(PREDICTIONS, new StringDeserializer(), new PointBatchSerde().deserializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        if (driver != null) driver.close();
+    }
+
+    @Test
+    void eachDiskSample_yieldsOnePrediction_withTheSamplesIdentity_andTheOfflineProbability() {
+        start(ModelHolder.fixed(shipped));
+        List<Point> request = new ArrayList<>();
+        for (int d = 0; d < 20; d++) request.add(disk("eu", "h1", "ZA" + d, 3, d * 40)); // more drives than the processor's first buffers
+        request.add(TestPoints.host("eu", "h1", TestPoints.day(3)));
+
+        send(request);
+
+        List<KeyValue<String, PointBatch>> out = predictions.readKeyValuesToList();
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0).key).isEqualTo("eu/h1");
+        List<Point> points = out.get(0).value.points();
+        assertThat(points).hasSize(20).allSatisfy(p -> assertThat(p.measurement()).isEqualTo(PredictionPoints.PREDICTION));
+        for (int d = 0; d < 20; d++) {
+            Point p = points.get(d);
+            assertThat(List.of(p.region(), p.host(), p.drive())).containsExactly("eu", "h1", "ZA" + d);
+            assertThat(p.timestampNanos()).isEqualTo(TestPoints.day(3));
+            assertThat(tag(p, PredictionPoints.TAG_MODEL_VERSION)).isEqualTo(shipped.version());
+            assertThat(probability(p)).isBetween(0.0, 1.0).isEqualTo(expectedProbability(shipped, request.get(d)));
+            assertThat(tag(p, PredictionPoints.TAG_BUCKET))
+                    .isEqualTo(shipped.info().thresholds().bucket(probability(p), 1).label());
+        }
+    }
+
+    @Test
+    void aDrivesDailySamples_areScoredOnItsWholeHistory_likeTheOfflineFeatures() {
+        start(ModelHolder.fixed(shipped));
+        List<Double> expected = new ArrayList<>();
+        for (int day = 1; day <= 12; day++) {
+            Point sample = disk("eu", "h1", "ZA1", day, day > 6 ? (day - 6) * 8 : 0);
+            expected.add(expectedProbability(shipped, sample));
+            send(List.of(sample));
+        }
+
+        List<Double> actual = predictions.readValuesToList().stream().map(b -> probability(prediction(b))).toList();
+        assertThat(actual).containsExactlyElementsOf(expected);
+        DriveHistory alone = new DriveHistory();
+        Point day12 = disk("eu", "h1", "ZA1", 12, 48);
+        alone.add(DriveReading.of(day12).orElseThrow());
+        assertThat(probabilityOf(shipped, alone, epochDay(day12))).as("the history matters").isNotEqualTo(expected.get(11));
+    }
+
+    @Test
+    void hostLevelPoints_andSmartPointsWithoutADrive_produceNoRecord() {
+        start(ModelHolder.fixed(shipped));
+        Point driveless = new Point("smart", "eu", "h1", "", List.of(), List.of(new Field("smart_5_raw", 3)), TestPoints.day(1));
+        Point otherMeasurement = new Point("nvme", "eu", "h1", "ZA1", List.of(), List.of(new Field("smart_5_raw", 3)), TestPoints.day(1));
+
+        send(List.of(TestPoints.host("eu", "h1", TestPoints.day(1))));
+        send(List.of(driveless, otherMeasurement));
+        send(List.of(disk("eu", "h1", "ZA1", 1, 0)));
+
+        assertThat(predictions.readValuesToList()).singleElement()
+                .satisfies(b -> assertThat(single(b).drive()).isEqualTo("ZA1"));
+    }
+
+    @Test
+    void bucket_isUnknownBeforeMinHistoryDays_thenGoodOrWarning() {
+        start(ModelHolder.fixed(shipped));
+        int minDays = shipped.info().thresholds().minHistoryDays();
+        for (int day = 1; day <= minDays; day++) send(List.of(disk("eu", "h1", "ZA1", day, 0)));
+
+        List<Point> points = predictions.readValuesToList().stream().map(DriveScoringTopologyTest::single).toList();
+        assertThat(points).hasSize(minDays).allSatisfy(p -> assertThat(probability(p)).isLessThan(shipped.info().thresholds().alert()));
+        assertThat(points.subList(0, minDays - 1)).extracting(p -> tag(p, PredictionPoints.TAG_BUCKET)).containsOnly("unknown");
+        assertThat(tag(points.get(minDays - 1), PredictionPoints.TAG_BUCKET)).isIn("good", "warning");
+    }
+
+    @Test
+    void bucket_isBadOnTheFirstDay_whenTheProbabilityReachesTheAlertThreshold() {
+        FailureModel smart5 = smart5Model(10);
+        start(ModelHolder.fixed(smart5));
+
+        send(List.of(disk("eu", "h1", "ZA1", 1, 900), disk("eu", "h1", "ZA2", 1, 0)));
+
+        List<Point> points = predictions.readValuesToList().get(0).points();
+        Point bad = points.stream().filter(p -> PredictionPoints.isPrediction(p) && p.drive().equals("ZA1")).findFirst().orElseThrow();
+        Point healthy = points.stream().filter(p -> p.drive().equals("ZA2")).findFirst().orElseThrow();
+        assertThat(probability(bad)).isGreaterThanOrEqualTo(0.5);
+        assertThat(tag(bad, PredictionPoints.TAG_BUCKET)).isEqualTo("bad");
+        assertThat(tag(healthy, PredictionPoints.TAG_BUCKET)).isEqualTo("unknown");
+    }
+
+    @Test
+    void aDriveWhoseErrorCountersGrowSharply_raisesOneAlertForTheEpisode_withTheShippedModel() {
+        start(ModelHolder.fixed(shipped));
+        for (int day = 1; day <= 10; day++) send(List.of(disk("eu", "h1", "ZA1", day, 0)));
+        for (int day = 11; day <= 20; day++) send(List.of(disk("eu", "h1", "ZA1", day, (day - 10) * 300)));
+
+        List<Point> out = predictions.readValuesToList().stream().flatMap(b -> b.points().stream()).toList();
+        List<Point> alerts = out.stream().filter(PredictionPoints::isAlert).toList();
+        List<Point> flagged = out.stream().filter(PredictionPoints::isPrediction)
+                .filter(p -> probability(p) >= shipped.info().thresholds().alert()).toList();
+        assertThat(flagged).as("days at or above the alert threshold").hasSizeGreaterThan(1);
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.drive()).isEqualTo("ZA1");
+            assertThat(a.timestampNanos()).isEqualTo(flagged.get(0).timestampNanos());
+            assertThat(tag(a, PredictionPoints.TAG_MODEL_VERSION)).isEqualTo(shipped.version());
+            assertThat(probability(a)).isEqualTo(probability(flagged.get(0)));
+        });
+    }
+
+    @Test
+    void aDayArrivingLate_takesItsPlace_soLaterDaysScoreAsInOrder() {
+        start(ModelHolder.fixed(shipped));
+        List<Point> days = new ArrayList<>();
+        for (int day = 1; day <= 11; day++) days.add(disk("eu", "h1", "ZA1", day, day >= 7 ? 50 * (day - 6) : 0));
+        DriveHistory inOrder = new DriveHistory();
+        days.forEach(p -> inOrder.add(DriveReading.of(p).orElseThrow()));
+        double expectedDay11 = probabilityOf(shipped, inOrder, epochDay(days.get(10)));
+
+        for (int day = 1; day <= 10; day++) if (day != 7) send(List.of(days.get(day - 1)));
+        send(List.of(days.get(6)));
+        send(List.of(days.get(10)));
+
+        List<Point> out = predictions.readValuesToList().stream().map(DriveScoringTopologyTest::prediction).toList();
+        assertThat(out).hasSize(11);
+        assertThat(out.get(9).timestampNanos()).as("the late day is scored too").isEqualTo(TestPoints.day(7));
+        assertThat(probability(out.get(10))).isEqualTo(expectedDay11);
+        KeyValueStore<String, byte[]> store = driver.getKeyValueStore(DriveScoringTopology.STORE);
+        DriveHistory stored = DriveHistory.decode(store.get("eu/h1/ZA1"));
+        assertThat(Features.compute(stored, epochDay(days.get(10)))).containsExactly(Features.compute(inOrder, epochDay(days.get(10))));
+        assertThat(probabilityOf(shipped, stored, epochDay(days.get(6))))
+                .as("day 7's own features, as of day 7").isEqualTo(probabilityOf(shipped, inOrder, epochDay(days.get(6))));
+    }
+
+    @Test
+    void aSampleOlderThanTheWindow_yieldsNoPrediction_andLeavesTheHistoryAlone() {
+        start(ModelHolder.fixed(shipped));
+        send(List.of(disk("eu", "h1", "ZA1", 50, 0)));
+        byte[] before = driver.<String, byte[]>getKeyValueStore(DriveScoringTopology.STORE).get("eu/h1/ZA1");
+
+        send(List.of(disk("eu", "h1", "ZA1", 10, 5)));
+        send(List.of(disk("eu", "h1", "ZA1", 10, 5), disk("eu", "h1", "ZA2", 10, 0)));
+        byte[] after = driver.<String, byte[]>getKeyValueStore(DriveScoringTopology.STORE).get("eu/h1/ZA1");
+        send(List.of(disk("eu", "h1", "ZA1", 51, 0)));
+
+        List<PointBatch> out = predictions.readValuesToList();
+        assertThat(out).hasSize(3);
+        assertThat(out.get(1).points()).singleElement().satisfies(p -> assertThat(p.drive()).isEqualTo("ZA2"));
+        assertThat(single(out.get(2)).timestampNanos()).isEqualTo(TestPoints.day(51));
+        assertThat(before).isEqualTo(afterDay50Only());
+        assertThat(after).as("the history after the too-old samples").isEqualTo(before);
+    }
+
+    @Test
+    void aModelSwappedMidStream_scoresTheNextRecords_underItsVersion() {
+        FailureModel next = smart5Model(5);
+        assertThat(next.version()).isNotEqualTo(shipped.version());
+        AtomicReference<FailureModel> current = new AtomicReference<>(shipped);
+        start(current::get);
+
+        send(List.of(disk("eu", "h1", "ZA1", 1, 0)));
+        send(List.of(disk("eu", "h1", "ZA1", 2, 0)));
+        current.set(next);
+        Point day3 = disk("eu", "h1", "ZA1", 3, 0);
+        send(List.of(day3));
+
+        List<Point> out = predictions.readValuesToList().stream().map(DriveScoringTopologyTest::single).toList();
+        assertThat(out).extracting(p -> tag(p, PredictionPoints.TAG_MODEL_VERSION))
+                .containsExactly(shipped.version(), shipped.version(), next.version());
+        DriveHistory history = new DriveHistory();
+        for (int day = 1; day <= 3; day++) history.add(DriveReading.of(disk("eu", "h1", "ZA1", day, 0)).orElseThrow());
+        assertThat(probability(out.get(2))).isEqualTo(probabilityOf(next, history, epochDay(day3)));
+    }
+
+    @Test
+    void aCorruptRecordOnTheSamplesTopic_isSkipped_andScoringGoesOn() {
+        start(ModelHolder.fixed(shipped));
+        samples.pipeInput("eu/h1", new byte[]{1, 2, 3}, ARRIVAL);
+        samples.pipeInput("eu/h1", null, ARRIVAL);
+        byte[] truncated = PointBatchCodec.encode(new PointBatch(99L, List.of(disk("eu", "h1", "ZA1", 1, 0))));
+        samples.pipeInput("eu/h1", java.util.Arrays.copyOf(truncated, truncated.length - 3), ARRIVAL);
+        Point sample = disk("eu", "h1", "ZA1", 1, 0);
+        send(List.of(sample));
+
+        assertThat(corrupt.count()).isEqualTo(3L);
+        assertThat(predictions.readValuesToList()).singleElement()
+                .satisfies(b -> assertThat(probability(single(b))).isEqualTo(expectedProbability(shipped, sample)));
+    }
+
+    // --- helpers ---
+
+    private void send(List<Point> points) {
+        samples.pipeInput(points.get(0).routingKey(), PointBatchCodec.encode(new PointBatch(fingerprints.getAndIncrement(), points)), ARRIVAL);
+    }
+
+    /** What the model gives for {@code sample} on the history of the samples passed here before it, computed offline. */
+    private double expectedProbability(FailureModel model, Point sample) {
+        DriveHistory history = offline.computeIfAbsent(sample.routingKey() + '/' + sample.drive(), k -> new DriveHistory());
+        history.add(DriveReading.of(sample).orElseThrow());
+        return probabilityOf(model, history, epochDay(sample));
+    }
+
+    private static double probabilityOf(FailureModel model, DriveHistory history, long day) {
+        return model.probabilities(Features.compute(history, day), 1)[0];
+    }
+
+    private static byte[] afterDay50Only() {
+        DriveHistory h = new DriveHistory();
+        h.add(DriveReading.of(disk("eu", "h1", "ZA1", 50, 0)).orElseThrow());
+        return h.encode();
+    }
+
+    private static long epochDay(Point p) {
+        return Math.floorDiv(p.timestampNanos(), DriveReading.NANOS_PER_DAY);
+    }
+
+    private static Point single(PointBatch batch) {
+        assertThat(batch.points()).hasSize(1);
+        return batch.points().get(0);
+    }
+
+    /** The one prediction point of {@code batch} (an alert may come with it). */
+    private static Point prediction(PointBatch batch) {
+        List<Point> predictions = batch.points().stream().filter(PredictionPoints::isPrediction).toList();
+        assertThat(predictions).hasSize(1);
+        return predictions.get(0);
+    }
+
+    private static double probability(Point p) {
+        return p.fields().stream().filter(f -> f.name().equals(PredictionPoints.PROBABILITY)).findFirst().orElseThrow().value();
+    }
+
+    private static String tag(Point p, String key) {
+        return p.tags().stream().filter(t -> t.key().equals(key)).map(Tag::value).findFirst().orElseThrow();
+    }
+
+    /** A tiny model: smart_5_raw above a few hundred means failure; {@code rounds} change its version. */
+    static FailureModel smart5Model(int rounds) {
+        int rows = 200;
+        int column = Features.NAMES.indexOf("smart_5_raw");
+        float[] features = new float[rows * Features.COUNT];
+        float[] labels = new float[rows];
+        java.util.Arrays.fill(features, Float.NaN);
+        for (int r = 0; r < rows; r++) {
+            labels[r] = r % 2;
+            features[r * Features.COUNT + column] = r % 2 == 0 ? r % 20 : 500 + r;
+        }
+        try {
+            DMatrix matrix = new DMatrix(features, rows, Features.COUNT, Float.NaN);
+            matrix.setLabel(labels);
+            Map<String, Object> params = Map.of("objective", "binary:logistic", "max_depth", 2, "eta", 0.5, "nthread", 1, "seed", 1);
+            var booster = XGBoost.train(matrix, params, rounds, Map.of(), null, null);
+            matrix.dispose();
+            return ModelFile.of(booster, 10, new AlertThresholds(0.5, 0.3, 7), Map.of());
+        } catch (XGBoostError e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
