@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.harbinger.pipeline.Pipeline;
+import io.harbinger.predict.offline.FleetLayout;
 import io.harbinger.pipeline.Totals;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,11 +28,12 @@ import java.util.stream.Stream;
 
 /**
  * {@code harbinger demo}: start a node, send it real telemetry over its own HTTP endpoints (smartctl
- * JSON documents, a Backblaze day, host metrics in line protocol), wait until the stream processor
- * has seen every acknowledged point, print what it saw, and stop (or keep serving).
+ * JSON documents, two weeks of a tenth of a real Backblaze fleet as {@code replay} sends it, host
+ * metrics in line protocol), wait until the stream processor has seen every acknowledged point, print
+ * what it saw, what was stored and what the failure model said, and stop (or keep serving).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Start a node, feed it real telemetry through its HTTP endpoints, and show what the processor saw.")
+        description = "Start a node, feed it real telemetry through its HTTP endpoints, and show what the processor saw, stored and predicted.")
 final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin
     ServeOptions options;
@@ -44,6 +46,8 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     boolean keepRunning;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.time.LocalDate REPLAY_FROM = java.time.LocalDate.of(2018, 1, 1);
+    private static final java.time.LocalDate REPLAY_TO = java.time.LocalDate.of(2018, 1, 14);
     private final PrintStream out = System.out;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -53,9 +57,11 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
             String base = "http://" + options.bind + ":" + node.port();
             out.printf("Harbinger is up at %s (Kafka %s)%n", base, node.bootstrapServers());
             long sent = feedHostMetrics(base);
+            long replayed = 0;
             if (Files.isDirectory(data)) {
                 sent += feedSmartctl(base);
-                sent += feedBackblaze(base);
+                replayed = feedBackblaze(base);
+                sent += replayed;
             } else {
                 out.printf("(no data set at %s: only generated host metrics are sent; see README 'Test data')%n", data);
             }
@@ -67,6 +73,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
             Map<String, Long> rows = awaitStored(node, totals.points());
             out.printf("PostgreSQL holds %s rows (%s), partitioned by region and day%n",
                     String.format(Locale.ROOT, "%,d", rows.values().stream().mapToLong(Long::longValue).sum()), rows);
+            if (replayed > 0) showPredictions(base, node, replayed);
             out.printf("Try: curl -s %s/api/v1/hosts | head -c 600; curl -s %s/api/v1/store/stats; curl -s %s/metrics | grep harbinger_%n",
                     base, base, base);
             if (keepRunning) {
@@ -112,13 +119,33 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         return JSON.writeValueAsBytes(doc);
     }
 
+    /** Two weeks of a tenth of the real ST4000DM000 fleet, sent as {@code harbinger replay} sends it. */
     private long feedBackblaze(String base) throws IOException, InterruptedException {
-        Path day = data.resolve("backblaze-st4000dm000-2018-h1/2018-01-01.csv.gz");
-        if (!Files.exists(day)) return 0;
-        HttpResponse<String> response = send(base + "/api/v1/import/backblaze?date=2018-01-01&region=backblaze", "text/csv", Files.readAllBytes(day));
-        out.printf("  %-44s -> %d %s%n", "Backblaze 2018-01-01 (ST4000DM000 fleet)", response.statusCode(), abbreviate(response.body()));
-        String written = response.body().replaceAll("[^0-9]", "");
-        return response.statusCode() == 200 && !written.isEmpty() ? Long.parseLong(written) : 0;
+        Path dir = data.resolve("backblaze-st4000dm000-2018-h1");
+        if (!Files.isDirectory(dir)) return 0;
+        FleetReplay.Summary s = new FleetReplay(new FleetReplay.Options(URI.create(base), dir, REPLAY_FROM, REPLAY_TO, 0,
+                FleetLayout.DEFAULT, DriveSample.of(100), 8)).run();
+        out.printf("  %-44s -> %,d rows in %,d requests%n", "Backblaze " + REPLAY_FROM + ".." + REPLAY_TO + " (10% of drives)", s.rows(), s.requests());
+        return s.rows();
+    }
+
+    /** What the model said of the replayed fortnight: alerts per region and the riskiest drives, from the read API. */
+    private void showPredictions(String base, Harbinger node, long diskSamples) throws IOException, InterruptedException {
+        long predictions = settle(() -> node.storedRows().getOrDefault("predictions", 0L), 0L, n -> n, diskSamples);
+        out.printf("Model %s scored %,d disk samples (stored in predictions); alerts raised:", node.modelVersion(), predictions);
+        String range = "&from=" + REPLAY_FROM + "T00:00:00Z&to=" + REPLAY_TO.plusDays(1) + "T00:00:00Z";
+        for (String region : FleetLayout.DEFAULT.regions()) {
+            out.printf(" %s %d", region, JSON.readTree(send(base + "/api/v1/alerts?region=" + region + range)).size());
+        }
+        out.printf("%nRiskiest drives on %s:%n", REPLAY_TO);
+        for (JsonNode r : JSON.readTree(send(base + "/api/v1/risk?limit=5&asOf=" + REPLAY_TO.plusDays(1) + "T00:00:00Z"))) {
+            out.printf("  %-10s %-22s p=%.3f %-7s why: %s%n", r.path("region").asText(), r.path("host").asText() + "/" + r.path("drive").asText(),
+                    r.path("probability").asDouble(), r.path("bucket").asText(), r.path("topFeatures"));
+        }
+    }
+
+    private String send(String url) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private int post(String url, String contentType, byte[] body, String label) throws IOException, InterruptedException {
@@ -146,11 +173,11 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
 
     /** Until every processed point is a row (two samples of one drive at one instant are one row, so it may settle short). */
     private static Map<String, Long> awaitStored(Harbinger node, long points) throws InterruptedException {
-        return settle(node::storedRows, node.storedRows(), DemoCommand::total, points);
+        return settle(node::storedRows, node.storedRows(), DemoCommand::samples, points);
     }
 
-    private static long total(Map<String, Long> rows) {
-        return rows.values().stream().mapToLong(Long::longValue).sum();
+    private static long samples(Map<String, Long> rows) {
+        return rows.getOrDefault("disk_samples", 0L) + rows.getOrDefault("host_metrics", 0L);
     }
 
     /**

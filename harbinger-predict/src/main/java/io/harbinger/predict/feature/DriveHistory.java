@@ -1,6 +1,5 @@
 package io.harbinger.predict.feature;
 
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -17,7 +16,6 @@ public final class DriveHistory {
     /** Days kept before the newest reading: enough for 30-day changes. */
     public static final int WINDOW_DAYS = 30;
     static final long NONE = Long.MIN_VALUE;
-    private static final byte FORMAT = 1;
     private static final int SLOTS = DriveReading.ATTRIBUTES.length;
 
     // readings in day order: days[i], stamp[i] (the reading's nanos), values[i * SLOTS ...]
@@ -133,38 +131,37 @@ public final class DriveHistory {
         size -= drop;
     }
 
-    /** The state as bytes: doubles are kept exactly, so a decoded history computes the same features. */
+    /** The state as bytes ({@link HistoryCodec}): doubles are kept exactly, so a decoded history computes the same features. */
     public byte[] encode() {
-        ByteBuffer b = ByteBuffer.allocate(1 + 3 * 8 + 4 + size * (16 + SLOTS * 8));
-        b.put(FORMAT).putLong(firstDay).putLong(firstErrorDay).putLong(lastFlaggedDay).putInt(size);
-        for (int i = 0; i < size; i++) {
-            b.putLong(days[i]).putLong(stamps[i]);
-            for (int s = 0; s < SLOTS; s++) b.putDouble(values[i * SLOTS + s]);
-        }
-        return b.array();
+        return HistoryCodec.encode(this);
     }
 
-    /** @throws IllegalArgumentException when {@code bytes} are not an encoded history */
+    /** @throws IllegalArgumentException when {@code bytes} are not an encoded history, saying what is wrong */
     public static DriveHistory decode(byte[] bytes) {
-        ByteBuffer b = ByteBuffer.wrap(bytes);
-        if (bytes.length < 29 || b.get() != FORMAT) throw new IllegalArgumentException("not an encoded drive history (format " + FORMAT + ")");
+        return HistoryCodec.decode(bytes);
+    }
+
+    static DriveHistory restore(int size, long[] days, long[] stamps, double[] values, long firstDay, long firstErrorDay, long lastFlaggedDay) {
         DriveHistory h = new DriveHistory();
-        h.firstDay = b.getLong();
-        h.firstErrorDay = b.getLong();
-        h.lastFlaggedDay = b.getLong();
-        int n = b.getInt();
-        if (n < 0 || n > WINDOW_DAYS + 1 || b.remaining() != n * (16 + SLOTS * 8)) {
-            throw new IllegalArgumentException("encoded drive history holds " + b.remaining() + " bytes for " + n + " readings");
-        }
-        h.days = new long[Math.max(n, 8)];
-        h.stamps = new long[h.days.length];
-        h.values = new double[h.days.length * SLOTS];
-        for (int i = 0; i < n; i++) {
-            h.days[i] = b.getLong();
-            h.stamps[i] = b.getLong();
-            for (int s = 0; s < SLOTS; s++) h.values[i * SLOTS + s] = b.getDouble();
-        }
-        h.size = n;
+        h.size = size;
+        h.days = days;
+        h.stamps = stamps;
+        h.values = values;
+        h.firstDay = firstDay;
+        h.firstErrorDay = firstErrorDay;
+        h.lastFlaggedDay = lastFlaggedDay;
         return h;
+    }
+
+    long stamp(int i) {
+        return stamps[i];
+    }
+
+    long firstDayRaw() {
+        return firstDay;
+    }
+
+    long lastFlaggedDayRaw() {
+        return lastFlaggedDay;
     }
 }

@@ -41,41 +41,61 @@ public final class FailureModel implements AutoCloseable {
 
     /**
      * Scores {@code rows} rows of features laid out one after the other in {@code features}
-     * ({@link Features#COUNT} each, NaN for missing).
+     * ({@link Features#COUNT} each, NaN for missing). Predictions in bucket {@link Bucket#WARNING} or
+     * {@link Bucket#BAD} are explained by their top tree SHAP contributions; the others (good, unknown)
+     * carry none: SHAP costs about 17 times the scoring itself (BENCHMARKS.md), and an operator asks
+     * "why" of the drives that need action.
      *
      * @param historyDays per row, the drive's days of history (for {@link Bucket#UNKNOWN})
      */
     public List<Prediction> score(float[] features, int rows, long[] historyDays) {
-        if (rows == 0) return List.of();
-        if (features.length < rows * Features.COUNT) throw new IllegalArgumentException(rows + " rows need " + rows * Features.COUNT + " values, got " + features.length);
-        float[][] probabilities;
-        float[][] contributions;
-        synchronized (this) {
-            DMatrix matrix = null;
-            try {
-                matrix = new DMatrix(features, rows, Features.COUNT, Float.NaN);
-                probabilities = booster.predict(matrix);
-                contributions = booster.predictContrib(matrix, 0);
-            } catch (XGBoostError e) {
-                throw new IllegalStateException("XGBoost could not score " + rows + " rows: " + e.getMessage(), e);
-            } finally {
-                if (matrix != null) matrix.dispose();
-            }
-        }
-        List<Prediction> out = new ArrayList<>(rows);
+        float[] probabilities = probabilities(features, rows);
+        Bucket[] buckets = new Bucket[rows];
+        int explained = 0;
         for (int r = 0; r < rows; r++) {
-            double p = probabilities[r][0];
-            out.add(new Prediction(info.version(), p, info.thresholds().bucket(p, historyDays[r]), top(contributions[r])));
+            buckets[r] = info.thresholds().bucket(probabilities[r], historyDays[r]);
+            if (explains(buckets[r])) explained++;
+        }
+        float[][] contributions = contributions(features, rows, buckets, explained);
+        List<Prediction> out = new ArrayList<>(rows);
+        for (int r = 0, e = 0; r < rows; r++) {
+            List<Contribution> top = explains(buckets[r]) ? top(contributions[e++]) : List.of();
+            out.add(new Prediction(info.version(), probabilities[r], buckets[r], top));
         }
         return out;
     }
 
+    private static boolean explains(Bucket b) {
+        return b == Bucket.WARNING || b == Bucket.BAD;
+    }
+
+    /** Tree SHAP values of the explained rows, in row order. */
+    private float[][] contributions(float[] features, int rows, Bucket[] buckets, int explained) {
+        if (explained == 0) return new float[0][];
+        float[] selected = new float[explained * Features.COUNT];
+        for (int r = 0, e = 0; r < rows; r++) {
+            if (explains(buckets[r])) System.arraycopy(features, r * Features.COUNT, selected, e++ * Features.COUNT, Features.COUNT);
+        }
+        synchronized (this) {
+            DMatrix matrix = null;
+            try {
+                matrix = new DMatrix(selected, explained, Features.COUNT, Float.NaN);
+                return booster.predictContrib(matrix, 0);
+            } catch (XGBoostError e) {
+                throw new IllegalStateException("XGBoost could not explain " + explained + " rows: " + e.getMessage(), e);
+            } finally {
+                if (matrix != null) matrix.dispose();
+            }
+        }
+    }
+
     /**
-     * Only the probabilities of {@code rows} rows (no explanations): what {@link #score} computes for
-     * them, bit for bit, at a fraction of the cost. For offline evaluation.
+     * Only the probabilities of {@code rows} rows (no explanations): what {@link #score} says of them,
+     * bit for bit. For offline evaluation.
      */
     public float[] probabilities(float[] features, int rows) {
         if (rows == 0) return new float[0];
+        if (features.length < rows * Features.COUNT) throw new IllegalArgumentException(rows + " rows need " + rows * Features.COUNT + " values, got " + features.length);
         float[] out = new float[rows];
         synchronized (this) {
             DMatrix matrix = null;

@@ -16,7 +16,7 @@ import java.util.Map;
 public record TrainingParams(int horizonDays, int warmupDays, DriveSplit split, int negativeKeepEvery, int rounds, int maxDepth, double eta,
                              double maxFalseAlarmRate, double warningFalseAlarmRate, int minHistoryDays, int threads) {
     public static TrainingParams defaults(int horizonDays) {
-        return new TrainingParams(horizonDays, 30, DriveSplit.DEFAULT, 10, 600, 4, 0.02, 0.01, 0.05, 7, 2);
+        return new TrainingParams(horizonDays, 30, DriveSplit.DEFAULT, 10, 100, 3, 0.1, 0.01, 0.05, 7, 2);
     }
 
     public TrainingParams {

@@ -178,22 +178,45 @@ class DriveHistoryTest {
         }
 
         @Test
-        void decode_ofTruncatedOrPaddedBytes_throwsNamingTheSizes() {
+        void decode_ofTruncatedOrPaddedBytes_throwsSayingWhere() {
             byte[] bytes = historyOf(on(1), on(2)).encode();
             assertThatThrownBy(() -> DriveHistory.decode(Arrays.copyOf(bytes, bytes.length - 1))).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("for 2 readings");
+                    .hasMessageContaining("truncated");
             assertThatThrownBy(() -> DriveHistory.decode(Arrays.copyOf(bytes, bytes.length + 8))).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("for 2 readings");
+                    .hasMessageContaining("left over after 2 readings");
         }
 
         @Test
-        void decode_ofANegativeOrHugeReadingCount_throws() {
-            for (int n : new int[] {-1, Integer.MAX_VALUE, DriveHistory.WINDOW_DAYS + 2}) {
-                byte[] bytes = new DriveHistory().encode();
-                java.nio.ByteBuffer.wrap(bytes).putInt(25, n);
-                assertThatThrownBy(() -> DriveHistory.decode(bytes)).as("count %d", n).isInstanceOf(IllegalArgumentException.class)
-                        .hasMessageContaining(n + " readings");
+        void decode_ofAReadingCountBeyondTheWindow_throws() {
+            byte[] empty = new DriveHistory().encode(); // the count is its last byte
+            byte[] bytes = Arrays.copyOf(empty, empty.length);
+            bytes[bytes.length - 1] = (byte) (DriveHistory.WINDOW_DAYS + 2);
+            assertThatThrownBy(() -> DriveHistory.decode(bytes)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining((DriveHistory.WINDOW_DAYS + 2) + " readings");
+        }
+
+        @Test
+        void encoding_ofAFullMonth_isCompact() {
+            DriveHistory h = new DriveHistory();
+            for (int d = 0; d <= DriveHistory.WINDOW_DAYS; d++) h.add(on(d).build());
+            assertThat(h.encode().length).as("31 readings of 10 whole-number attributes").isLessThan(31 * 10 * 3 + 64);
+        }
+
+        @Test
+        void wholeFractionalNegativeZeroAndNaNValues_roundTripBitForBit() {
+            double[] values = {0.0, -0.0, 1.5, -7, Double.NaN, 1e18, 9.007199254740993E15, Double.MAX_VALUE, -1e300, 42};
+            DriveHistory h = new DriveHistory();
+            h.add(new DriveReading(0, values.clone(), false));
+            double[] next = values.clone();
+            next[3] = -8;
+            h.add(new DriveReading(DriveReading.NANOS_PER_DAY + 123, next, false));
+            DriveHistory copy = DriveHistory.decode(h.encode());
+            for (int i = 0; i < 2; i++) {
+                for (int s = 0; s < values.length; s++) {
+                    assertThat(Double.doubleToRawLongBits(copy.value(i, s))).as("reading %d slot %d", i, s).isEqualTo(Double.doubleToRawLongBits(h.value(i, s)));
+                }
             }
+            assertThat(copy.encode()).isEqualTo(h.encode());
         }
     }
 

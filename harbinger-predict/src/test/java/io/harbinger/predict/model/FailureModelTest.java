@@ -76,7 +76,7 @@ class FailureModelTest {
     }
 
     @Test
-    void score_explainsEachRowWithAtMostThreeContributions_largestMagnitudeFirst() {
+    void score_explainsWithAtMostThreeContributions_largestMagnitudeFirst() {
         List<Prediction> scored = model.score(rows, ROWS, history(ROWS, 30));
         assertThat(scored).hasSize(ROWS).allSatisfy(p -> {
             assertThat(p.modelVersion()).isEqualTo(model.version());
@@ -88,6 +88,15 @@ class FailureModelTest {
         assertThat(scored).anySatisfy(p -> assertThat(p.topFeatures()).hasSize(FailureModel.TOP_FEATURES));
         assertThat(scored).as("the model learnt the first error counter").anySatisfy(p ->
                 assertThat(p.topFeatures()).extracting(Contribution::feature).contains("smart_5_raw"));
+    }
+
+    @Test
+    void score_explainsWarningAndBadPredictionsOnly() {
+        List<Prediction> scored = model.score(rows, ROWS, history(ROWS, 30));
+        assertThat(scored).filteredOn(p -> p.bucket() == Bucket.GOOD || p.bucket() == Bucket.UNKNOWN)
+                .isNotEmpty().allSatisfy(p -> assertThat(p.topFeatures()).isEmpty());
+        assertThat(scored).filteredOn(p -> p.bucket() == Bucket.WARNING || p.bucket() == Bucket.BAD)
+                .isNotEmpty().allSatisfy(p -> assertThat(p.topFeatures()).isNotEmpty());
     }
 
     @Test
