@@ -1,12 +1,9 @@
 package io.harbinger.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.harbinger.predict.feature.Features;
-import io.harbinger.predict.model.AlertThresholds;
 import io.harbinger.predict.model.FailureModel;
 import io.harbinger.predict.model.ModelFile;
-import ml.dmlc.xgboost4j.java.DMatrix;
-import ml.dmlc.xgboost4j.java.XGBoost;
+import io.harbinger.predict.model.TestModels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +31,7 @@ class ModelReloadIT {
         String before = Http.getJson(BASE + "/api/v1/model").path("version").asText();
         Path file = SharedNode.modelFile();
         String next;
-        try (FailureModel other = syntheticModel()) {
+        try (FailureModel other = TestModels.model()) { // a small synthetic model: only its being another model matters
             ModelFile.write(other, file);
             next = other.version();
         }
@@ -74,20 +69,4 @@ class ModelReloadIT {
         assertThat(r.path("reloaded").asBoolean()).isFalse();
     }
 
-    /** A small model on made-up rows: high SMART 5 means failure. Only its being another model matters here. */
-    private static FailureModel syntheticModel() throws Exception {
-        int rows = 400;
-        float[] x = new float[rows * Features.COUNT];
-        float[] y = new float[rows];
-        Random random = new Random(7);
-        for (int i = 0; i < rows; i++) {
-            for (int f = 0; f < Features.COUNT; f++) x[i * Features.COUNT + f] = random.nextFloat() * 100;
-            y[i] = x[i * Features.COUNT] > 80 ? 1 : 0;
-        }
-        DMatrix m = new DMatrix(x, rows, Features.COUNT, Float.NaN);
-        m.setLabel(y);
-        var booster = XGBoost.train(m, Map.of("objective", "binary:logistic", "max_depth", 2, "nthread", 1, "seed", 1), 5, Map.of(), null, null);
-        m.dispose();
-        return ModelFile.of(booster, 10, new AlertThresholds(0.5, 0.3, 7), Map.of("purpose", "ModelReloadIT"));
-    }
 }

@@ -1,5 +1,6 @@
 package io.harbinger.app;
 
+import io.harbinger.core.TestData;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.harbinger.predict.model.FailureModel;
 import io.harbinger.predict.model.ModelHolder;

@@ -1,5 +1,6 @@
 package io.harbinger.app;
 
+import io.harbinger.core.TestData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

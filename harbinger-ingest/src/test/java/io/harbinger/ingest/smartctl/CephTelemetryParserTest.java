@@ -4,7 +4,7 @@ import io.harbinger.core.parse.ParseResult;
 import io.harbinger.core.parse.RejectReason;
 import io.harbinger.core.parse.Rejection;
 import io.harbinger.core.sample.Point;
-import io.harbinger.ingest.TestData;
+import io.harbinger.core.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

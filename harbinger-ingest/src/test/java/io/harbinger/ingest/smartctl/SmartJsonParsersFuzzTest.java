@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.harbinger.core.admit.ParseContext;
 import io.harbinger.core.parse.ParseResult;
 import io.harbinger.core.sample.Point;
-import io.harbinger.ingest.TestData;
+import io.harbinger.core.TestData;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

@@ -14,7 +14,7 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * the first error counter (column 0) and temperature, with some values missing. Reproducible: the same
  * {@code seed} and {@code rounds} give the same model (and version).
  */
-final class TestModels {
+public final class TestModels {
     static final AlertThresholds THRESHOLDS = new AlertThresholds(0.6, 0.3, 7);
     static final int HORIZON = 10;
 
@@ -29,11 +29,11 @@ final class TestModels {
         return out;
     }
 
-    static FailureModel model(long seed, int rounds) {
+    public static FailureModel model(long seed, int rounds) {
         return ModelFile.of(booster(seed, rounds), HORIZON, THRESHOLDS, Map.of("data", "synthetic seed " + seed));
     }
 
-    static FailureModel model() {
+    public static FailureModel model() {
         return model(1, 10);
     }
 

@@ -2,7 +2,7 @@ package io.harbinger.predict.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.harbinger.predict.TestData;
+import io.harbinger.core.TestData;
 import io.harbinger.predict.feature.Features;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;

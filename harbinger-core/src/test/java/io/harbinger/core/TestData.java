@@ -1,13 +1,15 @@
-package io.harbinger.predict;
+package io.harbinger.core;
+
+import org.junit.jupiter.api.Assumptions;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 
 /**
- * The real data set (../shared/data, see its README), as harbinger-ingest's tests find it: system property
- * {@code harbinger.test.data} (set by the build; env HARBINGER_TEST_DATA overrides). Under CI (env CI
- * set) a missing directory fails the test; elsewhere the test is skipped saying where the data comes from.
+ * The real data set (../shared/data, see the README): read from the one setting
+ * {@code harbinger.test.data} (system property, set by the build; env HARBINGER_TEST_DATA overrides).
+ * Under CI (env CI set) a missing directory fails the test; elsewhere the test is skipped with a
+ * pointer to where the data comes from. One copy for every module's tests (harbinger-core's test-jar).
  */
 public final class TestData {
     private TestData() {
