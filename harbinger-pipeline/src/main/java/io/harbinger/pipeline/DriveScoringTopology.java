@@ -32,7 +32,9 @@ public final class DriveScoringTopology {
     }
 
     public static void build(StreamsBuilder builder, KStream<String, byte[]> accepted, String predictionsTopic, Supplier<FailureModel> models) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray()));
+        // cached: a drive sampled several times within a commit interval writes RocksDB and its changelog once
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray())
+                .withCachingEnabled());
         accepted.process(() -> new DriveScoringProcessor(models), Named.as("drive-scoring"), STORE)
                 .to(predictionsTopic, Produced.with(Serdes.String(), Serdes.ByteArray()).withName("predictions"));
     }
