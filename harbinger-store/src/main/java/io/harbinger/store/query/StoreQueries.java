@@ -77,7 +77,7 @@ public final class StoreQueries {
             SELECT region FROM regions WHERE region IS NOT NULL""";
 
     /** Parameters: region, asOf - 1 day, asOf, limit. */
-    static final String REGION_TOP_RISK = "SELECT region, drive, host, ts, model_version, probability, bucket FROM predictions"
+    static final String REGION_TOP_RISK = "SELECT " + ScoredRows.PREDICTION_COLUMNS + " FROM predictions"
             + " WHERE region = ? AND ts >= ? AND ts < ? ORDER BY probability DESC LIMIT ?";
 
     /** Parameters: region, drive, host, from, to. */
@@ -223,8 +223,8 @@ public final class StoreQueries {
             List<RiskPrediction> rows = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new RiskPrediction(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4),
-                            rs.getString(5), rs.getDouble(6), rs.getString(7)));
+                    DrivePrediction p = ScoredRows.prediction(rs);
+                    rows.add(new RiskPrediction(p.region(), p.drive(), p.host(), p.ts(), p.modelVersion(), p.probability(), p.bucket(), p.topFeatures()));
                 }
             }
             return rows;

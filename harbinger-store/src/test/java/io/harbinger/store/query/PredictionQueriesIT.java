@@ -73,6 +73,24 @@ class PredictionQueriesIT {
     }
 
     @Test
+    void topRisk_carriesEachRowsTopFeatures() throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            List<RiskPrediction> top = StoreQueries.regionTopRisk(c, "eu", 5, NOON_28);
+            assertThat(top).extracting(RiskPrediction::probability).containsExactly(0.9); // d1's highest row, on host h2
+            assertThat(top.getFirst().topFeatures()).isEmpty();
+        }
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("UPDATE predictions SET probability = 0.95 WHERE region = 'eu' AND ts = '2026-11-28 08:00+00'");
+        }
+        try (Connection c = ds.getConnection()) {
+            RiskPrediction first = StoreQueries.regionTopRisk(c, "eu", 5, NOON_28).getFirst();
+            assertThat(first.topFeatures()).containsExactly(new Contribution("smart_5_raw", 0.7), new Contribution("smart_197_raw", -0.1));
+        } finally {
+            run("UPDATE predictions SET probability = 0.5 WHERE region = 'eu' AND ts = '2026-11-28 08:00+00'");
+        }
+    }
+
+    @Test
     void latestPrediction_isTheDrivesNewestOfTheDayBeforeAsOf_withItsTopFeaturesInOrder() throws SQLException {
         DrivePrediction latest = StoreQueries.latestPrediction(ds, "eu", "h1", "d1", NOON_28).orElseThrow();
 
