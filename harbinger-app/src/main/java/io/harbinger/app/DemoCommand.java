@@ -140,8 +140,18 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         out.printf("%nRiskiest drives on %s:%n", REPLAY_TO);
         for (JsonNode r : JSON.readTree(send(base + "/api/v1/risk?limit=5&asOf=" + REPLAY_TO.plusDays(1) + "T00:00:00Z"))) {
             out.printf("  %-10s %-22s p=%.3f %-7s why: %s%n", r.path("region").asText(), r.path("host").asText() + "/" + r.path("drive").asText(),
-                    r.path("probability").asDouble(), r.path("bucket").asText(), r.path("topFeatures"));
+                    r.path("probability").asDouble(), r.path("bucket").asText(), why(r.path("topFeatures")));
         }
+    }
+
+    /** {@code error_growth_days_30d +2.78, smart_5_raw +1.47} (contributions in log-odds). */
+    private static String why(JsonNode contributions) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonNode c : contributions) {
+            if (!sb.isEmpty()) sb.append(", ");
+            sb.append(c.path("feature").asText()).append(String.format(Locale.ROOT, " %+.2f", c.path("value").asDouble()));
+        }
+        return sb.isEmpty() ? "-" : sb.toString();
     }
 
     private String send(String url) throws IOException, InterruptedException {
