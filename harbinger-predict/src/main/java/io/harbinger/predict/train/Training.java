@@ -44,52 +44,66 @@ public final class Training {
     public static Result run(Path dir, LocalDate from, LocalDate to, TrainingParams params) {
         long started = System.nanoTime();
         Map<String, Long> failures = FleetScan.failures(dir, from.minusDays(params.warmupDays()), to);
-        Labels labels = new Labels(failures, params.horizonDays(), to.toEpochDay());
-        RowBuffer train = new RowBuffer();
-        FloatList trainLabels = new FloatList();
-        FloatList trainWeights = new FloatList();
-        FleetScores validation = new FleetScores();
-        int[] positives = {0};
-        FleetScan.scan(dir, from, to, params.warmupDays(), d -> true, day -> {
-            if (params.split().heldOut(day.drive())) {
-                validation.add(day);
-                return;
-            }
-            int label = labels.of(day.drive(), day.epochDay());
-            if (label == Labels.UNKNOWN) return;
-            if (label == Labels.NEGATIVE && !kept(day, params.negativeKeepEvery())) return;
-            train.add(day.features());
-            trainLabels.add(label);
-            trainWeights.add(label == Labels.POSITIVE ? 1 : params.negativeKeepEvery());
-            if (label == Labels.POSITIVE) positives[0]++;
-        });
+        Rows rows = collect(dir, from, to, params, new Labels(failures, params.horizonDays(), to.toEpochDay()));
         long scanned = System.nanoTime();
-        LOG.info("training rows: {} ({} positive); validation drive-days: {}", train.rows(), positives[0], validation.size());
-        Booster booster = fit(train, trainLabels, trainWeights, params);
+        LOG.info("training rows: {} ({} positive); validation drive-days: {}", rows.train.rows(), rows.positives, rows.validation.size());
+        Booster booster = fit(rows, params);
         long fitted = System.nanoTime();
-        FailureModel scorer = ModelFile.of(booster, params.horizonDays(), new AlertThresholds(1, 1, params.minHistoryDays()), Map.of());
-        List<DriveScores> scored = validation.score(scorer, failures);
-        double alert = Thresholds.forFalseAlarmRate(scored, params.horizonDays(), params.maxFalseAlarmRate());
-        double warning = Math.min(alert, Thresholds.forFalseAlarmRate(scored, params.horizonDays(), params.warningFalseAlarmRate()));
-        Map<String, String> summary = new LinkedHashMap<>();
-        summary.put("data", dir.getFileName().toString());
-        summary.put("period", from + ".." + to + " (history from " + params.warmupDays() + " days before)");
-        summary.put(DRIVE_SPLIT, params.split().toString());
-        summary.put("validation", "held-out drives of the training period; alert threshold at false-alarm rate <= "
-                + params.maxFalseAlarmRate() + ", warning at <= " + params.warningFalseAlarmRate());
-        summary.put("rows", train.rows() + " (" + positives[0] + " positive, negatives 1 in " + params.negativeKeepEvery() + ")");
-        summary.put("validationDriveDays", Integer.toString(validation.size()));
-        summary.put("params", params.booster() + ", rounds=" + params.rounds());
-        Evaluation v = Evaluation.of(scored, params.horizonDays(), alert);
-        summary.put("validationFigures", String.format(java.util.Locale.ROOT,
-                "drives %d (%d failed): recall %.3f, false-alarm rate %.4f, PR-AUC %.3f; SMART rule recall %.3f, false-alarm rate %.4f",
-                v.model().drives(), v.model().failed(), v.model().recall(), v.model().falseAlarmRate(), v.prAuc(), v.rule().recall(), v.rule().falseAlarmRate()));
+        // the same booster, thresholds not chosen yet: only its probabilities are used (never closed: it shares the booster)
+        FailureModel unthresholded = ModelFile.of(booster, params.horizonDays(), new AlertThresholds(1, 1, params.minHistoryDays()), Map.of());
+        List<DriveScores> validation = rows.validation.score(unthresholded, failures);
+        double alert = Thresholds.forFalseAlarmRate(validation, params.horizonDays(), params.maxFalseAlarmRate());
+        double warning = Math.min(alert, Thresholds.forFalseAlarmRate(validation, params.horizonDays(), params.warningFalseAlarmRate()));
+        Map<String, String> summary = summary(dir, from, to, params, rows, Evaluation.of(validation, params.horizonDays(), alert));
         FailureModel model = ModelFile.of(booster, params.horizonDays(), new AlertThresholds(alert, warning, params.minHistoryDays()), summary);
         Map<String, String> report = new LinkedHashMap<>(summary); // timings vary from run to run: not in the model file
         report.put("scanSeconds", seconds(scanned - started));
         report.put("fitSeconds", seconds(fitted - scanned));
         report.put("totalSeconds", seconds(System.nanoTime() - started));
         return new Result(model, report);
+    }
+
+    /** The labelled training rows of the training drives, and every drive-day of the held-out drives. */
+    private static final class Rows {
+        final RowBuffer train = new RowBuffer();
+        final FloatList labels = new FloatList();
+        final FloatList weights = new FloatList();
+        final FleetScores validation = new FleetScores();
+        int positives;
+    }
+
+    private static Rows collect(Path dir, LocalDate from, LocalDate to, TrainingParams params, Labels labels) {
+        Rows rows = new Rows();
+        FleetScan.scan(dir, from, to, params.warmupDays(), d -> true, day -> {
+            if (params.split().heldOut(day.drive())) {
+                rows.validation.add(day);
+                return;
+            }
+            int label = labels.of(day.drive(), day.epochDay());
+            if (label == Labels.UNKNOWN || (label == Labels.NEGATIVE && !kept(day, params.negativeKeepEvery()))) return;
+            rows.train.add(day.features());
+            rows.labels.add(label);
+            rows.weights.add(label == Labels.POSITIVE ? 1 : params.negativeKeepEvery());
+            if (label == Labels.POSITIVE) rows.positives++;
+        });
+        return rows;
+    }
+
+    /** How the model was made, kept in its file ({@link io.harbinger.predict.model.ModelInfo#training()}). */
+    private static Map<String, String> summary(Path dir, LocalDate from, LocalDate to, TrainingParams params, Rows rows, Evaluation v) {
+        Map<String, String> summary = new LinkedHashMap<>();
+        summary.put("data", dir.getFileName().toString());
+        summary.put("period", from + ".." + to + " (history from " + params.warmupDays() + " days before)");
+        summary.put(DRIVE_SPLIT, params.split().toString());
+        summary.put("validation", "held-out drives of the training period; alert threshold at false-alarm rate <= "
+                + params.maxFalseAlarmRate() + ", warning at <= " + params.warningFalseAlarmRate());
+        summary.put("rows", rows.train.rows() + " (" + rows.positives + " positive, negatives 1 in " + params.negativeKeepEvery() + ")");
+        summary.put("validationDriveDays", Integer.toString(rows.validation.size()));
+        summary.put("params", params.booster() + ", rounds=" + params.rounds());
+        summary.put("validationFigures", String.format(java.util.Locale.ROOT,
+                "drives %d (%d failed): recall %.3f, false-alarm rate %.4f, PR-AUC %.3f; SMART rule recall %.3f, false-alarm rate %.4f",
+                v.model().drives(), v.model().failed(), v.model().recall(), v.model().falseAlarmRate(), v.prAuc(), v.rule().recall(), v.rule().falseAlarmRate()));
+        return summary;
     }
 
     private static String seconds(long nanos) {
@@ -104,12 +118,12 @@ public final class Training {
         return crc.getValue() % every == 0;
     }
 
-    private static Booster fit(RowBuffer rows, FloatList labels, FloatList weights, TrainingParams params) {
+    private static Booster fit(Rows rows, TrainingParams params) {
         try {
-            DMatrix matrix = new DMatrix(rows.values(), rows.rows(), io.harbinger.predict.feature.Features.COUNT, Float.NaN);
+            DMatrix matrix = new DMatrix(rows.train.values(), rows.train.rows(), io.harbinger.predict.feature.Features.COUNT, Float.NaN);
             try {
-                matrix.setLabel(labels.toArray());
-                matrix.setWeight(weights.toArray());
+                matrix.setLabel(rows.labels.toArray());
+                matrix.setWeight(rows.weights.toArray());
                 return XGBoost.train(matrix, params.booster(), params.rounds(), Map.of(), null, null);
             } finally {
                 matrix.dispose();
