@@ -50,6 +50,8 @@ public final class Harbinger implements AutoCloseable {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         bindJvmMetrics(registry);
         try {
+            models = own(ModelReloader.start(config.model(), config.modelCheckInterval(), registry)); // a bad model file fails before anything starts
+            LOG.info("failure model {} ({})", models.holder().version(), config.model().map(Path::toString).orElse("bundled"));
             bootstrapServers = config.kafkaBootstrap().orElseGet(() -> startBroker(config));
             storage = own(Storage.start(config.store(), config.dataDir(), clock));
             PipelineConfig pipelineConfig = PipelineConfig.defaults(bootstrapServers, config.dataDir().resolve("streams"))
@@ -58,8 +60,6 @@ public final class Harbinger implements AutoCloseable {
                     .withNumStreamThreads(config.streamThreads())
                     .withCommitInterval(config.commitInterval())
                     .withSamplesRetention(config.samplesRetention());
-            models = own(ModelReloader.start(config.model(), config.modelCheckInterval(), registry));
-            LOG.info("failure model {} ({})", models.holder().version(), config.model().map(Path::toString).orElse("bundled"));
             pipeline = own(Pipeline.start(pipelineConfig, registry, models.holder()));
             storeSink = own(StoreSink.start(StoreSinkConfig.defaults(bootstrapServers, pipelineConfig.topics()), storage.routing(),
                     shard -> storage.partitionsByShard().get(shard.name()), registry));
