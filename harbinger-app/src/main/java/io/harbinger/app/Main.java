@@ -16,9 +16,12 @@ public final class Main {
     static final int USAGE = 2;
 
     public static void main(String[] args) {
-        int exit = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler(Main::refused).execute(args);
+        int exit = commandLine().execute(args);
         if (exit != 0) System.exit(exit);
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).setExecutionExceptionHandler(Main::refused);
     }
 
     /**

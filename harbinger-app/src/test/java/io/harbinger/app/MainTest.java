@@ -1,0 +1,48 @@
+package io.harbinger.app;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a user sees when a command is given something wrong: one line naming it, exit status 2. */
+class MainTest {
+    private static String[] run(String... args) {
+        CommandLine cli = Main.commandLine();
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        return new String[]{Integer.toString(exit), err.toString()};
+    }
+
+    @Test
+    void evaluateWithPeriodBackwards_saysSoInOneLine() {
+        String[] r = run("evaluate", "--model", "m.json", "--data", ".", "--from", "2018-05-02", "--to", "2018-05-01");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[1].strip()).isEqualTo("evaluate: --to 2018-05-01 is before --from 2018-05-02");
+    }
+
+    @Test
+    void trainOnAMissingFolder_namesTheFolder() {
+        String[] r = run("train", "--data", "/nonexistent-harbinger-data", "--from", "2018-01-01", "--to", "2018-01-02", "--out", "/tmp/never.json");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[1]).contains("/nonexistent-harbinger-data").doesNotContain("\tat ");
+    }
+
+    @Test
+    void evaluateWithAMissingModel_saysNoSuchFile() {
+        String[] r = run("evaluate", "--model", "/nonexistent-model.json", "--data", ".", "--from", "2018-05-01", "--to", "2018-05-02");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[1].strip()).isEqualTo("evaluate: no such file: /nonexistent-model.json");
+    }
+
+    @Test
+    void replayWithABadSample_isRefusedBeforeSending() {
+        String[] r = run("replay", "--data", ".", "--from", "2018-05-01", "--to", "2018-05-02", "--drive-sample", "0");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[1]).contains("--drive-sample must be 1..1000");
+    }
+}
