@@ -71,11 +71,25 @@ public record DriveReading(long timestampNanos, double[] values, boolean failure
         return Optional.of(new DriveReading(p.timestampNanos(), values, failure));
     }
 
-    /** Slot of a {@code smart_<id>_raw} field name, or -1. */
+    /** Slot of a {@code smart_<id>_raw} field name, or -1: the id is read from the name, no string compared. */
     static int slotOf(String field) {
-        for (int i = 0; i < ATTRIBUTES.length; i++) {
-            if (SmartFields.raw(ATTRIBUTES[i]).equals(field)) return i;
+        int n = field.length();
+        if (n < 11 || n > 13 || !field.startsWith("smart_") || !field.endsWith("_raw")) return -1;
+        int id = 0;
+        for (int i = 6; i < n - 4; i++) {
+            char c = field.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            id = id * 10 + (c - '0');
         }
-        return -1;
+        return id <= SmartFields.MAX_ATTRIBUTE && field.charAt(6) != '0' ? SLOT_BY_ID[id] : -1;
+    }
+
+    private static final int[] SLOT_BY_ID = slotsById();
+
+    private static int[] slotsById() {
+        int[] slots = new int[SmartFields.MAX_ATTRIBUTE + 1];
+        java.util.Arrays.fill(slots, -1);
+        for (int i = 0; i < ATTRIBUTES.length; i++) slots[ATTRIBUTES[i]] = i;
+        return slots;
     }
 }

@@ -107,4 +107,15 @@ class DriveReadingTest {
                 .hasMessageContaining("10 slots");
         assertThatThrownBy(() -> new DriveReading(0, null, false)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @org.junit.jupiter.api.Test
+    void slotOf_knowsExactlyTheModelsRawAttributeFields() {
+        for (int i = 0; i < DriveReading.ATTRIBUTES.length; i++) {
+            org.assertj.core.api.Assertions.assertThat(DriveReading.slotOf(SmartFields.raw(DriveReading.ATTRIBUTES[i]))).isEqualTo(i);
+        }
+        for (String other : new String[]{"smart_1_raw", "smart_05_raw", "smart_999_raw", "smart_5_normalized", "smart_x_raw",
+                "smart__raw", "smart_194_rawx", "xsmart_5_raw", "smart_2420_raw", "temperature_c", ""}) {
+            org.assertj.core.api.Assertions.assertThat(DriveReading.slotOf(other)).as(other).isEqualTo(-1);
+        }
+    }
 }
