@@ -76,17 +76,7 @@ public final class FailureModel implements AutoCloseable {
         for (int r = 0, e = 0; r < rows; r++) {
             if (explains(buckets[r])) System.arraycopy(features, r * Features.COUNT, selected, e++ * Features.COUNT, Features.COUNT);
         }
-        synchronized (this) {
-            DMatrix matrix = null;
-            try {
-                matrix = new DMatrix(selected, explained, Features.COUNT, Float.NaN);
-                return booster.predictContrib(matrix, 0);
-            } catch (XGBoostError e) {
-                throw new IllegalStateException("XGBoost could not explain " + explained + " rows: " + e.getMessage(), e);
-            } finally {
-                if (matrix != null) matrix.dispose();
-            }
-        }
+        return onMatrix(selected, explained, "explain", m -> booster.predictContrib(m, 0));
     }
 
     /**
@@ -96,20 +86,29 @@ public final class FailureModel implements AutoCloseable {
     public float[] probabilities(float[] features, int rows) {
         if (rows == 0) return new float[0];
         if (features.length < rows * Features.COUNT) throw new IllegalArgumentException(rows + " rows need " + rows * Features.COUNT + " values, got " + features.length);
+        float[][] p = onMatrix(features, rows, "score", booster::predict);
         float[] out = new float[rows];
-        synchronized (this) {
-            DMatrix matrix = null;
-            try {
-                matrix = new DMatrix(features, rows, Features.COUNT, Float.NaN);
-                float[][] p = booster.predict(matrix);
-                for (int r = 0; r < rows; r++) out[r] = p[r][0];
-            } catch (XGBoostError e) {
-                throw new IllegalStateException("XGBoost could not score " + rows + " rows: " + e.getMessage(), e);
-            } finally {
-                if (matrix != null) matrix.dispose();
-            }
-        }
+        for (int r = 0; r < rows; r++) out[r] = p[r][0];
         return out;
+    }
+
+    /** One native call of XGBoost on a matrix of the rows. */
+    @FunctionalInterface
+    private interface MatrixCall {
+        float[][] apply(DMatrix matrix) throws XGBoostError;
+    }
+
+    /** Runs {@code call} on a matrix of {@code rows} rows of {@code features}, serialised on the booster; the matrix is freed after. */
+    private synchronized float[][] onMatrix(float[] features, int rows, String what, MatrixCall call) {
+        DMatrix matrix = null;
+        try {
+            matrix = new DMatrix(features, rows, Features.COUNT, Float.NaN);
+            return call.apply(matrix);
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("XGBoost could not " + what + " " + rows + " rows: " + e.getMessage(), e);
+        } finally {
+            if (matrix != null) matrix.dispose();
+        }
     }
 
     /** The {@link #TOP_FEATURES} largest contributions by magnitude (the bias term, last, excluded); ties by feature order. */
