@@ -8,6 +8,7 @@ import io.harbinger.predict.train.Training;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -29,9 +30,12 @@ public final class OfflineEvaluation {
     }
 
     public static Result run(FailureModel model, Path dir, LocalDate from, LocalDate to, Drives drives, int warmupDays) {
-        Map<String, Long> failures = FleetScan.failures(dir, from, to);
+        Map<String, Long> failures = new HashMap<>(); // a drive's first failure row in the period, seen in the same pass
         FleetScores rows = new FleetScores();
-        FleetScan.scan(dir, from, to, warmupDays, selection(model, drives), rows::add);
+        FleetScan.scan(dir, from, to, warmupDays, selection(model, drives), day -> {
+            rows.add(day);
+            if (day.failure()) failures.putIfAbsent(day.drive(), day.epochDay());
+        });
         List<DriveScores> scores = rows.score(model, failures);
         Evaluation evaluation = Evaluation.of(scores, model.info().horizonDays(), model.info().thresholds().alert());
         return new Result(evaluation, scores, rows.size());
