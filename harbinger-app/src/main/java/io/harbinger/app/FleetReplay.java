@@ -58,18 +58,21 @@ final class FleetReplay {
         long requests = 0;
         long started = System.nanoTime();
         for (DayFile day : BackblazeDays.list(options.data(), options.from(), options.to())) {
-            Map<FleetLayout.Place, ByteArrayOutputStream> bodies = split(BackblazeDays.bytes(day));
-            send(day.day(), bodies);
+            Split split = split(BackblazeDays.bytes(day));
+            send(day.day(), split.bodies());
             days++;
-            requests += bodies.size();
-            rows += bodies.values().stream().mapToLong(b -> b.toString(StandardCharsets.UTF_8).chars().filter(c -> c == '\n').count() - 1).sum();
+            requests += split.bodies().size();
+            rows += split.rows();
             pace(started, days);
         }
         return new Summary(days, rows, requests);
     }
 
-    /** One CSV body (header + that host's rows) per host, hosts in order of first appearance. */
-    Map<FleetLayout.Place, ByteArrayOutputStream> split(byte[] csv) {
+    /** A day's requests: one CSV body (header + that host's rows) per host, in order of first appearance; rows in all. */
+    record Split(Map<FleetLayout.Place, ByteArrayOutputStream> bodies, long rows) {
+    }
+
+    Split split(byte[] csv) {
         String text = new String(csv, StandardCharsets.UTF_8);
         int headerEnd = text.indexOf('\n');
         if (headerEnd < 0) throw new IllegalArgumentException("a daily file without rows");
@@ -77,6 +80,7 @@ final class FleetReplay {
         int serialColumn = List.of(header.split(",", -1)).indexOf("serial_number");
         if (serialColumn < 0) throw new IllegalArgumentException("no serial_number column in header " + header);
         Map<FleetLayout.Place, ByteArrayOutputStream> bodies = new LinkedHashMap<>();
+        long rows = 0;
         int pos = headerEnd + 1;
         while (pos < text.length()) {
             int end = text.indexOf('\n', pos);
@@ -92,8 +96,9 @@ final class FleetReplay {
                 return b;
             });
             body.writeBytes((line + "\n").getBytes(StandardCharsets.UTF_8));
+            rows++;
         }
-        return bodies;
+        return new Split(bodies, rows);
     }
 
     private static String cell(String line, int column) {

@@ -26,7 +26,9 @@ class FleetReplayTest {
     @Test
     void split_givesEachHostItsDrivesRows_underTheHeader_wherevertheSerialColumnIs() {
         String csv = HEADER + "\r\n2018-01-01,A,m,0,1\n2018-01-01,B,m,0,2\n\n2018-01-01,C,m,0,3\n";
-        Map<FleetLayout.Place, ByteArrayOutputStream> bodies = replay(s -> true).split(csv.getBytes(StandardCharsets.UTF_8));
+        FleetReplay.Split split = replay(s -> true).split(csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(split.rows()).isEqualTo(3);
+        Map<FleetLayout.Place, ByteArrayOutputStream> bodies = split.bodies();
         FleetLayout layout = new FleetLayout(List.of("r1", "r2"), 3);
         StringBuilder all = new StringBuilder();
         bodies.forEach((place, body) -> {
@@ -43,7 +45,9 @@ class FleetReplayTest {
     @Test
     void split_leavesOutDrivesNotSampled() {
         String csv = HEADER + "\n2018-01-01,A,m,0,1\n2018-01-01,B,m,0,2\n";
-        Map<FleetLayout.Place, ByteArrayOutputStream> bodies = replay(s -> s.equals("B")).split(csv.getBytes(StandardCharsets.UTF_8));
+        FleetReplay.Split split = replay(s -> s.equals("B")).split(csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(split.rows()).isEqualTo(1);
+        Map<FleetLayout.Place, ByteArrayOutputStream> bodies = split.bodies();
         assertThat(bodies).hasSize(1);
         assertThat(bodies.values().iterator().next().toString(StandardCharsets.UTF_8)).isEqualTo(HEADER + "\n2018-01-01,B,m,0,2\n");
     }
