@@ -17,6 +17,11 @@ final class CliDates {
         return (int) d.toDays();
     }
 
+    static int warmupDays(int days) {
+        if (days < 0) throw new CommandLine.TypeConversionException("--warmup-days must be >= 0, got " + days);
+        return days;
+    }
+
     static void requireOrder(LocalDate from, LocalDate to) {
         if (to.isBefore(from)) throw new CommandLine.TypeConversionException("--to " + to + " is before --from " + from);
     }

@@ -183,11 +183,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
 
     /** Until every processed point is a row (two samples of one drive at one instant are one row, so it may settle short). */
     private static Map<String, Long> awaitStored(Harbinger node, long points) throws InterruptedException {
-        return settle(node::storedRows, node.storedRows(), DemoCommand::samples, points);
-    }
-
-    private static long samples(Map<String, Long> rows) {
-        return rows.getOrDefault("disk_samples", 0L) + rows.getOrDefault("host_metrics", 0L);
+        return settle(node::storedRows, node.storedRows(), Storage::ingestedRows, points);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.harbinger.predict.eval.ReportContext;
 import io.harbinger.predict.model.FailureModel;
 import io.harbinger.predict.model.ModelFile;
 import io.harbinger.predict.offline.OfflineEvaluation;
+import io.harbinger.predict.train.Training;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -47,13 +48,12 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CliDates.requireOrder(from, to);
-        if (warmupDays < 0) throw new picocli.CommandLine.TypeConversionException("--warmup-days must be >= 0, got " + warmupDays);
         try (FailureModel m = ModelFile.read(model)) {
-            OfflineEvaluation.Result result = OfflineEvaluation.run(m, data, from, to, drives, warmupDays);
+            OfflineEvaluation.Result result = OfflineEvaluation.run(m, data, from, to, drives, CliDates.warmupDays(warmupDays));
             Path plot = report.resolveSibling(report.getFileName().toString().replaceFirst("\\.md$", "") + ".svg");
             ReportContext ctx = new ReportContext("Harbinger failure model " + m.version(), m.version(),
                     data.getFileName() + " (Backblaze Drive Stats), " + result.driveDays() + " drive-days scored",
-                    from, to, drives == OfflineEvaluation.Drives.HELD_OUT ? "held-out drives (split " + m.info().training().get("driveSplit") + ")" : "all drives",
+                    from, to, drives == OfflineEvaluation.Drives.HELD_OUT ? "held-out drives (split " + m.info().training().get(Training.DRIVE_SPLIT) + ")" : "all drives",
                     List.of("Model trained on " + m.info().training().getOrDefault("period", "?") + "; thresholds chosen on "
                                     + m.info().training().getOrDefault("validation", "validation data") + ".",
                             "History warm-up: " + warmupDays + " days before " + from + ".",

@@ -113,6 +113,11 @@ final class Storage implements AutoCloseable {
     }
 
     /** Rows stored per table, summed over the shards' primaries (a full count: for tests, benchmarks and operators, not a hot path). */
+    /** Of {@link #rowCounts()}: the rows ingest stored (samples and metrics), not the tables derived from them. */
+    static long ingestedRows(Map<String, Long> counts) {
+        return counts.getOrDefault("disk_samples", 0L) + counts.getOrDefault("host_metrics", 0L);
+    }
+
     Map<String, Long> rowCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String table : new String[]{"disk_samples", "host_metrics", "predictions", "alerts"}) {

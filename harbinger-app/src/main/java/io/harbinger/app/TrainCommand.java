@@ -39,8 +39,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int horizonDays = CliDates.wholeDays(horizon, "--horizon");
         CliDates.requireOrder(from, to);
-        if (warmupDays < 0) throw new picocli.CommandLine.TypeConversionException("--warmup-days must be >= 0, got " + warmupDays);
-        Training.Result result = Training.run(data, from, to, TrainingParams.defaults(horizonDays).withWarmupDays(warmupDays));
+        Training.Result result = Training.run(data, from, to, TrainingParams.defaults(horizonDays).withWarmupDays(CliDates.warmupDays(warmupDays)));
         ModelFile.write(result.model(), out);
         System.out.printf("model %s written to %s%n", result.model().version(), out);
         System.out.printf("alert threshold %.4f, warning threshold %.4f (chosen on validation drives)%n",

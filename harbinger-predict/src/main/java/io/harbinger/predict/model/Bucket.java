@@ -28,9 +28,14 @@ public enum Bucket {
     }
 
     public static Bucket ofLabel(String label) {
+        return find(label).orElseThrow(() -> new IllegalArgumentException("unknown bucket '" + label + "': expected good, warning, bad or unknown"));
+    }
+
+    /** The bucket labelled {@code label}, if any. */
+    public static java.util.Optional<Bucket> find(String label) {
         for (Bucket b : values()) {
-            if (b.label.equals(label)) return b;
+            if (b.label.equals(label)) return java.util.Optional.of(b);
         }
-        throw new IllegalArgumentException("unknown bucket '" + label + "': expected good, warning, bad or unknown");
+        return java.util.Optional.empty();
     }
 }

@@ -37,7 +37,7 @@ public final class PredictionRows {
         String modelVersion = tag(p, PredictionPoints.TAG_MODEL_VERSION);
         if (modelVersion.isEmpty()) return refused(p, "tag " + PredictionPoints.TAG_MODEL_VERSION + " is missing or empty");
         String bucket = tag(p, PredictionPoints.TAG_BUCKET);
-        if (!isBucket(bucket)) {
+        if (Bucket.find(bucket).isEmpty()) {
             return refused(p, "tag " + PredictionPoints.TAG_BUCKET + " is '" + bucket + "', expected good, warning, bad or unknown");
         }
         Field probability = field(p, PredictionPoints.PROBABILITY);
@@ -73,13 +73,6 @@ public final class PredictionRows {
             out.append('}');
         }
         return out.append(']').toString();
-    }
-
-    private static boolean isBucket(String label) {
-        for (Bucket b : Bucket.values()) {
-            if (b.label().equals(label)) return true;
-        }
-        return false;
     }
 
     private static String tag(Point p, String key) {
