@@ -15,9 +15,7 @@ import io.harbinger.predict.model.PredictionPoints;
 import io.harbinger.store.BundledPostgres;
 import io.harbinger.store.PartitionConfig;
 import io.harbinger.store.Partitions;
-import io.harbinger.store.Schema;
 import io.harbinger.store.SharedPostgres;
-import io.harbinger.store.SinkTestAccess;
 import io.harbinger.store.WriteRouting;
 import io.harbinger.store.rows.CopyFormat;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,32 +44,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PredictionSinkIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final long JAN_2018 = 1_514_764_800_000_000_000L; // 2018-01-01T00:00:00Z: a Backblaze replay
-    private final List<AutoCloseable> open = new ArrayList<>();
+    private final Opened open = new Opened();
 
     @AfterEach
     void closeAll() throws Exception {
-        for (AutoCloseable c : open.reversed()) c.close();
-    }
-
-    private <T extends AutoCloseable> T opened(T closeable) {
-        open.add(closeable);
-        return closeable;
-    }
-
-    private HikariDataSource schema(BundledPostgres postgres) {
-        HikariDataSource ds = opened(SinkTestAccess.freshSchema(postgres));
-        Schema.migrate(ds);
-        return ds;
+        open.close();
     }
 
     private StoreSink sink(StoreSinkConfig config, HikariDataSource ds, MeterRegistry registry) {
-        return opened(StoreSink.start(config.withBatch(500, Duration.ofMillis(100)).withBackoff(Duration.ofMillis(50), Duration.ofMillis(500))
+        return open.add(StoreSink.start(config.withBatch(500, Duration.ofMillis(100)).withBackoff(Duration.ofMillis(50), Duration.ofMillis(500))
                         .withLagInterval(Duration.ofMillis(200)), WriteRouting.single(ds),
                 shard -> new Partitions(shard.primary(), PartitionConfig.defaults(), Clock.systemUTC()), registry));
     }
 
     private KafkaPointSink producer(EmbeddedKafka kafka, String topic) {
-        return opened(KafkaPointSink.create(kafka.bootstrapServers(), topic, Map.of(), new SimpleMeterRegistry()));
+        return open.add(KafkaPointSink.create(kafka.bootstrapServers(), topic, Map.of(), new SimpleMeterRegistry()));
     }
 
     private static Point scored(String measurement, String region, String drive, long ts, double probability, Bucket bucket) {
@@ -100,7 +87,7 @@ class PredictionSinkIT {
     void predictionsAndAlerts_areStoredOnce_evenWhenARecordComesTwice_andMalformedPointsAreSkippedAndCounted(
             CopyFormat format, WriteMode mode, EmbeddedKafka kafka, BundledPostgres postgres) {
         Topics topics = SinkFixture.topics(kafka, 2);
-        HikariDataSource ds = schema(postgres);
+        HikariDataSource ds = open.schema(postgres);
         KafkaPointSink producer = producer(kafka, topics.predictions());
         MeterRegistry registry = new SimpleMeterRegistry();
         sink(StoreSinkConfig.predictions(kafka.bootstrapServers(), topics).withWrites(format, mode), ds, registry);
@@ -139,7 +126,7 @@ class PredictionSinkIT {
     @Test
     void aDrivePredictionLineSentToIngest_isStoredAsAHostMetric_neverAsAPrediction(EmbeddedKafka kafka, BundledPostgres postgres) {
         Topics topics = SinkFixture.topics(kafka, 1);
-        HikariDataSource ds = schema(postgres);
+        HikariDataSource ds = open.schema(postgres);
         MeterRegistry registry = new SimpleMeterRegistry(); // both sinks of a node share one registry
         sink(StoreSinkConfig.defaults(kafka.bootstrapServers(), topics), ds, registry);
         sink(StoreSinkConfig.predictions(kafka.bootstrapServers(), topics), ds, registry);

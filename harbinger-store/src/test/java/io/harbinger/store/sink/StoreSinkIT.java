@@ -10,8 +10,6 @@ import io.harbinger.pipeline.Topics;
 import io.harbinger.store.BundledPostgres;
 import io.harbinger.store.PartitionConfig;
 import io.harbinger.store.Partitions;
-import io.harbinger.store.Schema;
-import io.harbinger.store.SinkTestAccess;
 import io.harbinger.store.WriteRouting;
 import io.harbinger.store.rows.CopyFormat;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,27 +36,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith({SharedKafka.class, io.harbinger.store.SharedPostgres.class})
 class StoreSinkIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private final List<AutoCloseable> open = new ArrayList<>();
+    private final Opened open = new Opened();
 
     @AfterEach
     void closeAll() throws Exception {
-        for (AutoCloseable c : open.reversed()) c.close();
-    }
-
-    private <T extends AutoCloseable> T opened(T closeable) {
-        open.add(closeable);
-        return closeable;
-    }
-
-    private HikariDataSource schema(BundledPostgres postgres) {
-        HikariDataSource ds = opened(SinkTestAccess.freshSchema(postgres));
-        Schema.migrate(ds);
-        return ds;
+        open.close();
     }
 
     private StoreSink sink(EmbeddedKafka kafka, Topics topics, WriteRouting routing, MeterRegistry registry, StoreSinkConfig tweak) {
         StoreSinkConfig config = tweak != null ? tweak : config(kafka, topics);
-        return opened(StoreSink.start(config, routing,
+        return open.add(StoreSink.start(config, routing,
                 shard -> new Partitions(shard.primary(), PartitionConfig.defaults(), Clock.systemUTC()), registry));
     }
 
@@ -76,8 +63,8 @@ class StoreSinkIT {
     void everySampleProducedIsStoredOnce_retriesAndCorruptRecordsAreSkipped(CopyFormat format, WriteMode mode,
                                                                            EmbeddedKafka kafka, BundledPostgres postgres) {
         Topics topics = SinkFixture.topics(kafka, 3);
-        HikariDataSource ds = schema(postgres);
-        KafkaPointSink producer = opened(SinkFixture.producer(kafka, topics));
+        HikariDataSource ds = open.schema(postgres);
+        KafkaPointSink producer = open.add(SinkFixture.producer(kafka, topics));
         MeterRegistry registry = new SimpleMeterRegistry();
         sink(kafka, topics, WriteRouting.single(ds), registry, config(kafka, topics).withWrites(format, mode));
 
@@ -108,9 +95,9 @@ class StoreSinkIT {
     @Test
     void aRowPostgresRefusesIsSkippedAndCounted_theRestOfItsBatchIsStored(EmbeddedKafka kafka, BundledPostgres postgres) {
         Topics topics = SinkFixture.topics(kafka, 1);
-        HikariDataSource ds = schema(postgres);
+        HikariDataSource ds = open.schema(postgres);
         SinkFixture.execute(ds, "ALTER TABLE host_metrics ADD CONSTRAINT no_poison CHECK (measurement <> 'poison')");
-        KafkaPointSink producer = opened(SinkFixture.producer(kafka, topics));
+        KafkaPointSink producer = open.add(SinkFixture.producer(kafka, topics));
         MeterRegistry registry = new SimpleMeterRegistry();
         List<Point> points = new ArrayList<>(SinkFixture.request(0, 2));
         points.add(new Point("poison", "eu", "h0", "", List.of(), List.of(new Field("x", 1)), SinkFixture.T0));
@@ -129,8 +116,8 @@ class StoreSinkIT {
     @Test
     void backfilledSamplesWithOldDates_getTheirPartitionsCreatedBeforeCopy(EmbeddedKafka kafka, BundledPostgres postgres) {
         Topics topics = SinkFixture.topics(kafka, 1);
-        HikariDataSource ds = schema(postgres);
-        KafkaPointSink producer = opened(SinkFixture.producer(kafka, topics));
+        HikariDataSource ds = open.schema(postgres);
+        KafkaPointSink producer = open.add(SinkFixture.producer(kafka, topics));
         long jan2018 = 1_514_764_800_000_000_000L; // 2018-01-01T00:00:00Z, like the Backblaze 2018 replay
         List<Point> points = new ArrayList<>();
         for (int day = 0; day < 3; day++) {
@@ -148,8 +135,8 @@ class StoreSinkIT {
     @Test
     void twoShards_eachStoresItsRegions_andAShardThatLostItsData_catchesUpAloneFromKafka(EmbeddedKafka kafka, BundledPostgres postgres) {
         Topics topics = SinkFixture.topics(kafka, 2);
-        HikariDataSource eu = schema(postgres);
-        HikariDataSource us = schema(postgres);
+        HikariDataSource eu = open.schema(postgres);
+        HikariDataSource us = open.schema(postgres);
         WriteRouting.Shard a = new WriteRouting.Shard("a", eu);
         WriteRouting.Shard b = new WriteRouting.Shard("b", us);
         WriteRouting routing = new WriteRouting() {
@@ -163,7 +150,7 @@ class StoreSinkIT {
                 return List.of(a, b);
             }
         };
-        KafkaPointSink producer = opened(SinkFixture.producer(kafka, topics));
+        KafkaPointSink producer = open.add(SinkFixture.producer(kafka, topics));
         for (int i = 0; i < 20; i++) SinkFixture.write(producer, SinkFixture.request(i, 4));
         StoreSink first = sink(kafka, topics, routing, new SimpleMeterRegistry(), null);
         await(WAIT, "both shards stored", () -> count(eu, "SELECT count(*) FROM disk_samples") == 20 * 4
