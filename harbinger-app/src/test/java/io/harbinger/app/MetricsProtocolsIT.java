@@ -1,8 +1,8 @@
 package io.harbinger.app;
 
-import io.harbinger.ingest.prometheus.RemoteWriteEncoder;
-import io.harbinger.ingest.prometheus.RemoteWriteEncoder.Sample;
-import io.harbinger.ingest.prometheus.RemoteWriteEncoder.Series;
+import io.harbinger.parsers.prometheus.RemoteWriteEncoder;
+import io.harbinger.parsers.prometheus.RemoteWriteEncoder.Sample;
+import io.harbinger.parsers.prometheus.RemoteWriteEncoder.Series;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
 import io.opentelemetry.proto.common.v1.AnyValue;

@@ -6,7 +6,7 @@ import io.harbinger.core.admit.IngestLimits;
 import io.harbinger.core.admit.ParseContext;
 import io.harbinger.core.admit.TimeWindow;
 import io.harbinger.core.parse.ParseResult;
-import io.harbinger.ingest.otlp.OtlpMetricsParser;
+import io.harbinger.parsers.otlp.OtlpMetricsParser;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.InstrumentationScope;

@@ -6,7 +6,7 @@ import io.harbinger.core.admit.ParseContext;
 import io.harbinger.core.admit.TimeWindow;
 import io.harbinger.core.parse.ParseResult;
 import io.harbinger.core.sample.Point;
-import io.harbinger.ingest.backblaze.BackblazeCsvParser;
+import io.harbinger.parsers.backblaze.BackblazeCsvParser;
 import io.harbinger.store.BundledPostgres;
 import io.harbinger.store.Granularity;
 import io.harbinger.store.PartitionConfig;

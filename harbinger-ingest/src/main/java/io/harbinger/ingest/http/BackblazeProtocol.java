@@ -5,7 +5,7 @@ import io.harbinger.core.admit.TimeWindow;
 import io.harbinger.core.parse.ParseResult;
 import io.harbinger.core.parse.RejectReason;
 import io.harbinger.core.parse.Rejection;
-import io.harbinger.ingest.backblaze.BackblazeCsvParser;
+import io.harbinger.parsers.backblaze.BackblazeCsvParser;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

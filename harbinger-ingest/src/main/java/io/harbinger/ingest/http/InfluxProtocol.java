@@ -4,8 +4,8 @@ import io.harbinger.core.admit.ParseContext;
 import io.harbinger.core.parse.ParseResult;
 import io.harbinger.core.parse.RejectReason;
 import io.harbinger.core.parse.Rejection;
-import io.harbinger.ingest.lineprotocol.LineProtocolParser;
-import io.harbinger.ingest.lineprotocol.Precision;
+import io.harbinger.parsers.lineprotocol.LineProtocolParser;
+import io.harbinger.parsers.lineprotocol.Precision;
 
 import java.util.Optional;
 

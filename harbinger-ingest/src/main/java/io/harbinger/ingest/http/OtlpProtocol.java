@@ -3,7 +3,7 @@ package io.harbinger.ingest.http;
 import com.google.protobuf.CodedOutputStream;
 import io.harbinger.core.admit.ParseContext;
 import io.harbinger.core.parse.ParseResult;
-import io.harbinger.ingest.otlp.OtlpMetricsParser;
+import io.harbinger.parsers.otlp.OtlpMetricsParser;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsPartialSuccess;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
 

@@ -2,7 +2,7 @@ package io.harbinger.ingest.http;
 
 import io.harbinger.core.admit.ParseContext;
 import io.harbinger.core.parse.ParseResult;
-import io.harbinger.ingest.prometheus.RemoteWriteParser;
+import io.harbinger.parsers.prometheus.RemoteWriteParser;
 
 /**
  * Prometheus remote write 1.0, {@code POST /api/v1/write}: a snappy-block-compressed protobuf

@@ -2,7 +2,7 @@ package io.harbinger.ingest.http;
 
 import io.harbinger.core.admit.ParseContext;
 import io.harbinger.core.parse.ParseResult;
-import io.harbinger.ingest.smartctl.SmartctlJsonParser;
+import io.harbinger.parsers.smartctl.SmartctlJsonParser;
 
 /**
  * One {@code smartctl --json -x} document, {@code POST /api/v1/smartctl?host=H[&region=R]}: the

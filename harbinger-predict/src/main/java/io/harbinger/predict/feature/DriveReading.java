@@ -2,7 +2,7 @@ package io.harbinger.predict.feature;
 
 import io.harbinger.core.sample.Field;
 import io.harbinger.core.sample.Point;
-import io.harbinger.ingest.smartctl.SmartFields;
+import io.harbinger.parsers.smartctl.SmartFields;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -5,8 +5,8 @@ import io.harbinger.core.admit.ParseContext;
 import io.harbinger.core.admit.TimeWindow;
 import io.harbinger.core.parse.ParseResult;
 import io.harbinger.core.sample.Point;
-import io.harbinger.ingest.backblaze.BackblazeCsvParser;
-import io.harbinger.ingest.backblaze.BackblazeFiles;
+import io.harbinger.parsers.backblaze.BackblazeCsvParser;
+import io.harbinger.parsers.backblaze.BackblazeFiles;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.harbinger.core.sample.Field;
 import io.harbinger.core.sample.Point;
-import io.harbinger.ingest.smartctl.SmartFields;
+import io.harbinger.parsers.smartctl.SmartFields;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

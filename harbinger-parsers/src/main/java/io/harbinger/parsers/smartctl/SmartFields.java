@@ -1,0 +1,87 @@
+package io.harbinger.parsers.smartctl;
+
+import java.util.List;
+
+/**
+ * The names disk points share, whatever carried them (smartctl JSON, Backblaze Drive Stats CSV, Ceph
+ * telemetry), so that one feature implementation serves every source.
+ *
+ * <p>A disk point has measurement {@value #MEASUREMENT}; its drive is the serial number. ATA attribute
+ * {@code N} becomes two fields: {@code smart_N_normalized} (the vendor's 1..253 health value) and
+ * {@code smart_N_raw}. The raw field holds the raw value <em>as smartctl prints it</em>, which is what
+ * Backblaze records: for most attributes that is the whole 48-bit raw counter, but for packed formats it
+ * is the leading number only (attribute 194 {@code "32 (Min/Max 24/38)"} is 32, not the 48-bit
+ * 163210330144 that also carries the minimum and maximum). See {@link #printedRaw(int, long)} for
+ * sources that only have the packed value.
+ */
+public final class SmartFields {
+    public static final String MEASUREMENT = "smart";
+
+    /** The attributes the failure model's features are computed from. */
+    public static final List<Integer> MODEL_ATTRIBUTES = List.of(5, 9, 187, 188, 193, 194, 197, 198, 241, 242);
+
+    /** 1 on the drive's last day before it failed (Backblaze), else 0. */
+    public static final String FAILURE = "failure";
+    public static final String CAPACITY_BYTES = "capacity_bytes";
+    public static final String TEMPERATURE_C = "temperature_c";
+    public static final String POWER_ON_HOURS = "power_on_hours";
+    public static final String POWER_CYCLE_COUNT = "power_cycle_count";
+    /** 1 when the drive's overall SMART self-assessment passed, 0 when it failed. */
+    public static final String SMART_STATUS_PASSED = "smart_status_passed";
+
+    public static final String TAG_MODEL = "model";
+
+    /** ATA attribute ids run from 1 to 255. */
+    public static final int MIN_ATTRIBUTE = 1;
+    public static final int MAX_ATTRIBUTE = 255;
+
+    private static final String[] RAW = new String[MAX_ATTRIBUTE + 1];
+    private static final String[] NORMALIZED = new String[MAX_ATTRIBUTE + 1];
+
+    static {
+        for (int id = MIN_ATTRIBUTE; id <= MAX_ATTRIBUTE; id++) {
+            RAW[id] = "smart_" + id + "_raw";
+            NORMALIZED[id] = "smart_" + id + "_normalized";
+        }
+    }
+
+    private SmartFields() {
+    }
+
+    public static boolean isAttributeId(long id) {
+        return id >= MIN_ATTRIBUTE && id <= MAX_ATTRIBUTE;
+    }
+
+    /** {@code smart_<id>_raw}; the same String instance on every call. */
+    public static String raw(int id) {
+        requireAttributeId(id);
+        return RAW[id];
+    }
+
+    /** {@code smart_<id>_normalized}; the same String instance on every call. */
+    public static String normalized(int id) {
+        requireAttributeId(id);
+        return NORMALIZED[id];
+    }
+
+    /**
+     * The printed raw value of attribute {@code id} recovered from its packed 48-bit raw counter, for
+     * sources (Ceph telemetry) that carry only the counter. Only the unambiguous packings are undone:
+     * temperatures (190, 194) keep their lowest byte, the current temperature, and power-on hours (9)
+     * keep the low 32 bits, the hours, of Seagate's hours-plus-milliseconds packing. Other attributes
+     * are returned unchanged.
+     */
+    public static long printedRaw(int id, long packed) {
+        return switch (id) {
+            case 190, 194 -> packed & 0xFF;
+            case 9 -> packed & 0xFFFF_FFFFL;
+            default -> packed;
+        };
+    }
+
+    private static void requireAttributeId(int id) {
+        if (!isAttributeId(id)) {
+            throw new IllegalArgumentException("ATA attribute id must be " + MIN_ATTRIBUTE + ".." + MAX_ATTRIBUTE + ", got " + id);
+        }
+    }
+}
