@@ -1,7 +1,7 @@
 package io.harbinger.app;
 
 import io.harbinger.ingest.http.IngestRoutes;
-import io.harbinger.pipeline.EmbeddedKafka;
+import io.harbinger.embedded.EmbeddedKafka;
 import io.harbinger.pipeline.KafkaPointSink;
 import io.harbinger.pipeline.Pipeline;
 import io.harbinger.pipeline.PipelineConfig;

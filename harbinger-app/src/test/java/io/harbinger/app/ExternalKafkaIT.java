@@ -1,6 +1,6 @@
 package io.harbinger.app;
 
-import io.harbinger.pipeline.EmbeddedKafka;
+import io.harbinger.embedded.EmbeddedKafka;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

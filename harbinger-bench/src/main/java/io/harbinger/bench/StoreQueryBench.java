@@ -7,7 +7,7 @@ import io.harbinger.core.admit.TimeWindow;
 import io.harbinger.core.parse.ParseResult;
 import io.harbinger.core.sample.Point;
 import io.harbinger.parsers.backblaze.BackblazeCsvParser;
-import io.harbinger.store.BundledPostgres;
+import io.harbinger.embedded.BundledPostgres;
 import io.harbinger.store.Granularity;
 import io.harbinger.store.PartitionConfig;
 import io.harbinger.store.PartitionedTable;

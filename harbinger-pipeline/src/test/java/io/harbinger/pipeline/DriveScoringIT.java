@@ -1,5 +1,6 @@
 package io.harbinger.pipeline;
 
+import io.harbinger.embedded.EmbeddedKafka;
 import io.harbinger.core.sample.Point;
 import io.harbinger.core.sample.PointSink.WriteOptions;
 import io.harbinger.pipeline.wire.PointBatch;

@@ -1,5 +1,6 @@
 package io.harbinger.pipeline;
 
+import io.harbinger.embedded.EmbeddedKafka;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;

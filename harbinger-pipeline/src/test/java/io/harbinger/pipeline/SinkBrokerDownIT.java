@@ -1,5 +1,6 @@
 package io.harbinger.pipeline;
 
+import io.harbinger.embedded.EmbeddedKafka;
 import io.harbinger.core.sample.PointSink.WriteOptions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;

@@ -1,5 +1,6 @@
 package io.harbinger.pipeline;
 
+import io.harbinger.embedded.EmbeddedKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.harbinger.store;
 
+import io.harbinger.embedded.BundledPostgres;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,6 @@
 package io.harbinger.store;
 
+import io.harbinger.embedded.BundledPostgres;
 import com.zaxxer.hikari.HikariDataSource;
 import io.harbinger.store.query.QueryTestAccess;
 import org.junit.jupiter.api.AfterAll;

@@ -1,5 +1,6 @@
 package io.harbinger.store;
 
+import io.harbinger.embedded.BundledPostgres;
 import com.zaxxer.hikari.HikariDataSource;
 
 /** Opens {@link SharedPostgres#freshSchema} to the sink's tests in another package. */

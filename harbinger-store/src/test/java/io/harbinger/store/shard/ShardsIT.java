@@ -1,6 +1,6 @@
 package io.harbinger.store.shard;
 
-import io.harbinger.store.BundledPostgres;
+import io.harbinger.embedded.BundledPostgres;
 import io.harbinger.store.PartitionConfig;
 import io.harbinger.store.Partitions;
 import io.harbinger.store.SharedPostgres;

@@ -1,6 +1,6 @@
 package io.harbinger.store.shard;
 
-import io.harbinger.store.BundledPostgres;
+import io.harbinger.embedded.BundledPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.harbinger.store.sink;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.harbinger.store.BundledPostgres;
+import io.harbinger.embedded.BundledPostgres;
 import io.harbinger.store.Schema;
 import io.harbinger.store.SinkTestAccess;
 

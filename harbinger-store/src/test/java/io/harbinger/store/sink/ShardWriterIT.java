@@ -3,7 +3,7 @@ package io.harbinger.store.sink;
 import com.zaxxer.hikari.HikariDataSource;
 import io.harbinger.core.sample.Field;
 import io.harbinger.core.sample.Point;
-import io.harbinger.store.BundledPostgres;
+import io.harbinger.embedded.BundledPostgres;
 import io.harbinger.store.PartitionConfig;
 import io.harbinger.store.Partitions;
 import io.harbinger.store.Schema;

@@ -4,7 +4,7 @@ import io.harbinger.core.sample.Field;
 import io.harbinger.core.sample.Point;
 import io.harbinger.core.sample.PointSink;
 import io.harbinger.core.sample.Tag;
-import io.harbinger.pipeline.EmbeddedKafka;
+import io.harbinger.embedded.EmbeddedKafka;
 import io.harbinger.pipeline.KafkaPointSink;
 import io.harbinger.pipeline.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,11 +1,11 @@
 package io.harbinger.store.sink;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.harbinger.pipeline.EmbeddedKafka;
+import io.harbinger.embedded.EmbeddedKafka;
 import io.harbinger.pipeline.KafkaPointSink;
 import io.harbinger.pipeline.SharedKafka;
 import io.harbinger.pipeline.Topics;
-import io.harbinger.store.BundledPostgres;
+import io.harbinger.embedded.BundledPostgres;
 import io.harbinger.store.Schema;
 import io.harbinger.store.SharedPostgres;
 import io.harbinger.store.SinkTestAccess;

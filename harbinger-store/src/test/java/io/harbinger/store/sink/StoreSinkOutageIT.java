@@ -1,10 +1,10 @@
 package io.harbinger.store.sink;
 
-import io.harbinger.pipeline.EmbeddedKafka;
+import io.harbinger.embedded.EmbeddedKafka;
 import io.harbinger.pipeline.KafkaPointSink;
 import io.harbinger.pipeline.SharedKafka;
 import io.harbinger.pipeline.Topics;
-import io.harbinger.store.BundledPostgres;
+import io.harbinger.embedded.BundledPostgres;
 import io.harbinger.store.PartitionConfig;
 import io.harbinger.store.Partitions;
 import io.harbinger.store.Schema;

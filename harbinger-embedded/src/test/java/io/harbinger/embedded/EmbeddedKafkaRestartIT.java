@@ -1,6 +1,7 @@
-package io.harbinger.pipeline;
+package io.harbinger.embedded;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -33,7 +34,7 @@ class EmbeddedKafkaRestartIT {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir)) {
             clusterId = kafka.clusterId();
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-                new Topics("restart.").ensure(admin, 2, (short) 1);
+                admin.createTopics(List.of(new NewTopic(TOPIC, 2, (short) 1))).all().get(60, TimeUnit.SECONDS);
             }
             try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all"),
                     new StringSerializer(), new StringSerializer())) {

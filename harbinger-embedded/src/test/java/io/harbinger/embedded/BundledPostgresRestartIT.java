@@ -1,4 +1,4 @@
-package io.harbinger.store;
+package io.harbinger.embedded;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

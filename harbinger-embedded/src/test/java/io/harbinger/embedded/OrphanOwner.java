@@ -1,4 +1,4 @@
-package io.harbinger.store;
+package io.harbinger.embedded;
 
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package io.harbinger.pipeline;
+package io.harbinger.embedded;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;

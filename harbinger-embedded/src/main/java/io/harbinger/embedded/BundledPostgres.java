@@ -1,4 +1,4 @@
-package io.harbinger.store;
+package io.harbinger.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
