@@ -1,6 +1,6 @@
 package io.harbinger.pipeline;
 
-import io.harbinger.pipeline.wire.BatchSummary.HostSummary;
+import io.harbinger.schema.wire.BatchSummary.HostSummary;
 
 /**
  * The state kept per routing key in the {@value HostStatsTopology#STORE} store: counters, last seen

@@ -1,9 +1,9 @@
 package io.harbinger.pipeline;
 
-import io.harbinger.pipeline.wire.BatchSummary;
-import io.harbinger.pipeline.wire.BatchSummary.HostSummary;
-import io.harbinger.pipeline.wire.PointBatchCodec;
-import io.harbinger.pipeline.wire.SummaryResult;
+import io.harbinger.schema.wire.BatchSummary;
+import io.harbinger.schema.wire.BatchSummary.HostSummary;
+import io.harbinger.schema.wire.PointBatchCodec;
+import io.harbinger.schema.wire.SummaryResult;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;

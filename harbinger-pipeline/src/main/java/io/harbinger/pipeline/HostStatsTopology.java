@@ -28,7 +28,7 @@ public final class HostStatsTopology {
      * Adds the host-state processing of {@code samplesTopic} to {@code builder}.
      *
      * @return the stream of accepted (non-retry) batches, keyed by routing key, still encoded
-     *         ({@link io.harbinger.pipeline.wire.PointBatchCodec#decode} them where points are needed)
+     *         ({@link io.harbinger.schema.wire.PointBatchCodec#decode} them where points are needed)
      */
     public static KStream<String, byte[]> build(StreamsBuilder builder, String samplesTopic) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), new HostStateSerde()));

@@ -2,8 +2,8 @@ package io.harbinger.pipeline;
 
 import io.harbinger.core.sample.Point;
 import io.harbinger.core.sample.PointSink;
-import io.harbinger.pipeline.wire.PointBatch;
-import io.harbinger.pipeline.wire.PointBatchCodec;
+import io.harbinger.schema.wire.PointBatch;
+import io.harbinger.schema.wire.PointBatchCodec;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;

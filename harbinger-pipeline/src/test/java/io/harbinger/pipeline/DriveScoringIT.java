@@ -1,10 +1,11 @@
 package io.harbinger.pipeline;
 
+import io.harbinger.schema.TestPoints;
 import io.harbinger.embedded.EmbeddedKafka;
 import io.harbinger.core.sample.Point;
 import io.harbinger.core.sample.PointSink.WriteOptions;
-import io.harbinger.pipeline.wire.PointBatch;
-import io.harbinger.pipeline.wire.PointBatchSerde;
+import io.harbinger.schema.wire.PointBatch;
+import io.harbinger.pipeline.serde.PointBatchSerde;
 import io.harbinger.predict.feature.DriveHistory;
 import io.harbinger.predict.feature.DriveReading;
 import io.harbinger.predict.feature.Features;
@@ -31,7 +32,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
-import static io.harbinger.pipeline.TestPoints.disk;
+import static io.harbinger.schema.TestPoints.disk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

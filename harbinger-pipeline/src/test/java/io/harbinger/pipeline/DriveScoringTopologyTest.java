@@ -1,11 +1,12 @@
 package io.harbinger.pipeline;
 
+import io.harbinger.schema.TestPoints;
 import io.harbinger.core.sample.Field;
 import io.harbinger.core.sample.Point;
 import io.harbinger.core.sample.Tag;
-import io.harbinger.pipeline.wire.PointBatch;
-import io.harbinger.pipeline.wire.PointBatchCodec;
-import io.harbinger.pipeline.wire.PointBatchSerde;
+import io.harbinger.schema.wire.PointBatch;
+import io.harbinger.schema.wire.PointBatchCodec;
+import io.harbinger.pipeline.serde.PointBatchSerde;
 import io.harbinger.predict.feature.DriveHistory;
 import io.harbinger.predict.feature.DriveReading;
 import io.harbinger.predict.feature.Features;
@@ -41,7 +42,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
-import static io.harbinger.pipeline.TestPoints.disk;
+import static io.harbinger.schema.TestPoints.disk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The scoring step behind the host-state step, as {@link Pipeline} builds them, on the shipped model. */

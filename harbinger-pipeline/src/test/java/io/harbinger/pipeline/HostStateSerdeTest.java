@@ -1,6 +1,7 @@
 package io.harbinger.pipeline;
 
-import io.harbinger.pipeline.wire.BatchSummary;
+import io.harbinger.schema.TestPoints;
+import io.harbinger.schema.wire.BatchSummary;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 

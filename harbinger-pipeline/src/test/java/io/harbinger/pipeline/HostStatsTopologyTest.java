@@ -1,9 +1,10 @@
 package io.harbinger.pipeline;
 
+import io.harbinger.schema.TestPoints;
 import io.harbinger.core.sample.Point;
-import io.harbinger.pipeline.wire.PointBatch;
-import io.harbinger.pipeline.wire.PointBatchCodec;
-import io.harbinger.pipeline.wire.PointBatchSerde;
+import io.harbinger.schema.wire.PointBatch;
+import io.harbinger.schema.wire.PointBatchCodec;
+import io.harbinger.pipeline.serde.PointBatchSerde;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -23,7 +24,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-import static io.harbinger.pipeline.TestPoints.T0;
+import static io.harbinger.schema.TestPoints.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class HostStatsTopologyTest {

@@ -1,11 +1,12 @@
 package io.harbinger.pipeline;
 
+import io.harbinger.schema.TestPoints;
 import io.harbinger.embedded.EmbeddedKafka;
 import io.harbinger.core.sample.Point;
 import io.harbinger.core.sample.PointSink;
 import io.harbinger.core.sample.PointSink.WriteOptions;
-import io.harbinger.pipeline.wire.DecodeResult;
-import io.harbinger.pipeline.wire.PointBatchCodec;
+import io.harbinger.schema.wire.DecodeResult;
+import io.harbinger.schema.wire.PointBatchCodec;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
@@ -34,7 +35,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
-import static io.harbinger.pipeline.TestPoints.T0;
+import static io.harbinger.schema.TestPoints.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;

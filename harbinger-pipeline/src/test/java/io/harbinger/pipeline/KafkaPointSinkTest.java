@@ -1,9 +1,10 @@
 package io.harbinger.pipeline;
 
+import io.harbinger.schema.TestPoints;
 import io.harbinger.core.sample.Point;
-import io.harbinger.pipeline.wire.DecodeResult;
-import io.harbinger.pipeline.wire.PointBatch;
-import io.harbinger.pipeline.wire.PointBatchCodec;
+import io.harbinger.schema.wire.DecodeResult;
+import io.harbinger.schema.wire.PointBatch;
+import io.harbinger.schema.wire.PointBatchCodec;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.harbinger.pipeline.KafkaPointSink.MAX_POINTS_PER_RECORD;
-import static io.harbinger.pipeline.TestPoints.T0;
+import static io.harbinger.schema.TestPoints.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -2,7 +2,7 @@ package io.harbinger.pipeline;
 
 import io.harbinger.embedded.EmbeddedKafka;
 import io.harbinger.core.sample.Point;
-import io.harbinger.pipeline.wire.PointBatchCodec;
+import io.harbinger.schema.wire.PointBatchCodec;
 import io.harbinger.predict.model.ModelHolder;
 import io.harbinger.predict.offline.BackblazeDays;
 import io.harbinger.predict.offline.DayFile;

@@ -1,6 +1,7 @@
 package io.harbinger.store;
 
 import io.harbinger.embedded.BundledPostgres;
+import io.harbinger.schema.disk.SmartAttribute;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,6 +22,20 @@ class SchemaIT {
                      WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'p' ORDER BY 1"""))
                     .containsExactly("alerts LIST (region)", "disk_samples LIST (region)", "drive_features LIST (region)",
                             "host_metrics LIST (region)", "predictions LIST (region)");
+        }
+    }
+
+    @Test
+    void diskSamplesSmartColumns_areTheTrackedAttributes_inSlotOrder(BundledPostgres postgres) {
+        try (HikariDataSource ds = SharedPostgres.freshSchema(postgres)) {
+            Schema.migrate(ds);
+
+            assertThat(Sql.column(ds, """
+                    SELECT column_name FROM information_schema.columns
+                     WHERE table_schema = current_schema() AND table_name = 'disk_samples' AND column_name LIKE 'smart%'
+                     ORDER BY ordinal_position"""))
+                    .as("the migration's SMART columns are the one declaration's (SmartAttribute), in order")
+                    .containsExactlyElementsOf(SmartAttribute.ALL.stream().map(SmartAttribute::rawField).toList());
         }
     }
 

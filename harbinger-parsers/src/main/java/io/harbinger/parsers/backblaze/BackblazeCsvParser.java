@@ -4,7 +4,7 @@ import io.harbinger.core.admit.ParseContext;
 import io.harbinger.core.parse.ParseResult;
 import io.harbinger.core.parse.RejectReason;
 import io.harbinger.core.parse.Rejection;
-import io.harbinger.parsers.smartctl.SmartFields;
+import io.harbinger.schema.disk.SmartFields;
 
 import java.time.LocalDate;
 import java.util.Objects;

@@ -2,7 +2,7 @@ package io.harbinger.parsers.backblaze;
 
 import io.harbinger.core.parse.RejectReason;
 import io.harbinger.core.parse.Rejection;
-import io.harbinger.parsers.smartctl.SmartFields;
+import io.harbinger.schema.disk.SmartFields;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

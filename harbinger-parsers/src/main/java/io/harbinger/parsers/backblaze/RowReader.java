@@ -8,7 +8,7 @@ import io.harbinger.core.parse.Rejection;
 import io.harbinger.core.sample.Field;
 import io.harbinger.core.sample.Point;
 import io.harbinger.core.sample.Tag;
-import io.harbinger.parsers.smartctl.SmartFields;
+import io.harbinger.schema.disk.SmartFields;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,5 +1,6 @@
 package io.harbinger.parsers.smartctl;
 
+import io.harbinger.schema.disk.SmartFields;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.BitSet;

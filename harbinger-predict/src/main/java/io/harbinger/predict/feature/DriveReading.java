@@ -2,7 +2,8 @@ package io.harbinger.predict.feature;
 
 import io.harbinger.core.sample.Field;
 import io.harbinger.core.sample.Point;
-import io.harbinger.parsers.smartctl.SmartFields;
+import io.harbinger.schema.disk.SmartAttribute;
+import io.harbinger.schema.disk.SmartFields;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -15,12 +16,13 @@ import java.util.Optional;
  * @param values raw value per attribute, in {@link #ATTRIBUTES} order; not copied, never modified
  */
 public record DriveReading(long timestampNanos, double[] values, boolean failure) {
-    /** The SMART attributes whose raw values the features use, in slot order. */
-    public static final int[] ATTRIBUTES = {5, 9, 187, 188, 193, 194, 197, 198, 241, 242};
-    static final int SLOT_5 = 0, SLOT_9 = 1, SLOT_187 = 2, SLOT_188 = 3, SLOT_193 = 4, SLOT_194 = 5,
-            SLOT_197 = 6, SLOT_198 = 7, SLOT_241 = 8, SLOT_242 = 9;
+    /** The SMART attributes whose raw values the features use, in slot order ({@link SmartAttribute}). */
+    public static final int[] ATTRIBUTES = SmartAttribute.ALL.stream().mapToInt(SmartAttribute::id).toArray();
+    static final int SLOT_9 = SmartAttribute.POWER_ON_HOURS.slot(), SLOT_193 = SmartAttribute.LOAD_CYCLE_COUNT.slot(),
+            SLOT_194 = SmartAttribute.TEMPERATURE.slot(), SLOT_241 = SmartAttribute.TOTAL_LBAS_WRITTEN.slot(),
+            SLOT_242 = SmartAttribute.TOTAL_LBAS_READ.slot();
     /** The error counters of the classic SMART rule (and of "days since first error"). */
-    static final int[] ERROR_SLOTS = {SLOT_5, SLOT_187, SLOT_188, SLOT_197, SLOT_198};
+    static final int[] ERROR_SLOTS = SmartAttribute.RULE_COUNTERS.stream().mapToInt(SmartAttribute::slot).toArray();
     public static final long NANOS_PER_DAY = 86_400_000_000_000L;
 
     public DriveReading {
@@ -71,25 +73,9 @@ public record DriveReading(long timestampNanos, double[] values, boolean failure
         return Optional.of(new DriveReading(p.timestampNanos(), values, failure));
     }
 
-    /** Slot of a {@code smart_<id>_raw} field name, or -1: the id is read from the name, no string compared. */
+    /** Slot of a {@code smart_<id>_raw} field name of a tracked attribute, or -1. */
     static int slotOf(String field) {
-        int n = field.length();
-        if (n < 11 || n > 13 || !field.startsWith("smart_") || !field.endsWith("_raw")) return -1;
-        int id = 0;
-        for (int i = 6; i < n - 4; i++) {
-            char c = field.charAt(i);
-            if (c < '0' || c > '9') return -1;
-            id = id * 10 + (c - '0');
-        }
-        return id <= SmartFields.MAX_ATTRIBUTE && field.charAt(6) != '0' ? SLOT_BY_ID[id] : -1;
-    }
-
-    private static final int[] SLOT_BY_ID = slotsById();
-
-    private static int[] slotsById() {
-        int[] slots = new int[SmartFields.MAX_ATTRIBUTE + 1];
-        java.util.Arrays.fill(slots, -1);
-        for (int i = 0; i < ATTRIBUTES.length; i++) slots[ATTRIBUTES[i]] = i;
-        return slots;
+        SmartAttribute attribute = SmartAttribute.ofRawField(field);
+        return attribute == null ? -1 : attribute.slot();
     }
 }

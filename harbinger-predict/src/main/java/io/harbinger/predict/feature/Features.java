@@ -1,5 +1,7 @@
 package io.harbinger.predict.feature;
 
+import io.harbinger.schema.disk.SmartAttribute;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +26,6 @@ import java.util.List;
  */
 public final class Features {
     public static final String VERSION = "v1";
-    private static final int[] ERROR_ATTRIBUTES = {5, 187, 188, 197, 198};
     private static final int[] CHANGE_DAYS = {1, 7, 30};
     public static final List<String> NAMES = names();
     public static final int COUNT = NAMES.size();
@@ -34,9 +35,9 @@ public final class Features {
 
     private static List<String> names() {
         List<String> names = new ArrayList<>();
-        for (int a : ERROR_ATTRIBUTES) {
-            names.add("smart_" + a + "_raw");
-            for (int d : CHANGE_DAYS) names.add("smart_" + a + "_change_" + d + "d");
+        for (SmartAttribute a : SmartAttribute.RULE_COUNTERS) {
+            names.add(a.rawField());
+            for (int d : CHANGE_DAYS) names.add("smart_" + a.id() + "_change_" + d + "d");
         }
         names.addAll(List.of("power_on_hours", "temperature", "temperature_mean_7d", "temperature_max_30d",
                 "lbas_written_per_day_7d", "lbas_read_per_day_7d", "load_cycles_per_day_7d",

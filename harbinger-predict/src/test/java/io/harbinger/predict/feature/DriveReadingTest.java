@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.harbinger.core.sample.Field;
 import io.harbinger.core.sample.Point;
-import io.harbinger.parsers.smartctl.SmartFields;
+import io.harbinger.schema.disk.SmartFields;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

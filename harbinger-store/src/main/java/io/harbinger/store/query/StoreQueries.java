@@ -1,5 +1,6 @@
 package io.harbinger.store.query;
 
+import io.harbinger.schema.disk.SmartAttribute;
 import io.harbinger.store.shard.FanOut;
 
 import javax.sql.DataSource;
@@ -51,9 +52,8 @@ import java.util.OptionalDouble;
  */
 public final class StoreQueries {
     static final Duration DAY = Duration.ofDays(1);
-    static final List<Integer> SMART_COLUMNS = List.of(5, 9, 187, 188, 193, 194, 197, 198, 241, 242);
     private static final String SAMPLE_COLUMNS = "region, drive, host, ts, model, "
-            + String.join(", ", SMART_COLUMNS.stream().map(a -> "smart_" + a + "_raw").toList())
+            + String.join(", ", SmartAttribute.ALL.stream().map(SmartAttribute::rawField).toList())
             + ", temperature_c, failure";
 
     /** Parameters: region, drive, from, to. */
@@ -248,11 +248,11 @@ public final class StoreQueries {
 
     private static DriveSample sample(ResultSet rs) throws SQLException {
         Map<Integer, Long> smart = new HashMap<>();
-        for (int i = 0; i < SMART_COLUMNS.size(); i++) {
-            long v = rs.getLong(6 + i);
-            if (!rs.wasNull()) smart.put(SMART_COLUMNS.get(i), v);
+        for (SmartAttribute a : SmartAttribute.ALL) {
+            long v = rs.getLong(6 + a.slot());
+            if (!rs.wasNull()) smart.put(a.id(), v);
         }
-        int next = 6 + SMART_COLUMNS.size();
+        int next = 6 + SmartAttribute.ALL.size();
         float temperature = rs.getFloat(next);
         OptionalDouble temperatureC = rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(temperature);
         return new DriveSample(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4),

@@ -1,14 +1,14 @@
 package io.harbinger.store.rows;
 
+import io.harbinger.schema.disk.SmartAttribute;
 import io.harbinger.store.PartitionedTable;
 
 import java.util.List;
 
 /** Turns rows of one table into the bytes of a {@code COPY ... FROM STDIN}. Pure. */
 public final class CopyEncoding {
-    private static final String DISK_COLUMNS = "region, host, drive, ts, model, capacity_bytes, smart_5_raw, smart_9_raw, "
-            + "smart_187_raw, smart_188_raw, smart_193_raw, smart_194_raw, smart_197_raw, smart_198_raw, smart_241_raw, "
-            + "smart_242_raw, temperature_c, failure, other";
+    private static final String DISK_COLUMNS = "region, host, drive, ts, model, capacity_bytes, "
+            + String.join(", ", SmartAttribute.ALL.stream().map(SmartAttribute::rawField).toList()) + ", temperature_c, failure, other";
     private static final String HOST_COLUMNS = "region, host, measurement, tags, ts, fields";
     private static final String PREDICTION_COLUMNS = "region, drive, ts, model_version, host, probability, bucket, top_features";
     /** id, state, updated_at and resolved_at are left to their defaults: a raised alert is open. */

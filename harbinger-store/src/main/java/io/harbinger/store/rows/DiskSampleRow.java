@@ -1,26 +1,24 @@
 package io.harbinger.store.rows;
 
+import io.harbinger.schema.disk.SmartAttribute;
 import io.harbinger.store.PartitionedTable;
 
-import java.util.List;
 import java.util.OptionalLong;
 
 /**
  * A {@code disk_samples} row: one drive at one instant. The bigint columns ({@code capacity_bytes}
- * and the raw values of {@link #COLUMN_ATTRIBUTES}) are kept in one array with a presence mask; an
+ * and the raw values of {@link SmartAttribute}) are kept in one array with a presence mask; an
  * absent value is SQL {@code NULL}.
  *
  * @param model     the {@code model} tag, empty when absent (stored as {@code NULL})
- * @param bigints   capacity_bytes, then the raw value of each of {@link #COLUMN_ATTRIBUTES}
+ * @param bigints   capacity_bytes, then the raw value of each of {@link SmartAttribute}
  * @param present   bit {@code i} set when {@code bigints[i]} holds a value
  * @param otherJson every other field as a JSON object, empty when there is none (stored as {@code NULL})
  */
 public record DiskSampleRow(String region, String host, String drive, long tsMicros, String model,
                             long[] bigints, int present, float temperatureC, boolean hasTemperature,
                             boolean failure, String otherJson) implements Row {
-    /** The SMART attributes whose raw value has a column, in column order. */
-    public static final List<Integer> COLUMN_ATTRIBUTES = List.of(5, 9, 187, 188, 193, 194, 197, 198, 241, 242);
-    static final int BIGINTS = 1 + 10;
+    static final int BIGINTS = 1 + SmartAttribute.ALL.size();
     static final int COLUMNS = 4 + 1 + BIGINTS + 3;
 
     public DiskSampleRow {
@@ -36,10 +34,9 @@ public record DiskSampleRow(String region, String host, String drive, long tsMic
         return bigint(0);
     }
 
-    /** The raw value of {@code attribute}'s column; empty when the point had none (or it has no column). */
-    public OptionalLong smartRaw(int attribute) {
-        int index = COLUMN_ATTRIBUTES.indexOf(attribute);
-        return index < 0 ? OptionalLong.empty() : bigint(1 + index);
+    /** The raw value of {@code attribute}'s column; empty when the point had none. */
+    public OptionalLong smartRaw(SmartAttribute attribute) {
+        return bigint(1 + attribute.slot());
     }
 
     private OptionalLong bigint(int index) {

@@ -3,6 +3,8 @@ package io.harbinger.store.rows;
 import io.harbinger.core.sample.Field;
 import io.harbinger.core.sample.Point;
 import io.harbinger.core.sample.Tag;
+import io.harbinger.schema.disk.SmartAttribute;
+import io.harbinger.schema.disk.SmartFields;
 
 import java.util.List;
 
@@ -12,7 +14,7 @@ import java.util.List;
  * <ul>
  *   <li>A point with measurement {@value #SMART} and a non-empty drive becomes a {@link DiskSampleRow}:
  *       tag {@code model}; fields {@code capacity_bytes}, {@code smart_N_raw} for the attributes of
- *       {@link DiskSampleRow#COLUMN_ATTRIBUTES}, {@code temperature_c}, {@code failure} (non-zero is
+ *       {@link SmartAttribute}, {@code temperature_c}, {@code failure} (non-zero is
  *       true) go to their columns; every other field goes to {@code other}, a {@code smart_N_raw}
  *       under its attribute id ({@code "199"}), anything else under its own name
  *       ({@code "smart_5_normalized"}, {@code "power_on_hours"}). A column value that is not a whole
@@ -84,28 +86,12 @@ public final class PointRows {
     /** Index into {@link DiskSampleRow#bigints()} of a field name, or -1. */
     static int bigintColumn(String name) {
         if (CAPACITY.equals(name)) return 0;
-        int attribute = rawAttribute(name);
-        int index = attribute < 0 ? -1 : DiskSampleRow.COLUMN_ATTRIBUTES.indexOf(attribute);
-        return index < 0 ? -1 : 1 + index;
-    }
-
-    /** N of {@code smart_N_raw} (N of 1-3 digits), else -1. */
-    static int rawAttribute(String name) {
-        if (!name.startsWith("smart_") || !name.endsWith("_raw")) return -1;
-        int from = 6;
-        int to = name.length() - 4;
-        if (to - from < 1 || to - from > 3) return -1;
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            char c = name.charAt(i);
-            if (c < '0' || c > '9') return -1;
-            n = n * 10 + (c - '0');
-        }
-        return n;
+        SmartAttribute attribute = SmartAttribute.ofRawField(name);
+        return attribute == null ? -1 : 1 + attribute.slot();
     }
 
     static String otherKey(String name) {
-        int attribute = rawAttribute(name);
+        int attribute = SmartFields.rawAttributeId(name);
         return attribute < 0 ? name : Integer.toString(attribute);
     }
 

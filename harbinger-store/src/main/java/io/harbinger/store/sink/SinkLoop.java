@@ -1,8 +1,8 @@
 package io.harbinger.store.sink;
 
 import io.harbinger.core.sample.Point;
-import io.harbinger.pipeline.wire.DecodeResult;
-import io.harbinger.pipeline.wire.PointBatchCodec;
+import io.harbinger.schema.wire.DecodeResult;
+import io.harbinger.schema.wire.PointBatchCodec;
 import io.harbinger.store.Partitions;
 import io.harbinger.store.WriteRouting;
 import io.harbinger.store.rows.MapResult;

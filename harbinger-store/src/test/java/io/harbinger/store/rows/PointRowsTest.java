@@ -1,5 +1,6 @@
 package io.harbinger.store.rows;
 
+import io.harbinger.schema.disk.SmartAttribute;
 import io.harbinger.core.sample.Field;
 import io.harbinger.core.sample.Point;
 import io.harbinger.core.sample.Tag;
@@ -35,9 +36,9 @@ class PointRowsTest {
         assertThat(row.table()).isEqualTo(PartitionedTable.DISK_SAMPLES);
         assertThat(row.drive()).isEqualTo("ZA1");
         assertThat(row.model()).isEqualTo("ST4000DM000");
-        assertThat(row.smartRaw(5)).hasValue(8);
-        assertThat(row.smartRaw(194)).hasValue(36);
-        assertThat(row.smartRaw(9)).isEmpty();
+        assertThat(row.smartRaw(SmartAttribute.REALLOCATED_SECTORS)).hasValue(8);
+        assertThat(row.smartRaw(SmartAttribute.TEMPERATURE)).hasValue(36);
+        assertThat(row.smartRaw(SmartAttribute.POWER_ON_HOURS)).isEmpty();
         assertThat(row.capacityBytes()).hasValue(4_000_000_000_000L);
         assertThat(row.hasTemperature()).isTrue();
         assertThat(row.temperatureC()).isEqualTo(36.5f);
@@ -60,7 +61,7 @@ class PointRowsTest {
     void columnValueThatIsNotAWholeNumber_goesToOther_notCut() {
         DiskSampleRow row = (DiskSampleRow) PointRows.of(smart("ZA1", List.of(new Field("smart_5_raw", 1.5), new Field("capacity_bytes", 1e30))));
 
-        assertThat(row.smartRaw(5)).isEmpty();
+        assertThat(row.smartRaw(SmartAttribute.REALLOCATED_SECTORS)).isEmpty();
         assertThat(row.capacityBytes()).isEmpty();
         assertThat(row.otherJson()).isEqualTo("{\"5\":1.5,\"capacity_bytes\":1.0E30}");
     }
@@ -116,15 +117,6 @@ class PointRowsTest {
         Point p = new Point("m", "eu", "h", "", List.of(), List.of(new Field("f", 1)), -1);
 
         assertThat(PointRows.of(p).tsMicros()).isEqualTo(-1);
-    }
-
-    @Test
-    void rawAttribute_readsOnlySmartNRaw() {
-        assertThat(PointRows.rawAttribute("smart_194_raw")).isEqualTo(194);
-        assertThat(PointRows.rawAttribute("smart_raw")).isEqualTo(-1);
-        assertThat(PointRows.rawAttribute("smart_1944_raw")).isEqualTo(-1);
-        assertThat(PointRows.rawAttribute("smart_x_raw")).isEqualTo(-1);
-        assertThat(PointRows.rawAttribute("smart_5_normalized")).isEqualTo(-1);
     }
 
     @Property(tries = 300)

@@ -1,4 +1,4 @@
-package io.harbinger.pipeline.wire;
+package io.harbinger.schema.wire;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

@@ -1,4 +1,4 @@
-package io.harbinger.pipeline.wire;
+package io.harbinger.schema.wire;
 
 /** The outcome of summarising one record value: a {@link BatchSummary}, or why the bytes are not a batch. */
 public sealed interface SummaryResult permits BatchSummary, SummaryResult.Corrupt {

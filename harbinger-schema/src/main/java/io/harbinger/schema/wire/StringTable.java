@@ -1,4 +1,4 @@
-package io.harbinger.pipeline.wire;
+package io.harbinger.schema.wire;
 
 /**
  * The writer's table of strings already written in one batch: open addressing on the String's

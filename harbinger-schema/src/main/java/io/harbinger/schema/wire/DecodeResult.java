@@ -1,4 +1,4 @@
-package io.harbinger.pipeline.wire;
+package io.harbinger.schema.wire;
 
 /** The outcome of decoding one record value: a batch, or a precise reason why the bytes are not one. */
 public sealed interface DecodeResult {

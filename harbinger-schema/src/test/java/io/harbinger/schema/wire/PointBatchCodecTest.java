@@ -1,8 +1,8 @@
-package io.harbinger.pipeline.wire;
+package io.harbinger.schema.wire;
 
 import io.harbinger.core.sample.Field;
 import io.harbinger.core.sample.Point;
-import io.harbinger.pipeline.TestPoints;
+import io.harbinger.schema.TestPoints;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -129,17 +129,6 @@ class PointBatchCodecTest {
         bytes[21] = (byte) 0x28;
 
         assertThat(corruptDetail(bytes)).startsWith("point 0 of 1: measurement at byte 20 is not valid UTF-8");
-    }
-
-    @Test
-    void serde_ofCorruptValue_throwsCorruptBatchExceptionWithDetail() {
-        try (PointBatchSerde serde = new PointBatchSerde()) {
-            assertThatThrownBy(() -> serde.deserializer().deserialize("t", new byte[]{2}))
-                    .isInstanceOf(CorruptBatchException.class)
-                    .hasMessage("unknown wire version 2 at byte 0 (this reader knows 1)");
-            PointBatch batch = new PointBatch(3L, REQUEST);
-            assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", batch))).isEqualTo(batch);
-        }
     }
 
     static long fingerprint(byte[] encoded) {

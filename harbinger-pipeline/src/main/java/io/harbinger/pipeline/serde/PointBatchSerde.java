@@ -1,5 +1,8 @@
-package io.harbinger.pipeline.wire;
+package io.harbinger.pipeline.serde;
 
+import io.harbinger.schema.wire.DecodeResult;
+import io.harbinger.schema.wire.PointBatch;
+import io.harbinger.schema.wire.PointBatchCodec;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;

@@ -1,4 +1,4 @@
-package io.harbinger.pipeline.wire;
+package io.harbinger.pipeline.serde;
 
 import org.apache.kafka.common.errors.SerializationException;
 

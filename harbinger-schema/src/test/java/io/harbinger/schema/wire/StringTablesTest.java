@@ -1,4 +1,4 @@
-package io.harbinger.pipeline.wire;
+package io.harbinger.schema.wire;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

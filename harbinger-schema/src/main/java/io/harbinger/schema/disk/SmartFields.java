@@ -1,6 +1,4 @@
-package io.harbinger.parsers.smartctl;
-
-import java.util.List;
+package io.harbinger.schema.disk;
 
 /**
  * The names disk points share, whatever carried them (smartctl JSON, Backblaze Drive Stats CSV, Ceph
@@ -16,9 +14,6 @@ import java.util.List;
  */
 public final class SmartFields {
     public static final String MEASUREMENT = "smart";
-
-    /** The attributes the failure model's features are computed from. */
-    public static final List<Integer> MODEL_ATTRIBUTES = List.of(5, 9, 187, 188, 193, 194, 197, 198, 241, 242);
 
     /** 1 on the drive's last day before it failed (Backblaze), else 0. */
     public static final String FAILURE = "failure";
@@ -62,6 +57,23 @@ public final class SmartFields {
     public static String normalized(int id) {
         requireAttributeId(id);
         return NORMALIZED[id];
+    }
+
+    /**
+     * The id N of a raw value field {@code smart_N_raw}, or -1 for any other name. Only the spelling
+     * {@link #raw(int)} produces counts: N is 1..255 without leading zeros ({@code smart_05_raw} is an
+     * ordinary field). The one reader of that name, for features and storage alike.
+     */
+    public static int rawAttributeId(String field) {
+        int n = field.length();
+        if (n < 11 || n > 13 || !field.startsWith("smart_") || !field.endsWith("_raw") || field.charAt(6) == '0') return -1;
+        int id = 0;
+        for (int i = 6; i < n - 4; i++) {
+            char c = field.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            id = id * 10 + (c - '0');
+        }
+        return id <= MAX_ATTRIBUTE ? id : -1;
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.harbinger.pipeline;
+package io.harbinger.schema;
 
 import io.harbinger.core.sample.Field;
 import io.harbinger.core.sample.Point;

@@ -1,4 +1,4 @@
-package io.harbinger.pipeline.wire;
+package io.harbinger.schema.wire;
 
 import io.harbinger.core.sample.Field;
 import io.harbinger.core.sample.Point;
