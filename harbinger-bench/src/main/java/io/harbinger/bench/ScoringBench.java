@@ -6,7 +6,7 @@ import io.harbinger.predict.feature.DriveReading;
 import io.harbinger.predict.feature.Features;
 import io.harbinger.predict.model.FailureModel;
 import io.harbinger.predict.model.ModelHolder;
-import io.harbinger.predict.model.Prediction;
+import io.harbinger.schema.prediction.Prediction;
 import io.harbinger.predict.offline.BackblazeDays;
 import io.harbinger.predict.offline.DayFile;
 import org.openjdk.jmh.annotations.AuxCounters;

@@ -5,8 +5,9 @@ import io.harbinger.predict.feature.DriveHistory;
 import io.harbinger.predict.feature.DriveReading;
 import io.harbinger.predict.feature.Features;
 import io.harbinger.predict.model.FailureModel;
-import io.harbinger.predict.model.Prediction;
-import io.harbinger.predict.model.PredictionPoints;
+import io.harbinger.schema.prediction.Prediction;
+import io.harbinger.schema.prediction.PredictionBatch;
+import io.harbinger.schema.prediction.ScoredSample;
 import io.harbinger.schema.wire.DecodeResult;
 import io.harbinger.schema.wire.PointBatchCodec;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -29,11 +30,11 @@ import java.util.function.Supplier;
  * Host-level points pass by; a sample more than {@value DriveHistory#WINDOW_DAYS} days older than its
  * drive's newest is skipped and counted, never fatal.
  */
-final class DriveScoringProcessor implements Processor<String, byte[], String, byte[]> {
+final class DriveScoringProcessor implements Processor<String, byte[], String, PredictionBatch> {
     private static final Logger LOG = LoggerFactory.getLogger(DriveScoringProcessor.class);
 
     private final Supplier<FailureModel> models;
-    private ProcessorContext<String, byte[]> context;
+    private ProcessorContext<String, PredictionBatch> context;
     private KeyValueStore<String, byte[]> store;
     private long tooOld;
 
@@ -42,7 +43,7 @@ final class DriveScoringProcessor implements Processor<String, byte[], String, b
     }
 
     @Override
-    public void init(ProcessorContext<String, byte[]> context) {
+    public void init(ProcessorContext<String, PredictionBatch> context) {
         this.context = context;
         this.store = context.getStateStore(DriveScoringTopology.STORE);
     }
@@ -58,18 +59,20 @@ final class DriveScoringProcessor implements Processor<String, byte[], String, b
         if (batch.rows == 0) return;
         FailureModel model = models.get();
         List<Prediction> predictions = model.score(batch.features, batch.rows, batch.historyDays);
-        List<Point> out = new ArrayList<>(batch.rows + 1);
+        List<ScoredSample> scored = new ArrayList<>(batch.rows);
+        List<ScoredSample> alerts = new ArrayList<>(1);
         for (int i = 0; i < batch.rows; i++) {
             Point sample = batch.samples.get(i);
             Prediction prediction = predictions.get(i);
-            out.add(PredictionPoints.of(PredictionPoints.PREDICTION, sample.region(), sample.host(), sample.drive(), sample.timestampNanos(), prediction));
+            ScoredSample s = new ScoredSample(sample.region(), sample.host(), sample.drive(), sample.timestampNanos(), prediction);
+            scored.add(s);
             if (prediction.probability() >= model.info().thresholds().alert()
                     && batch.histories.get(batch.keys.get(i)).flag(batch.days[i], model.info().horizonDays())) {
-                out.add(PredictionPoints.of(PredictionPoints.ALERT, sample.region(), sample.host(), sample.drive(), sample.timestampNanos(), prediction));
+                alerts.add(s);
             }
         }
         batch.histories.forEach((key, history) -> store.put(key, history.encode()));
-        context.forward(record.withValue(PointBatchCodec.encodeWithContentFingerprint(out)));
+        context.forward(record.withValue(new PredictionBatch(scored, alerts)));
     }
 
     /** The disk samples of one record, their drives' histories and feature rows. */

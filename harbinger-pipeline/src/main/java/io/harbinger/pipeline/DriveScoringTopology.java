@@ -1,6 +1,9 @@
 package io.harbinger.pipeline;
 
+import io.harbinger.pipeline.serde.CodecSerde;
 import io.harbinger.predict.model.FailureModel;
+import io.harbinger.schema.prediction.PredictionBatch;
+import io.harbinger.schema.topic.Topic;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
@@ -20,9 +23,9 @@ import java.util.function.Supplier;
  * Every disk sample updates its drive's history (late and out-of-order samples go in their place by
  * day), gets its features ({@link io.harbinger.predict.feature.Features}, the code training uses) and is
  * scored by the model {@code models} supplies at that moment (hot reload: the next record uses a new
- * model; each prediction names its version). One output record per input record with disk points: a
- * prediction point per sample, and an alert point when a drive reaches the alert threshold with no
- * flagged day in the horizon before. A drive lives on one host, so its history is in the task of the
+ * model; each prediction names its version). One output record per input record with disk points, a
+ * {@link PredictionBatch}: every scored sample, and the alerts raised (a drive reaching the alert
+ * threshold with no flagged day in the horizon before). A drive lives on one host, so its history is in the task of the
  * host's partition: no repartitioning. Exactly-once: history and output commit in one transaction.
  */
 public final class DriveScoringTopology {
@@ -31,11 +34,11 @@ public final class DriveScoringTopology {
     private DriveScoringTopology() {
     }
 
-    public static void build(StreamsBuilder builder, KStream<String, byte[]> accepted, String predictionsTopic, Supplier<FailureModel> models) {
+    public static void build(StreamsBuilder builder, KStream<String, byte[]> accepted, Topic<String, PredictionBatch> predictions, Supplier<FailureModel> models) {
         // cached: a drive sampled several times within a commit interval writes RocksDB and its changelog once
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray())
                 .withCachingEnabled());
         accepted.process(() -> new DriveScoringProcessor(models), Named.as("drive-scoring"), STORE)
-                .to(predictionsTopic, Produced.with(Serdes.String(), Serdes.ByteArray()).withName("predictions"));
+                .to(predictions.name(), Produced.with(CodecSerde.of(predictions.keys()), CodecSerde.of(predictions.values())).withName("predictions"));
     }
 }

@@ -1,5 +1,6 @@
 package io.harbinger.pipeline;
 
+import io.harbinger.schema.topic.Topics;
 import io.harbinger.core.sample.Point;
 import io.harbinger.core.sample.PointSink;
 import io.harbinger.schema.wire.PointBatch;
@@ -92,7 +93,7 @@ public final class KafkaPointSink implements PointSink, AutoCloseable {
 
     /** The sink for {@code config}'s samples topic, with its compression. */
     public static KafkaPointSink create(PipelineConfig config, MeterRegistry registry) {
-        return create(config.bootstrapServers(), new Topics(config.topicPrefix()).samples(),
+        return create(config.bootstrapServers(), new Topics(config.topicPrefix()).samples().name(),
                 Map.of(ProducerConfig.COMPRESSION_TYPE_CONFIG, config.producerCompression()), registry);
     }
 

@@ -1,5 +1,6 @@
 package io.harbinger.pipeline;
 
+import io.harbinger.schema.topic.Topics;
 import io.harbinger.predict.model.FailureModel;
 import org.apache.kafka.streams.kstream.KStream;
 import java.util.function.Supplier;
@@ -62,11 +63,12 @@ public final class Pipeline implements AutoCloseable {
     public static Pipeline start(PipelineConfig config, MeterRegistry registry, Supplier<FailureModel> models) {
         Topics topics = config.topics();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
-            topics.ensure(admin, config.partitions(), config.replicationFactor());
-            topics.applyRetention(admin, config.samplesRetention());
+            TopicAdmin topicAdmin = new TopicAdmin(topics);
+            topicAdmin.ensure(admin, config.partitions(), config.replicationFactor());
+            topicAdmin.applyRetention(admin, config.samplesRetention());
         }
         StreamsBuilder builder = new StreamsBuilder();
-        KStream<String, byte[]> accepted = HostStatsTopology.build(builder, topics.samples());
+        KStream<String, byte[]> accepted = HostStatsTopology.build(builder, topics.samples().name());
         DriveScoringTopology.build(builder, accepted, topics.predictions(), models);
         CorruptRecords corrupt = new CorruptRecords();
         KafkaStreams streams = new KafkaStreams(builder.build(), streamsConfig(config, corrupt));

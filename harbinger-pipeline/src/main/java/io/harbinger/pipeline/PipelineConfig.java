@@ -1,5 +1,6 @@
 package io.harbinger.pipeline;
 
+import io.harbinger.schema.topic.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -4,14 +4,14 @@ import io.harbinger.schema.TestPoints;
 import io.harbinger.embedded.EmbeddedKafka;
 import io.harbinger.core.sample.Point;
 import io.harbinger.core.sample.PointSink.WriteOptions;
-import io.harbinger.schema.wire.PointBatch;
-import io.harbinger.pipeline.serde.PointBatchSerde;
+import io.harbinger.pipeline.serde.CodecSerde;
+import io.harbinger.schema.prediction.PredictionBatch;
+import io.harbinger.schema.prediction.ScoredSample;
 import io.harbinger.predict.feature.DriveHistory;
 import io.harbinger.predict.feature.DriveReading;
 import io.harbinger.predict.feature.Features;
 import io.harbinger.predict.model.FailureModel;
 import io.harbinger.predict.model.ModelHolder;
-import io.harbinger.predict.model.PredictionPoints;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -74,14 +74,14 @@ class DriveScoringIT {
                 }
             }
 
-            List<Point> committed = readCommitted(config, expected.size());
+            List<PredictionBatch> committed = readCommitted(config, expected.size());
 
-            List<Point> predictions = committed.stream().filter(PredictionPoints::isPrediction).toList();
+            List<ScoredSample> predictions = committed.stream().flatMap(b -> b.scored().stream()).toList();
             assertThat(predictions).extracting(DriveScoringIT::id).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected.keySet());
             assertThat(predictions).allSatisfy(p -> assertThat(probability(p)).as(id(p)).isEqualTo(expected.get(id(p))));
-            List<Point> alerts = committed.stream().filter(PredictionPoints::isAlert).toList();
-            assertThat(alerts).extracting(Point::drive).containsOnly("ZA-bad");
-            assertThat(alerts).extracting(Point::host).containsExactlyInAnyOrderElementsOf(HOSTS);
+            List<ScoredSample> alerts = committed.stream().flatMap(b -> b.alerts().stream()).toList();
+            assertThat(alerts).extracting(ScoredSample::drive).containsOnly("ZA-bad");
+            assertThat(alerts).extracting(ScoredSample::host).containsExactlyInAnyOrderElementsOf(HOSTS);
             assertThat(alerts).as("raised before the restart").allSatisfy(a -> assertThat(a.timestampNanos()).isLessThanOrEqualTo(TestPoints.day(RESTART_AFTER_DAY)));
             double alertAt = model.get().info().thresholds().alert();
             assertThat(predictions).as("flagged days after the restart: an episode that goes on raises nothing new")
@@ -114,35 +114,39 @@ class DriveScoringIT {
     }
 
     /**
-     * Every committed point on the predictions topic: polls until {@code predictions} prediction points
+     * Every committed record on the predictions topic: polls until {@code predictions} scored samples
      * arrived (or a minute passed), then two seconds more so that duplicates would show.
      */
-    private static List<Point> readCommitted(PipelineConfig config, int predictions) {
+    private static List<PredictionBatch> readCommitted(PipelineConfig config, int predictions) {
         Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<Point> points = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new PointBatchSerde().deserializer())) {
-            String topic = config.topics().predictions();
+        List<PredictionBatch> batches = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), CodecSerde.of(config.topics().predictions().values()).deserializer())) {
+            String topic = config.topics().predictions().name();
             List<TopicPartition> partitions = IntStream.range(0, config.partitions()).mapToObj(p -> new TopicPartition(topic, p)).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             long settleUntil = Long.MAX_VALUE;
             while (System.nanoTime() < Math.min(deadline, settleUntil)) {
-                for (ConsumerRecord<String, PointBatch> r : consumer.poll(Duration.ofMillis(200))) points.addAll(r.value().points());
-                if (settleUntil == Long.MAX_VALUE && points.stream().filter(PredictionPoints::isPrediction).count() >= predictions) {
+                for (ConsumerRecord<String, PredictionBatch> r : consumer.poll(Duration.ofMillis(200))) batches.add(r.value());
+                if (settleUntil == Long.MAX_VALUE && batches.stream().mapToLong(b -> b.scored().size()).sum() >= predictions) {
                     settleUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
                 }
             }
         }
-        return points;
+        return batches;
     }
 
     private static String id(Point p) {
         return p.host() + '/' + p.drive() + '@' + p.timestampNanos();
     }
 
-    private static double probability(Point p) {
-        return p.fields().stream().filter(f -> f.name().equals(PredictionPoints.PROBABILITY)).findFirst().orElseThrow().value();
+    private static String id(ScoredSample p) {
+        return p.host() + '/' + p.drive() + '@' + p.timestampNanos();
+    }
+
+    private static double probability(ScoredSample p) {
+        return p.prediction().probability();
     }
 }

@@ -3,10 +3,9 @@ package io.harbinger.pipeline;
 import io.harbinger.schema.TestPoints;
 import io.harbinger.core.sample.Field;
 import io.harbinger.core.sample.Point;
-import io.harbinger.core.sample.Tag;
 import io.harbinger.schema.wire.PointBatch;
 import io.harbinger.schema.wire.PointBatchCodec;
-import io.harbinger.pipeline.serde.PointBatchSerde;
+import io.harbinger.pipeline.serde.CodecSerde;
 import io.harbinger.predict.feature.DriveHistory;
 import io.harbinger.predict.feature.DriveReading;
 import io.harbinger.predict.feature.Features;
@@ -14,7 +13,9 @@ import io.harbinger.predict.model.AlertThresholds;
 import io.harbinger.predict.model.FailureModel;
 import io.harbinger.predict.model.ModelFile;
 import io.harbinger.predict.model.ModelHolder;
-import io.harbinger.predict.model.PredictionPoints;
+import io.harbinger.schema.prediction.PredictionBatch;
+import io.harbinger.schema.prediction.ScoredSample;
+import io.harbinger.schema.topic.Topics;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
@@ -47,8 +48,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The scoring step behind the host-state step, as {@link Pipeline} builds them, on the shipped model. */
 class DriveScoringTopologyTest {
-    private static final String SAMPLES = "t.samples";
-    private static final String PREDICTIONS = "t.predictions";
+    private static final Topics TOPICS = new Topics("t.");
+    private static final String SAMPLES = TOPICS.samples().name();
     private static final Instant ARRIVAL = Instant.parse("2026-01-01T00:00:01Z");
     private static FailureModel shipped;
 
@@ -59,7 +60,7 @@ class DriveScoringTopologyTest {
     private final Map<String, DriveHistory> offline = new HashMap<>();
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> samples;
-    private TestOutputTopic<String, PointBatch> predictions;
+    private TestOutputTopic<String, PredictionBatch> predictions;
 
     @BeforeAll
     static void loadModel() {
@@ -68,10 +69,10 @@ class DriveScoringTopologyTest {
 
     private void start(Supplier<FailureModel> models) {
         StreamsBuilder builder = new StreamsBuilder();
-        DriveScoringTopology.build(builder, HostStatsTopology.build(builder, SAMPLES), PREDICTIONS, models);
+        DriveScoringTopology.build(builder, HostStatsTopology.build(builder, SAMPLES), TOPICS.predictions(), models);
         driver = new TopologyTestDriver(builder.build(), Pipeline.streamsConfig(PipelineConfig.defaults("127.0.0.1:9092", stateDir), corrupt));
         samples = driver.createInputTopic(SAMPLES, new StringSerializer(), new ByteArraySerializer());
-        predictions = driver.createOutputTopic(PREDICTIONS, new StringDeserializer(), new PointBatchSerde().deserializer());
+        predictions = driver.createOutputTopic(TOPICS.predictions().name(), new StringDeserializer(), CodecSerde.of(TOPICS.predictions().values()).deserializer());
     }
 
     @AfterEach
@@ -88,19 +89,19 @@ class DriveScoringTopologyTest {
 
         send(request);
 
-        List<KeyValue<String, PointBatch>> out = predictions.readKeyValuesToList();
+        List<KeyValue<String, PredictionBatch>> out = predictions.readKeyValuesToList();
         assertThat(out).hasSize(1);
         assertThat(out.get(0).key).isEqualTo("eu/h1");
-        List<Point> points = out.get(0).value.points();
-        assertThat(points).hasSize(20).allSatisfy(p -> assertThat(p.measurement()).isEqualTo(PredictionPoints.PREDICTION));
+        List<ScoredSample> scored = out.get(0).value.scored();
+        assertThat(scored).hasSize(20);
+        assertThat(out.get(0).value.alerts()).isEmpty();
         for (int d = 0; d < 20; d++) {
-            Point p = points.get(d);
+            ScoredSample p = scored.get(d);
             assertThat(List.of(p.region(), p.host(), p.drive())).containsExactly("eu", "h1", "ZA" + d);
             assertThat(p.timestampNanos()).isEqualTo(TestPoints.day(3));
-            assertThat(tag(p, PredictionPoints.TAG_MODEL_VERSION)).isEqualTo(shipped.version());
+            assertThat(p.prediction().modelVersion()).isEqualTo(shipped.version());
             assertThat(probability(p)).isBetween(0.0, 1.0).isEqualTo(expectedProbability(shipped, request.get(d)));
-            assertThat(tag(p, PredictionPoints.TAG_BUCKET))
-                    .isEqualTo(shipped.info().thresholds().bucket(probability(p), 1).label());
+            assertThat(p.prediction().bucket()).isEqualTo(shipped.info().thresholds().bucket(probability(p), 1));
         }
     }
 
@@ -114,7 +115,7 @@ class DriveScoringTopologyTest {
             send(List.of(sample));
         }
 
-        List<Double> actual = predictions.readValuesToList().stream().map(b -> probability(prediction(b))).toList();
+        List<Double> actual = predictions.readValuesToList().stream().map(b -> probability(single(b))).toList();
         assertThat(actual).containsExactlyElementsOf(expected);
         DriveHistory alone = new DriveHistory();
         Point day12 = disk("eu", "h1", "ZA1", 12, 48);
@@ -142,10 +143,10 @@ class DriveScoringTopologyTest {
         int minDays = shipped.info().thresholds().minHistoryDays();
         for (int day = 1; day <= minDays; day++) send(List.of(disk("eu", "h1", "ZA1", day, 0)));
 
-        List<Point> points = predictions.readValuesToList().stream().map(DriveScoringTopologyTest::single).toList();
+        List<ScoredSample> points = predictions.readValuesToList().stream().map(DriveScoringTopologyTest::single).toList();
         assertThat(points).hasSize(minDays).allSatisfy(p -> assertThat(probability(p)).isLessThan(shipped.info().thresholds().alert()));
-        assertThat(points.subList(0, minDays - 1)).extracting(p -> tag(p, PredictionPoints.TAG_BUCKET)).containsOnly("unknown");
-        assertThat(tag(points.get(minDays - 1), PredictionPoints.TAG_BUCKET)).isIn("good", "warning");
+        assertThat(points.subList(0, minDays - 1)).extracting(DriveScoringTopologyTest::bucket).containsOnly("unknown");
+        assertThat(bucket(points.get(minDays - 1))).isIn("good", "warning");
     }
 
     @Test
@@ -155,12 +156,13 @@ class DriveScoringTopologyTest {
 
         send(List.of(disk("eu", "h1", "ZA1", 1, 900), disk("eu", "h1", "ZA2", 1, 0)));
 
-        List<Point> points = predictions.readValuesToList().get(0).points();
-        Point bad = points.stream().filter(p -> PredictionPoints.isPrediction(p) && p.drive().equals("ZA1")).findFirst().orElseThrow();
-        Point healthy = points.stream().filter(p -> p.drive().equals("ZA2")).findFirst().orElseThrow();
+        PredictionBatch batch = predictions.readValuesToList().get(0);
+        ScoredSample bad = batch.scored().stream().filter(p -> p.drive().equals("ZA1")).findFirst().orElseThrow();
+        ScoredSample healthy = batch.scored().stream().filter(p -> p.drive().equals("ZA2")).findFirst().orElseThrow();
         assertThat(probability(bad)).isGreaterThanOrEqualTo(0.5);
-        assertThat(tag(bad, PredictionPoints.TAG_BUCKET)).isEqualTo("bad");
-        assertThat(tag(healthy, PredictionPoints.TAG_BUCKET)).isEqualTo("unknown");
+        assertThat(bucket(bad)).isEqualTo("bad");
+        assertThat(bucket(healthy)).isEqualTo("unknown");
+        assertThat(batch.alerts()).containsExactly(bad);
     }
 
     @Test
@@ -169,15 +171,15 @@ class DriveScoringTopologyTest {
         for (int day = 1; day <= 10; day++) send(List.of(disk("eu", "h1", "ZA1", day, 0)));
         for (int day = 11; day <= 20; day++) send(List.of(disk("eu", "h1", "ZA1", day, (day - 10) * 300)));
 
-        List<Point> out = predictions.readValuesToList().stream().flatMap(b -> b.points().stream()).toList();
-        List<Point> alerts = out.stream().filter(PredictionPoints::isAlert).toList();
-        List<Point> flagged = out.stream().filter(PredictionPoints::isPrediction)
+        List<PredictionBatch> out = predictions.readValuesToList();
+        List<ScoredSample> alerts = out.stream().flatMap(b -> b.alerts().stream()).toList();
+        List<ScoredSample> flagged = out.stream().flatMap(b -> b.scored().stream())
                 .filter(p -> probability(p) >= shipped.info().thresholds().alert()).toList();
         assertThat(flagged).as("days at or above the alert threshold").hasSizeGreaterThan(1);
         assertThat(alerts).singleElement().satisfies(a -> {
             assertThat(a.drive()).isEqualTo("ZA1");
             assertThat(a.timestampNanos()).isEqualTo(flagged.get(0).timestampNanos());
-            assertThat(tag(a, PredictionPoints.TAG_MODEL_VERSION)).isEqualTo(shipped.version());
+            assertThat(a.prediction().modelVersion()).isEqualTo(shipped.version());
             assertThat(probability(a)).isEqualTo(probability(flagged.get(0)));
         });
     }
@@ -195,7 +197,7 @@ class DriveScoringTopologyTest {
         send(List.of(days.get(6)));
         send(List.of(days.get(10)));
 
-        List<Point> out = predictions.readValuesToList().stream().map(DriveScoringTopologyTest::prediction).toList();
+        List<ScoredSample> out = predictions.readValuesToList().stream().map(DriveScoringTopologyTest::single).toList();
         assertThat(out).hasSize(11);
         assertThat(out.get(9).timestampNanos()).as("the late day is scored too").isEqualTo(TestPoints.day(7));
         assertThat(probability(out.get(10))).isEqualTo(expectedDay11);
@@ -217,9 +219,9 @@ class DriveScoringTopologyTest {
         byte[] after = driver.<String, byte[]>getKeyValueStore(DriveScoringTopology.STORE).get("eu/h1/ZA1");
         send(List.of(disk("eu", "h1", "ZA1", 51, 0)));
 
-        List<PointBatch> out = predictions.readValuesToList();
+        List<PredictionBatch> out = predictions.readValuesToList();
         assertThat(out).hasSize(3);
-        assertThat(out.get(1).points()).singleElement().satisfies(p -> assertThat(p.drive()).isEqualTo("ZA2"));
+        assertThat(out.get(1).scored()).singleElement().satisfies(p -> assertThat(p.drive()).isEqualTo("ZA2"));
         assertThat(single(out.get(2)).timestampNanos()).isEqualTo(TestPoints.day(51));
         assertThat(before).isEqualTo(afterDay50Only());
         assertThat(after).as("the history after the too-old samples").isEqualTo(before);
@@ -238,8 +240,8 @@ class DriveScoringTopologyTest {
         Point day3 = disk("eu", "h1", "ZA1", 3, 0);
         send(List.of(day3));
 
-        List<Point> out = predictions.readValuesToList().stream().map(DriveScoringTopologyTest::single).toList();
-        assertThat(out).extracting(p -> tag(p, PredictionPoints.TAG_MODEL_VERSION))
+        List<ScoredSample> out = predictions.readValuesToList().stream().map(DriveScoringTopologyTest::single).toList();
+        assertThat(out).extracting(p -> p.prediction().modelVersion())
                 .containsExactly(shipped.version(), shipped.version(), next.version());
         DriveHistory history = new DriveHistory();
         for (int day = 1; day <= 3; day++) history.add(DriveReading.of(disk("eu", "h1", "ZA1", day, 0)).orElseThrow());
@@ -288,24 +290,18 @@ class DriveScoringTopologyTest {
         return Math.floorDiv(p.timestampNanos(), DriveReading.NANOS_PER_DAY);
     }
 
-    private static Point single(PointBatch batch) {
-        assertThat(batch.points()).hasSize(1);
-        return batch.points().get(0);
+    /** The one scored sample of {@code batch} (an alert may come with it). */
+    private static ScoredSample single(PredictionBatch batch) {
+        assertThat(batch.scored()).hasSize(1);
+        return batch.scored().get(0);
     }
 
-    /** The one prediction point of {@code batch} (an alert may come with it). */
-    private static Point prediction(PointBatch batch) {
-        List<Point> predictions = batch.points().stream().filter(PredictionPoints::isPrediction).toList();
-        assertThat(predictions).hasSize(1);
-        return predictions.get(0);
+    private static double probability(ScoredSample p) {
+        return p.prediction().probability();
     }
 
-    private static double probability(Point p) {
-        return p.fields().stream().filter(f -> f.name().equals(PredictionPoints.PROBABILITY)).findFirst().orElseThrow().value();
-    }
-
-    private static String tag(Point p, String key) {
-        return p.tags().stream().filter(t -> t.key().equals(key)).map(Tag::value).findFirst().orElseThrow();
+    private static String bucket(ScoredSample p) {
+        return p.prediction().bucket().label();
     }
 
     /** A tiny model: smart_5_raw above a few hundred means failure; {@code rounds} change its version. */

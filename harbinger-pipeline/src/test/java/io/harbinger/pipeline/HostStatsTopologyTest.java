@@ -3,8 +3,8 @@ package io.harbinger.pipeline;
 import io.harbinger.schema.TestPoints;
 import io.harbinger.core.sample.Point;
 import io.harbinger.schema.wire.PointBatch;
+import io.harbinger.pipeline.serde.CodecSerde;
 import io.harbinger.schema.wire.PointBatchCodec;
-import io.harbinger.pipeline.serde.PointBatchSerde;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -46,7 +46,7 @@ class HostStatsTopologyTest {
         PipelineConfig config = PipelineConfig.defaults("127.0.0.1:9092", stateDir);
         driver = new TopologyTestDriver(builder.build(), Pipeline.streamsConfig(config, corrupt));
         samples = driver.createInputTopic(SAMPLES, new StringSerializer(), new ByteArraySerializer());
-        accepted = driver.createOutputTopic("accepted", new StringDeserializer(), new PointBatchSerde().deserializer());
+        accepted = driver.createOutputTopic("accepted", new StringDeserializer(), CodecSerde.of(PointBatchCodec.CODEC).deserializer());
         store = driver.getKeyValueStore(HostStatsTopology.STORE);
     }
 

@@ -1,5 +1,6 @@
 package io.harbinger.pipeline;
 
+import io.harbinger.schema.topic.Topics;
 import io.harbinger.schema.TestPoints;
 import io.harbinger.embedded.EmbeddedKafka;
 import io.harbinger.core.sample.Point;
@@ -257,16 +258,16 @@ class KafkaPointSinkIT {
         return KafkaPointSink.create(kafka.bootstrapServers(), topic, props, registry);
     }
 
-    /** A fresh topic whose partition leaders already serve (see {@link Topics#ensure}). */
+    /** A fresh topic whose partition leaders already serve (see {@link TopicAdmin#ensure}). */
     private static String newTopic(int partitions, Map<String, String> configs) {
         Topics topics = new Topics("sink-" + UUID.randomUUID().toString().substring(0, 8) + ".");
         try {
-            admin.createTopics(List.of(new NewTopic(topics.samples(), partitions, (short) 1).configs(configs))).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(topics.samples().name(), partitions, (short) 1).configs(configs))).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot create " + topics.samples(), e);
+            throw new IllegalStateException("cannot create " + topics.samples().name(), e);
         }
-        topics.ensure(admin, partitions, (short) 1); // exists already: only waits for serving leaders
-        return topics.samples();
+        new TopicAdmin(topics).ensure(admin, partitions, (short) 1); // exists already: only waits for serving leaders
+        return topics.samples().name();
     }
 
     private Counter pointsCounter() {

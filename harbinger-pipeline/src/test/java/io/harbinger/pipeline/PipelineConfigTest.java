@@ -1,5 +1,6 @@
 package io.harbinger.pipeline;
 
+import io.harbinger.schema.topic.Topics;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ class PipelineConfigTest {
     void defaults_areTheDocumentedOnes() {
         assertThat(DEFAULTS).isEqualTo(new PipelineConfig("127.0.0.1:9092", "harbinger.", 4, (short) 1, Path.of("state"),
                 "harbinger-pipeline", 1, "lz4", java.time.Duration.ofMillis(500), java.time.Duration.ofDays(7)));
-        assertThat(DEFAULTS.topics().samples()).isEqualTo("harbinger.samples");
+        assertThat(DEFAULTS.topics().samples().name()).isEqualTo("harbinger.samples");
     }
 
     @Test
@@ -41,7 +42,7 @@ class PipelineConfigTest {
 
     @Test
     void topics_withEmptyPrefix_areBareNames() {
-        assertThat(new Topics("").samples()).isEqualTo("samples");
-        assertThat(new Topics("it-42.").all()).containsExactly("it-42.samples", "it-42.predictions");
+        assertThat(new Topics("").samples().name()).isEqualTo("samples");
+        assertThat(new Topics("it-42.").names()).containsExactly("it-42.samples", "it-42.predictions");
     }
 }

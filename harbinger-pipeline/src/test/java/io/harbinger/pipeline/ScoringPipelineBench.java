@@ -53,8 +53,8 @@ public final class ScoringPipelineBench {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"))) {
             PipelineConfig config = PipelineConfig.defaults(kafka.bootstrapServers(), dir.resolve("streams")).withTopicPrefix("bench.").withPartitions(4);
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-                config.topics().ensure(admin, 4, (short) 1);
-                long[] produced = produce(kafka.bootstrapServers(), config.topics().samples(), data, days);
+                new TopicAdmin(config.topics()).ensure(admin, 4, (short) 1);
+                long[] produced = produce(kafka.bootstrapServers(), config.topics().samples().name(), data, days);
                 System.out.printf("input: %d samples in %d records (%d days)%n", produced[0], produced[1], days);
                 for (int round = 0; round <= rounds; round++) {
                     for (boolean scoring : new boolean[]{false, true}) {
@@ -97,7 +97,7 @@ public final class ScoringPipelineBench {
     /** @return wall nanos and stream-thread CPU nanos until every input record is committed */
     private static long[] run(PipelineConfig config, Admin admin, boolean scoring, long records) throws Exception {
         StreamsBuilder builder = new StreamsBuilder();
-        KStream<String, byte[]> accepted = HostStatsTopology.build(builder, config.topics().samples());
+        KStream<String, byte[]> accepted = HostStatsTopology.build(builder, config.topics().samples().name());
         if (scoring) DriveScoringTopology.build(builder, accepted, config.topics().predictions(), ModelHolder.bundled());
         Properties p = Pipeline.streamsConfig(config, new CorruptRecords());
         try (KafkaStreams streams = new KafkaStreams(builder.build(), p)) {

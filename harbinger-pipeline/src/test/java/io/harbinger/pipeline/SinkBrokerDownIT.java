@@ -1,5 +1,6 @@
 package io.harbinger.pipeline;
 
+import io.harbinger.schema.topic.Topics;
 import io.harbinger.schema.TestPoints;
 import io.harbinger.embedded.EmbeddedKafka;
 import io.harbinger.core.sample.PointSink.WriteOptions;
@@ -31,7 +32,7 @@ class SinkBrokerDownIT {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         EmbeddedKafka kafka = EmbeddedKafka.start(dir);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            new Topics("down.").ensure(admin, 1, (short) 1);
+            new TopicAdmin(new Topics("down.")).ensure(admin, 1, (short) 1);
         }
         try (KafkaPointSink sink = KafkaPointSink.create(kafka.bootstrapServers(), "down.samples", TIGHT, registry)) {
             sink.write(TestPoints.request("eu", "a", T0), WriteOptions.NONE).toCompletableFuture().get(10, TimeUnit.SECONDS);

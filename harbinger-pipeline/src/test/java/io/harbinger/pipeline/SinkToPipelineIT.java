@@ -98,7 +98,7 @@ class SinkToPipelineIT {
         Totals before = settledTotals();
         try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", config.bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(config.topics().samples(), "x/y", new byte[]{42, 42})).get(10, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(config.topics().samples().name(), "x/y", new byte[]{42, 42})).get(10, TimeUnit.SECONDS);
         }
         sink.write(List.of(TestPoints.host("after-garbage", "a", T0)), WriteOptions.NONE).toCompletableFuture().get(10, TimeUnit.SECONDS);
 

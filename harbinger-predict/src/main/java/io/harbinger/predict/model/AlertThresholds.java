@@ -1,5 +1,7 @@
 package io.harbinger.predict.model;
 
+import io.harbinger.schema.prediction.Bucket;
+
 /**
  * The operating points of a model, chosen on validation data by {@code harbinger train}: a drive is
  * {@link Bucket#BAD} (and alerted) at or above {@code alert}, {@link Bucket#WARNING} at or above

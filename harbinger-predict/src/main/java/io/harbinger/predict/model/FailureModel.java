@@ -1,5 +1,8 @@
 package io.harbinger.predict.model;
 
+import io.harbinger.schema.prediction.Prediction;
+import io.harbinger.schema.prediction.Contribution;
+import io.harbinger.schema.prediction.Bucket;
 import io.harbinger.predict.feature.Features;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;

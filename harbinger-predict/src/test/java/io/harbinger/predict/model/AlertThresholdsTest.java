@@ -1,5 +1,6 @@
 package io.harbinger.predict.model;
 
+import io.harbinger.schema.prediction.Bucket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,8 @@
 package io.harbinger.predict.model;
 
+import io.harbinger.schema.prediction.Prediction;
+import io.harbinger.schema.prediction.Contribution;
+import io.harbinger.schema.prediction.Bucket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

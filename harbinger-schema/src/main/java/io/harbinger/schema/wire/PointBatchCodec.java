@@ -3,6 +3,8 @@ package io.harbinger.schema.wire;
 import io.harbinger.core.sample.Field;
 import io.harbinger.core.sample.Point;
 import io.harbinger.core.sample.Tag;
+import io.harbinger.schema.topic.Codec;
+import io.harbinger.schema.topic.CorruptRecordException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -37,6 +39,22 @@ public final class PointBatchCodec {
     private static final long IDEMPOTENCY_SEED = 0x5EED_1DE0_0002L;
     /** Smallest encoded point: four one-byte strings, two counts, one field (ref + 8), one delta byte. */
     private static final int MIN_POINT_BYTES = 4 + 1 + 1 + 9 + 1;
+
+    /** {@link #encode} and {@link #decode} as the samples topic's value codec. */
+    public static final Codec<PointBatch> CODEC = new Codec<>() {
+        @Override
+        public byte[] encode(PointBatch batch) {
+            return PointBatchCodec.encode(batch);
+        }
+
+        @Override
+        public PointBatch decode(byte[] bytes) {
+            return switch (PointBatchCodec.decode(bytes)) {
+                case DecodeResult.Decoded d -> d.batch();
+                case DecodeResult.Corrupt c -> throw new CorruptRecordException(c.detail());
+            };
+        }
+    };
 
     private PointBatchCodec() {}
 

@@ -1,6 +1,6 @@
 package io.harbinger.store.query;
 
-import io.harbinger.predict.model.Contribution;
+import io.harbinger.schema.prediction.Contribution;
 
 import java.time.Instant;
 import java.util.List;

@@ -4,6 +4,7 @@ import io.harbinger.core.sample.Field;
 import io.harbinger.core.sample.Point;
 import io.harbinger.core.sample.Tag;
 import io.harbinger.schema.disk.SmartAttribute;
+import io.harbinger.schema.wire.PointBatch;
 import io.harbinger.schema.disk.SmartFields;
 
 import java.util.List;
@@ -39,6 +40,13 @@ public final class PointRows {
     static final String DRIVE_TAG = "drive";
 
     private PointRows() {
+    }
+
+    /** The rows of a samples record: one per point, in order. */
+    public static List<Row> of(PointBatch batch) {
+        List<Row> rows = new java.util.ArrayList<>(batch.points().size());
+        for (Point p : batch.points()) rows.add(of(p));
+        return rows;
     }
 
     public static Row of(Point point) {

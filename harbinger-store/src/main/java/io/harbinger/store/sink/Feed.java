@@ -1,38 +1,38 @@
 package io.harbinger.store.sink;
 
-import io.harbinger.core.sample.Point;
-import io.harbinger.pipeline.Topics;
+import io.harbinger.schema.topic.CorruptRecordException;
+import io.harbinger.schema.topic.Topic;
+import io.harbinger.schema.topic.Topics;
 import io.harbinger.store.PartitionedTable;
-import io.harbinger.store.rows.MapResult;
 import io.harbinger.store.rows.PointRows;
 import io.harbinger.store.rows.PredictionRows;
+import io.harbinger.store.rows.Row;
 
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * What a {@link StoreSink} stores: one topic, read by one consumer group, its points mapped by one
- * mapping. Each topic has its own, so that a point can only become the rows its topic is for: a
- * {@code drive_prediction} line sent to ingest lands on the samples topic and is stored as a host
- * metric, never as a prediction.
+ * What a {@link StoreSink} stores: one topic, read by one consumer group, its records decoded by the
+ * topic's value codec and mapped to rows. Each topic has its own, so that a record can only become the
+ * rows its topic is for: a {@code drive_prediction} line sent to ingest lands on the samples topic and
+ * is stored as a host metric, never as a prediction.
  */
 public enum Feed {
-    /** The samples topic, every point stored by {@link PointRows} (total), group {@code <prefix>store-sink}. */
-    SAMPLES("store-sink", Topics::samples, p -> new MapResult.Mapped(PointRows.of(p)),
-            List.of(PartitionedTable.DISK_SAMPLES, PartitionedTable.HOST_METRICS)),
-    /** The predictions topic, mapped by {@link PredictionRows} (refusing malformed points), group {@code <prefix>prediction-sink}. */
-    PREDICTIONS("prediction-sink", Topics::predictions, PredictionRows::of,
-            List.of(PartitionedTable.PREDICTIONS, PartitionedTable.ALERTS));
+    /** The samples topic, every point stored by {@link PointRows}, group {@code <prefix>store-sink}. */
+    SAMPLES("store-sink", Topics::samples, PointRows::of, List.of(PartitionedTable.DISK_SAMPLES, PartitionedTable.HOST_METRICS)),
+    /** The predictions topic, mapped by {@link PredictionRows}, group {@code <prefix>prediction-sink}. */
+    PREDICTIONS("prediction-sink", Topics::predictions, PredictionRows::of, List.of(PartitionedTable.PREDICTIONS, PartitionedTable.ALERTS));
 
     private final String name;
     private final Function<Topics, String> topic;
-    private final Function<Point, MapResult> mapping;
+    private final BiFunction<Topics, byte[], List<Row>> rows;
     private final List<PartitionedTable> tables;
 
-    Feed(String name, Function<Topics, String> topic, Function<Point, MapResult> mapping, List<PartitionedTable> tables) {
+    <V> Feed(String name, Function<Topics, Topic<String, V>> topic, Function<V, List<Row>> mapping, List<PartitionedTable> tables) {
         this.name = name;
-        this.topic = topic;
-        this.mapping = mapping;
+        this.topic = topics -> topic.apply(topics).name();
+        this.rows = (topics, value) -> mapping.apply(topic.apply(topics).values().decode(value));
         this.tables = tables;
     }
 
@@ -45,8 +45,13 @@ public enum Feed {
         return topic.apply(topics);
     }
 
-    MapResult map(Point point) {
-        return mapping.apply(point);
+    /**
+     * The rows of one record value of this feed's topic.
+     *
+     * @throws CorruptRecordException when the value does not decode
+     */
+    List<Row> rows(Topics topics, byte[] value) {
+        return rows.apply(topics, value);
     }
 
     /** The tables this feed's rows go to. */

@@ -1,11 +1,8 @@
 package io.harbinger.store.sink;
 
-import io.harbinger.core.sample.Point;
-import io.harbinger.schema.wire.DecodeResult;
-import io.harbinger.schema.wire.PointBatchCodec;
+import io.harbinger.schema.topic.CorruptRecordException;
 import io.harbinger.store.Partitions;
 import io.harbinger.store.WriteRouting;
-import io.harbinger.store.rows.MapResult;
 import io.harbinger.store.rows.Row;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -29,8 +26,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The sink's one thread: polls, maps records to rows per shard (by the config's {@link Feed}; a point
- * the feed refuses is skipped and counted, as a record that does not decode is), writes batches, backs off. Every
+ * The sink's one thread: polls, maps records to rows per shard (by the config's {@link Feed}; a record
+ * that does not decode is skipped and counted), writes batches, backs off. Every
  * field is confined to this thread, except {@link #running}.
  *
  * <p>Positions: per shard and partition, the next offset stored in that shard's {@code sink_offsets}
@@ -122,9 +119,7 @@ final class SinkLoop implements Runnable, ConsumerRebalanceListener {
         TopicPartition tp = new TopicPartition(record.topic(), record.partition());
         if (unpositioned.contains(tp)) return;
         long offset = record.offset();
-        for (Point point : points(record)) {
-            Row row = row(record, point);
-            if (row == null) continue;
+        for (Row row : rows(record)) {
             String shard = writer(routing.shardFor(row.region())).name();
             if (offset >= threshold(shard, tp)) {
                 batches.get(shard).add(row);
@@ -137,27 +132,15 @@ final class SinkLoop implements Runnable, ConsumerRebalanceListener {
         if (batchStartNanos == 0) batchStartNanos = System.nanoTime();
     }
 
-    private List<Point> points(ConsumerRecord<byte[], byte[]> record) {
-        return switch (PointBatchCodec.decode(record.value())) {
-            case DecodeResult.Decoded decoded -> decoded.batch().points();
-            case DecodeResult.Corrupt corrupt -> {
-                metrics.corrupt();
-                LOG.warn("skipped corrupt record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), corrupt.detail());
-                yield List.of();
-            }
-        };
-    }
-
-    /** The point's row, or null (logged and counted) when the feed's mapping refuses it. */
-    private Row row(ConsumerRecord<byte[], byte[]> record, Point point) {
-        return switch (config.feed().map(point)) {
-            case MapResult.Mapped mapped -> mapped.row();
-            case MapResult.Refused refused -> {
-                metrics.unmapped();
-                LOG.warn("skipped a point of record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), refused.reason());
-                yield null;
-            }
-        };
+    /** The record's rows; none (logged and counted) when it does not decode. */
+    private List<Row> rows(ConsumerRecord<byte[], byte[]> record) {
+        try {
+            return config.feed().rows(config.topics(), record.value());
+        } catch (CorruptRecordException e) {
+            metrics.corrupt();
+            LOG.warn("skipped corrupt record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
+            return List.of();
+        }
     }
 
     private long threshold(String shard, TopicPartition tp) {

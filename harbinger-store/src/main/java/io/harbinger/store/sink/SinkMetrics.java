@@ -20,7 +20,6 @@ final class SinkMetrics {
     private final Counter duplicates;
     private final Counter refused;
     private final Counter corrupt;
-    private final Counter unmapped;
     private final Counter fenced;
     private final Timer batchLatency;
     final AtomicLong lag = new AtomicLong();
@@ -39,8 +38,6 @@ final class SinkMetrics {
         duplicates = Counter.builder("harbinger.store.sink.duplicates").tag("sink", sink).description("Rows skipped because they were stored already").register(registry);
         refused = Counter.builder("harbinger.store.sink.refused").tag("sink", sink).description("Rows skipped because PostgreSQL refused their data").register(registry);
         corrupt = Counter.builder("harbinger.store.sink.corrupt").tag("sink", sink).description("Kafka records skipped because they did not decode").register(registry);
-        unmapped = Counter.builder("harbinger.store.sink.unmapped").tag("sink", sink)
-                .description("Points skipped because the sink's feed does not store them (e.g. a prediction without probability)").register(registry);
         fenced = Counter.builder("harbinger.store.sink.fenced").tag("sink", sink).description("Batches dropped because another consumer moved the offsets").register(registry);
         batchLatency = Timer.builder("harbinger.store.sink.batch.latency").tag("sink", sink).description("Time to write one shard's batch and its offsets")
                 .publishPercentileHistogram().register(registry);
@@ -63,10 +60,6 @@ final class SinkMetrics {
 
     void corrupt() {
         corrupt.increment();
-    }
-
-    void unmapped() {
-        unmapped.increment();
     }
 
     void fenced() {

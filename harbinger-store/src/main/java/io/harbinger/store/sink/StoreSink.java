@@ -35,7 +35,7 @@ import java.util.function.Function;
  * arrives meanwhile.
  *
  * <p>The schema (migrations V1 and V2) must be applied to every shard before {@link #start}.
- * Metrics: {@code harbinger.store.sink.{rows,duplicates,refused,corrupt,unmapped,errors,fenced,lag,paused,batch.latency}},
+ * Metrics: {@code harbinger.store.sink.{rows,duplicates,refused,corrupt,errors,fenced,lag,paused,batch.latency}},
  * each tagged {@code sink} ({@code store-sink}, {@code prediction-sink}).
  */
 public final class StoreSink implements AutoCloseable {

@@ -1,6 +1,6 @@
 package io.harbinger.store.sink;
 
-import io.harbinger.pipeline.Topics;
+import io.harbinger.schema.topic.Topics;
 import io.harbinger.store.rows.CopyFormat;
 
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.harbinger.store.query;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.harbinger.predict.model.Contribution;
+import io.harbinger.schema.prediction.Contribution;
 import io.harbinger.embedded.BundledPostgres;
 import io.harbinger.store.PartitionConfig;
 import io.harbinger.store.Partitions;

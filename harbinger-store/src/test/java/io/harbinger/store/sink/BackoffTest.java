@@ -24,7 +24,7 @@ class BackoffTest {
 
     @Test
     void config_rejectsACapBelowTheInitialWait_namingBoth() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StoreSinkConfig.defaults("127.0.0.1:9092", io.harbinger.pipeline.Topics.DEFAULT)
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StoreSinkConfig.defaults("127.0.0.1:9092", io.harbinger.schema.topic.Topics.DEFAULT)
                         .withBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("backoffMax (PT1S) must be >= backoffInitial (PT2S)");
     }

@@ -7,11 +7,14 @@ import io.harbinger.core.sample.Tag;
 import io.harbinger.embedded.EmbeddedKafka;
 import io.harbinger.pipeline.KafkaPointSink;
 import io.harbinger.pipeline.SharedKafka;
-import io.harbinger.pipeline.Topics;
-import io.harbinger.predict.model.Bucket;
-import io.harbinger.predict.model.Contribution;
-import io.harbinger.predict.model.Prediction;
-import io.harbinger.predict.model.PredictionPoints;
+import io.harbinger.schema.topic.Topics;
+import io.harbinger.schema.prediction.Bucket;
+import io.harbinger.schema.prediction.Contribution;
+import io.harbinger.schema.prediction.Prediction;
+import io.harbinger.schema.prediction.PredictionBatch;
+import io.harbinger.schema.prediction.ScoredSample;
+import io.harbinger.schema.wire.PointBatch;
+import io.harbinger.schema.wire.PointBatchCodec;
 import io.harbinger.embedded.BundledPostgres;
 import io.harbinger.store.PartitionConfig;
 import io.harbinger.store.Partitions;
@@ -21,6 +24,10 @@ import io.harbinger.store.rows.CopyFormat;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +46,7 @@ import static io.harbinger.store.sink.SinkFixture.await;
 import static io.harbinger.store.sink.SinkFixture.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The predictions sink end to end: prediction and alert points on the predictions topic, rows in PostgreSQL. */
+/** The predictions sink end to end: prediction batches on the predictions topic, rows in PostgreSQL. */
 @ExtendWith({SharedKafka.class, SharedPostgres.class})
 class PredictionSinkIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -61,21 +68,50 @@ class PredictionSinkIT {
         return open.add(KafkaPointSink.create(kafka.bootstrapServers(), topic, Map.of(), new SimpleMeterRegistry()));
     }
 
-    private static Point scored(String measurement, String region, String drive, long ts, double probability, Bucket bucket) {
+    private KafkaProducer<String, byte[]> raw(EmbeddedKafka kafka) {
+        return open.add(new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all"),
+                new StringSerializer(), new ByteArraySerializer()));
+    }
+
+    private static void send(KafkaProducer<String, byte[]> producer, String topic, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, "eu/h", value)).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void send(KafkaProducer<String, byte[]> producer, Topics topics, PredictionBatch batch) {
+        send(producer, topics.predictions().name(), topics.predictions().values().encode(batch));
+    }
+
+    private static ScoredSample scored(String region, String drive, long ts, double probability, Bucket bucket) {
         Prediction prediction = new Prediction("v7", probability, bucket,
                 List.of(new Contribution("smart_197_raw", 0.83), new Contribution("smart_5_raw", -0.25)));
-        return PredictionPoints.of(measurement, region, "h-" + drive, drive, ts, prediction);
+        return new ScoredSample(region, "h-" + drive, drive, ts, prediction);
     }
 
     /** Record i: predictions of drives d0..d3 (eu and us-east) at T0 + i s, and an alert for d0 when i is 0. */
-    private static List<Point> scoring(int i) {
-        List<Point> points = new ArrayList<>();
+    private static PredictionBatch scoring(int i) {
+        List<ScoredSample> scored = new ArrayList<>();
         long ts = SinkFixture.T0 + i * 1_000_000_000L;
-        for (int d = 0; d < 4; d++) {
-            points.add(scored(PredictionPoints.PREDICTION, d % 2 == 0 ? "eu" : "us-east", "d" + d, ts, d / 10.0, Bucket.GOOD));
+        for (int d = 0; d < 4; d++) scored.add(scored(d % 2 == 0 ? "eu" : "us-east", "d" + d, ts, d / 10.0, Bucket.GOOD));
+        return new PredictionBatch(scored, i == 0 ? List.of(scored("eu", "d0", ts, 0.97, Bucket.BAD)) : List.of());
+    }
+
+    /** Where the little-endian float64 0.5 (the one probability of a record) starts. */
+    private static int indexOfHalf(byte[] bytes) {
+        byte[] half = java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putDouble(0.5).array();
+        for (int i = 0; i + 8 <= bytes.length; i++) {
+            if (java.util.Arrays.equals(bytes, i, i + 8, half, 0, 8)) return i;
         }
-        if (i == 0) points.add(scored(PredictionPoints.ALERT, "eu", "d0", ts, 0.97, Bucket.BAD));
-        return points;
+        throw new IllegalStateException("no 0.5 in the record");
+    }
+
+    /** A prediction-shaped point as a client could send it to ingest (measurement drive_prediction or drive_alert). */
+    private static Point forged(String measurement, String drive) {
+        return new Point(measurement, "eu", "h-" + drive, drive, List.of(new Tag("model_version", "v7"), new Tag("bucket", "bad")),
+                List.of(new Field("probability", 0.99)), SinkFixture.T0);
     }
 
     private static double counter(MeterRegistry registry, String name, String sink) {
@@ -84,29 +120,30 @@ class PredictionSinkIT {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"TEXT, STAGED", "BINARY, OPTIMISTIC"})
-    void predictionsAndAlerts_areStoredOnce_evenWhenARecordComesTwice_andMalformedPointsAreSkippedAndCounted(
+    void predictionsAndAlerts_areStoredOnce_evenWhenARecordComesTwice_andCorruptRecordsAreSkippedAndCounted(
             CopyFormat format, WriteMode mode, EmbeddedKafka kafka, BundledPostgres postgres) {
         Topics topics = SinkFixture.topics(kafka, 2);
         HikariDataSource ds = open.schema(postgres);
-        KafkaPointSink producer = producer(kafka, topics.predictions());
+        KafkaProducer<String, byte[]> producer = raw(kafka);
         MeterRegistry registry = new SimpleMeterRegistry();
         sink(StoreSinkConfig.predictions(kafka.bootstrapServers(), topics).withWrites(format, mode), ds, registry);
 
-        for (int i = 0; i < 10; i++) SinkFixture.write(producer, scoring(i));
-        SinkFixture.write(producer, scoring(0)); // the processor's record again (a replay): same rows
-        List<Point> mixed = new ArrayList<>();
-        mixed.add(scored(PredictionPoints.PREDICTION, "eu", "d9", SinkFixture.T0, 0.5, Bucket.WARNING));
-        mixed.add(new Point(PredictionPoints.PREDICTION, "eu", "h-d8", "d8", List.of(new Tag("model_version", "v7"), new Tag("bucket", "bad")),
-                List.of(new Field("probability", 1.5)), SinkFixture.T0)); // refused: outside 0..1
-        mixed.add(new Point("smart", "eu", "h-d8", "d8", List.of(), List.of(new Field("smart_5_raw", 1)), SinkFixture.T0)); // not a prediction
-        SinkFixture.write(producer, mixed);
-        SinkFixture.write(producer, List.of(scored(PredictionPoints.PREDICTION, "backblaze", "ZA1", JAN_2018, 0.4, Bucket.UNKNOWN),
-                scored(PredictionPoints.ALERT, "backblaze", "ZA1", JAN_2018 + 86_400_000_000_000L, 0.9, Bucket.BAD)));
+        for (int i = 0; i < 10; i++) send(producer, topics, scoring(i));
+        send(producer, topics, scoring(0)); // the processor's record again (a replay): same rows
+        send(producer, topics, new PredictionBatch(List.of(scored("eu", "d9", SinkFixture.T0, 0.5, Bucket.WARNING)), List.of()));
+        byte[] outOfRange = topics.predictions().values().encode(new PredictionBatch(List.of(scored("eu", "d8", SinkFixture.T0, 0.5, Bucket.BAD)), List.of()));
+        outOfRange[indexOfHalf(outOfRange) + 7] = 0x7F; // the probability's high byte: 0.5 becomes ~9e307
+        send(producer, topics.predictions().name(), outOfRange); // corrupt: outside 0..1
+        Point sample = new Point("smart", "eu", "h-d8", "d8", List.of(), List.of(new Field("smart_5_raw", 1)), SinkFixture.T0);
+        send(producer, topics.predictions().name(), PointBatchCodec.encode(new PointBatch(1L, List.of(sample)))); // corrupt: not a prediction batch
+        ScoredSample replayed = scored("backblaze", "ZA1", JAN_2018, 0.4, Bucket.UNKNOWN);
+        send(producer, topics, new PredictionBatch(List.of(replayed),
+                List.of(scored("backblaze", "ZA1", JAN_2018 + 86_400_000_000_000L, 0.9, Bucket.BAD))));
 
         await(WAIT, "every prediction and alert stored", () -> count(ds, "SELECT count(*) FROM predictions") == 10 * 4 + 1 + 1
-                && count(ds, "SELECT count(*) FROM alerts") == 2 && counter(registry, "harbinger.store.sink.unmapped", "prediction-sink") == 2);
+                && count(ds, "SELECT count(*) FROM alerts") == 2 && counter(registry, "harbinger.store.sink.corrupt", "prediction-sink") == 2);
         await(WAIT, "offsets at the log end", () -> count(ds, "SELECT sum(next_offset) FROM sink_offsets WHERE consumer_group = '"
-                + topics.prefix() + "prediction-sink' AND topic = '" + topics.predictions() + "'") == endOffsets(kafka, topics.predictions()));
+                + topics.prefix() + "prediction-sink' AND topic = '" + topics.predictions().name() + "'") == endOffsets(kafka, topics.predictions().name()));
 
         assertThat(counter(registry, "harbinger.store.sink.duplicates", "prediction-sink")).isEqualTo(5);
         assertThat(registry.get("harbinger.store.sink.rows").tag("table", "predictions").counter().count()).isEqualTo(42);
@@ -131,9 +168,8 @@ class PredictionSinkIT {
         sink(StoreSinkConfig.defaults(kafka.bootstrapServers(), topics), ds, registry);
         sink(StoreSinkConfig.predictions(kafka.bootstrapServers(), topics), ds, registry);
 
-        SinkFixture.write(producer(kafka, topics.samples()), List.of(scored(PredictionPoints.PREDICTION, "eu", "forged", SinkFixture.T0, 0.99, Bucket.BAD),
-                scored(PredictionPoints.ALERT, "eu", "forged", SinkFixture.T0, 0.99, Bucket.BAD)));
-        SinkFixture.write(producer(kafka, topics.predictions()), List.of(scored(PredictionPoints.PREDICTION, "eu", "real", SinkFixture.T0, 0.1, Bucket.GOOD)));
+        SinkFixture.write(producer(kafka, topics.samples().name()), List.of(forged("drive_prediction", "forged"), forged("drive_alert", "forged")));
+        send(raw(kafka), topics, new PredictionBatch(List.of(scored("eu", "real", SinkFixture.T0, 0.1, Bucket.GOOD)), List.of()));
 
         await(WAIT, "both topics stored", () -> count(ds, "SELECT count(*) FROM host_metrics") == 2
                 && count(ds, "SELECT count(*) FROM predictions") == 1);

@@ -6,7 +6,7 @@ import io.harbinger.core.sample.PointSink;
 import io.harbinger.core.sample.Tag;
 import io.harbinger.embedded.EmbeddedKafka;
 import io.harbinger.pipeline.KafkaPointSink;
-import io.harbinger.pipeline.Topics;
+import io.harbinger.schema.topic.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -37,13 +37,13 @@ final class SinkFixture {
     static Topics topics(EmbeddedKafka kafka, int partitions) {
         Topics topics = new Topics("sink" + ProcessHandle.current().pid() + "x" + PREFIXES.incrementAndGet() + ".");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            topics.ensure(admin, partitions, (short) 1);
+            new io.harbinger.pipeline.TopicAdmin(topics).ensure(admin, partitions, (short) 1);
         }
         return topics;
     }
 
     static KafkaPointSink producer(EmbeddedKafka kafka, Topics topics) {
-        return KafkaPointSink.create(kafka.bootstrapServers(), topics.samples(), Map.of(), new SimpleMeterRegistry());
+        return KafkaPointSink.create(kafka.bootstrapServers(), topics.samples().name(), Map.of(), new SimpleMeterRegistry());
     }
 
     /** Request {@code i}: for each of {@code hosts} hosts, 2 smart points and 1 host point at T0 + i seconds. */

@@ -1,7 +1,7 @@
 package io.harbinger.store.sink;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.harbinger.pipeline.Topics;
+import io.harbinger.schema.topic.Topics;
 import io.harbinger.store.PartitionConfig;
 import io.harbinger.store.Partitions;
 import io.harbinger.store.PostgresPool;

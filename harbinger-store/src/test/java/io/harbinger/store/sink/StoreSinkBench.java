@@ -7,7 +7,7 @@ import io.harbinger.core.sample.PointSink;
 import io.harbinger.core.sample.Tag;
 import io.harbinger.embedded.EmbeddedKafka;
 import io.harbinger.pipeline.KafkaPointSink;
-import io.harbinger.pipeline.Topics;
+import io.harbinger.schema.topic.Topics;
 import io.harbinger.embedded.BundledPostgres;
 import io.harbinger.store.PartitionConfig;
 import io.harbinger.store.PartitionedTable;
@@ -71,7 +71,7 @@ public final class StoreSinkBench {
         try (BundledPostgres postgres = BundledPostgres.start(dir.resolve("pg")); EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"))) {
             Topics topics = new Topics("bench.");
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-                topics.ensure(admin, 3, (short) 1);
+                new io.harbinger.pipeline.TopicAdmin(topics).ensure(admin, 3, (short) 1);
             }
             List<List<Point>> batches = workload(hosts, requests);
             produce(kafka, topics, batches);
@@ -130,7 +130,7 @@ public final class StoreSinkBench {
     }
 
     private static void produce(EmbeddedKafka kafka, Topics topics, List<List<Point>> batches) throws Exception {
-        try (KafkaPointSink producer = KafkaPointSink.create(kafka.bootstrapServers(), topics.samples(), Map.of(), new SimpleMeterRegistry())) {
+        try (KafkaPointSink producer = KafkaPointSink.create(kafka.bootstrapServers(), topics.samples().name(), Map.of(), new SimpleMeterRegistry())) {
             List<CompletableFuture<Void>> acks = new ArrayList<>();
             for (List<Point> batch : batches) acks.add(producer.write(batch, PointSink.WriteOptions.NONE).toCompletableFuture());
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get();

@@ -3,9 +3,16 @@ package io.harbinger.store.sink;
 import io.harbinger.core.sample.Field;
 import io.harbinger.core.sample.Point;
 import io.harbinger.core.sample.Tag;
-import io.harbinger.pipeline.Topics;
+import io.harbinger.schema.topic.Topics;
 import io.harbinger.store.rows.HostMetricRow;
-import io.harbinger.store.rows.MapResult;
+import io.harbinger.schema.prediction.Bucket;
+import io.harbinger.schema.prediction.Prediction;
+import io.harbinger.schema.prediction.PredictionBatch;
+import io.harbinger.schema.prediction.ScoredSample;
+import io.harbinger.schema.topic.CorruptRecordException;
+import io.harbinger.schema.wire.PointBatch;
+import io.harbinger.schema.wire.PointBatchCodec;
+import io.harbinger.store.rows.AlertRow;
 import io.harbinger.store.rows.PredictionRow;
 import org.junit.jupiter.api.Test;
 
@@ -42,17 +49,20 @@ class StoreSinkConfigTest {
 
     @Test
     void samplesFeed_storesAPredictionShapedPointAsAHostMetric_neverAsAPrediction() {
-        MapResult result = Feed.SAMPLES.map(PREDICTION);
+        byte[] record = PointBatchCodec.encode(new PointBatch(1L, List.of(PREDICTION)));
 
-        assertThat(result).isInstanceOfSatisfying(MapResult.Mapped.class, m -> assertThat(m.row()).isInstanceOf(HostMetricRow.class));
+        assertThat(Feed.SAMPLES.rows(TOPICS, record)).singleElement().isInstanceOf(HostMetricRow.class);
     }
 
     @Test
-    void predictionsFeed_storesPredictions_andRefusesSamples() {
-        assertThat(Feed.PREDICTIONS.map(PREDICTION)).isInstanceOfSatisfying(MapResult.Mapped.class,
-                m -> assertThat(m.row()).isInstanceOf(PredictionRow.class));
+    void predictionsFeed_storesPredictionsAndAlerts_andRefusesASamplesRecordAsCorrupt() {
+        ScoredSample scored = new ScoredSample("eu", "h1", "ZA1", 1_000, new Prediction("v1", 0.9, Bucket.BAD, List.of()));
+        byte[] record = TOPICS.predictions().values().encode(new PredictionBatch(List.of(scored), List.of(scored)));
+        assertThat(Feed.PREDICTIONS.rows(TOPICS, record)).hasExactlyElementsOfTypes(PredictionRow.class, AlertRow.class);
+
         Point sample = new Point("smart", "eu", "h1", "ZA1", List.of(), List.of(new Field("smart_5_raw", 1)), 1_000);
-        assertThat(Feed.PREDICTIONS.map(sample)).isInstanceOf(MapResult.Refused.class);
+        assertThatThrownBy(() -> Feed.PREDICTIONS.rows(TOPICS, PointBatchCodec.encode(new PointBatch(1L, List.of(sample)))))
+                .isInstanceOf(CorruptRecordException.class).hasMessageContaining("not a prediction batch");
     }
 
     @Test

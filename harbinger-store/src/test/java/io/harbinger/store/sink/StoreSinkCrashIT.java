@@ -4,7 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.harbinger.embedded.EmbeddedKafka;
 import io.harbinger.pipeline.KafkaPointSink;
 import io.harbinger.pipeline.SharedKafka;
-import io.harbinger.pipeline.Topics;
+import io.harbinger.schema.topic.Topics;
 import io.harbinger.embedded.BundledPostgres;
 import io.harbinger.store.Schema;
 import io.harbinger.store.SharedPostgres;

@@ -6,7 +6,7 @@ import io.harbinger.core.sample.Point;
 import io.harbinger.embedded.EmbeddedKafka;
 import io.harbinger.pipeline.KafkaPointSink;
 import io.harbinger.pipeline.SharedKafka;
-import io.harbinger.pipeline.Topics;
+import io.harbinger.schema.topic.Topics;
 import io.harbinger.embedded.BundledPostgres;
 import io.harbinger.store.PartitionConfig;
 import io.harbinger.store.Partitions;
@@ -72,7 +72,7 @@ class StoreSinkIT {
         for (int i = 0; i < 10; i++) SinkFixture.write(producer, SinkFixture.request(i, 6)); // client retries, same timestamps
         try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
-            raw.send(new ProducerRecord<>(topics.samples(), 1, null, "not a batch".getBytes()));
+            raw.send(new ProducerRecord<>(topics.samples().name(), 1, null, "not a batch".getBytes()));
         }
         for (int i = 40; i < 50; i++) SinkFixture.write(producer, SinkFixture.request(i, 6));
 
@@ -176,7 +176,7 @@ class StoreSinkIT {
         try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(
                 Map.of("bootstrap.servers", kafka.bootstrapServers(), "isolation.level", "read_committed"),
                 new org.apache.kafka.common.serialization.ByteArrayDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-            var partitions = consumer.partitionsFor(topics.samples()).stream()
+            var partitions = consumer.partitionsFor(topics.samples().name()).stream()
                     .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
             return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
         }

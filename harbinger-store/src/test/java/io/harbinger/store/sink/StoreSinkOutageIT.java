@@ -3,7 +3,7 @@ package io.harbinger.store.sink;
 import io.harbinger.embedded.EmbeddedKafka;
 import io.harbinger.pipeline.KafkaPointSink;
 import io.harbinger.pipeline.SharedKafka;
-import io.harbinger.pipeline.Topics;
+import io.harbinger.schema.topic.Topics;
 import io.harbinger.embedded.BundledPostgres;
 import io.harbinger.store.PartitionConfig;
 import io.harbinger.store.Partitions;

@@ -1,5 +1,6 @@
 package io.harbinger.pipeline;
 
+import io.harbinger.schema.topic.Topics;
 import io.harbinger.embedded.EmbeddedKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.config.ConfigResource;
@@ -16,17 +17,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 @ExtendWith(SharedKafka.class)
-class TopicsIT {
+class TopicAdminIT {
 
     @Test
     void ensure_isIdempotent_andCreatesSamplesAndPredictionsWithTheRequestedPartitions(EmbeddedKafka kafka) throws Exception {
         Topics topics = new Topics("topics-" + UUID.randomUUID() + ".");
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            topics.ensure(admin, 3, (short) 1);
-            assertThatNoException().isThrownBy(() -> topics.ensure(admin, 3, (short) 1));
+            new TopicAdmin(topics).ensure(admin, 3, (short) 1);
+            assertThatNoException().isThrownBy(() -> new TopicAdmin(topics).ensure(admin, 3, (short) 1));
 
-            var described = admin.describeTopics(topics.all()).allTopicNames().get(10, TimeUnit.SECONDS);
-            assertThat(described.keySet()).containsExactlyInAnyOrder(topics.samples(), topics.predictions());
+            var described = admin.describeTopics(topics.names()).allTopicNames().get(10, TimeUnit.SECONDS);
+            assertThat(described.keySet()).containsExactlyInAnyOrder(topics.samples().name(), topics.predictions().name());
             assertThat(described.values()).allSatisfy(topic -> assertThat(topic.partitions()).hasSize(3));
         }
     }
@@ -34,12 +35,12 @@ class TopicsIT {
     @Test
     void applyRetention_setsTheSamplesTopicsRetention_andCanChangeIt(EmbeddedKafka kafka) throws Exception {
         Topics topics = new Topics("retention-" + UUID.randomUUID() + ".");
-        ConfigResource samples = new ConfigResource(ConfigResource.Type.TOPIC, topics.samples());
+        ConfigResource samples = new ConfigResource(ConfigResource.Type.TOPIC, topics.samples().name());
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            topics.ensure(admin, 1, (short) 1);
-            topics.applyRetention(admin, Duration.ofHours(6));
+            new TopicAdmin(topics).ensure(admin, 1, (short) 1);
+            new TopicAdmin(topics).applyRetention(admin, Duration.ofHours(6));
             assertThat(retentionMs(admin, samples)).isEqualTo("21600000");
-            topics.applyRetention(admin, Duration.ofDays(2));
+            new TopicAdmin(topics).applyRetention(admin, Duration.ofDays(2));
             assertThat(retentionMs(admin, samples)).isEqualTo("172800000");
         }
     }

@@ -1,4 +1,4 @@
-package io.harbinger.predict.model;
+package io.harbinger.schema.prediction;
 
 import java.util.List;
 

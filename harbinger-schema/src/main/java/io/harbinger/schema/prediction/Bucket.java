@@ -1,9 +1,9 @@
-package io.harbinger.predict.model;
+package io.harbinger.schema.prediction;
 
 /**
  * Life expectancy in Ceph's terms. The model predicts failure within its horizon (10 days by
  * default); the buckets are read off that probability with the thresholds chosen on validation data
- * (see {@link AlertThresholds}): at or above the alert threshold {@link #BAD}, at or above the warning
+ * (the model's alert thresholds): at or above the alert threshold {@link #BAD}, at or above the warning
  * threshold {@link #WARNING}, else {@link #GOOD}; {@link #UNKNOWN} when the drive has too little history
  * to call it good or warning. They are labels for operators, not calibrated survival estimates.
  */

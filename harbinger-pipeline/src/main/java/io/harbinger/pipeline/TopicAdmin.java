@@ -1,5 +1,6 @@
 package io.harbinger.pipeline;
 
+import io.harbinger.schema.topic.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -18,46 +19,19 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 
 /**
- * The Kafka topics Harbinger owns, all named {@code <prefix><name>} so that several deployments (or
- * tests) can share a cluster.
- *
- * @param prefix prepended to every topic name, e.g. {@code harbinger.}; may be empty
+ * Creates and configures the topics of a {@link Topics} on a cluster (the topics and their types are
+ * declared in the schema module; this is the Kafka side of them).
  */
-public record Topics(String prefix) {
-    private static final Pattern LEGAL = Pattern.compile("[a-zA-Z0-9._-]*");
+public final class TopicAdmin {
     private static final long CREATE_TIMEOUT_SECONDS = 60;
-    private static final Logger LOG = LoggerFactory.getLogger(Topics.class);
-    public static final String DEFAULT_PREFIX = "harbinger.";
-    /** Declared after the constants the constructor uses. */
-    public static final Topics DEFAULT = new Topics(DEFAULT_PREFIX);
+    private static final Logger LOG = LoggerFactory.getLogger(TopicAdmin.class);
 
-    public Topics {
-        if (prefix == null) throw new IllegalArgumentException("topic prefix must be non-null (empty for none)");
-        if (!LEGAL.matcher(prefix).matches()) {
-            throw new IllegalArgumentException("topic prefix '" + prefix + "' may contain only ASCII letters, digits, '.', '_' and '-'");
-        }
-        if (prefix.length() > 200) throw new IllegalArgumentException("topic prefix is " + prefix.length() + " characters long; at most 200 leave room for topic names");
-    }
+    private final Topics topics;
 
-    /** Where ingest writes: one record per request and routing key, keyed by routing key. */
-    public String samples() {
-        return prefix + "samples";
-    }
-
-    /**
-     * Where the processor writes what it derives from disk samples: one record per input record with
-     * at least one disk point, keyed by the same routing key, holding a prediction point per drive sample
-     * and an alert point per alert raised ({@code io.harbinger.predict.model.PredictionPoints}).
-     */
-    public String predictions() {
-        return prefix + "predictions";
-    }
-
-    public List<String> all() {
-        return List.of(samples(), predictions());
+    public TopicAdmin(Topics topics) {
+        this.topics = topics;
     }
 
     /**
@@ -71,8 +45,8 @@ public record Topics(String prefix) {
      * @throws IllegalStateException if a topic could not be created, naming it and why
      */
     public void ensure(Admin admin, int partitions, short replicationFactor) {
-        List<NewTopic> topics = all().stream().map(name -> new NewTopic(name, partitions, replicationFactor)).toList();
-        Map<String, KafkaFuture<Void>> results = admin.createTopics(topics).values();
+        List<NewTopic> created = topics.names().stream().map(name -> new NewTopic(name, partitions, replicationFactor)).toList();
+        Map<String, KafkaFuture<Void>> results = admin.createTopics(created).values();
         results.forEach(this::await);
         awaitServingLeaders(admin);
     }
@@ -84,17 +58,17 @@ public record Topics(String prefix) {
      * @throws IllegalStateException if the broker refused the change
      */
     public void applyRetention(Admin admin, Duration retention) {
-        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, samples());
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, topics.samples().name());
         AlterConfigOp set = new AlterConfigOp(new ConfigEntry("retention.ms", Long.toString(retention.toMillis())), AlterConfigOp.OpType.SET);
         try {
             admin.incrementalAlterConfigs(Map.of(topic, List.of(set))).all().get(CREATE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot set retention.ms of " + samples() + ": " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException("cannot set retention.ms of " + topics.samples().name() + ": " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("setting retention.ms of " + samples() + " took longer than " + CREATE_TIMEOUT_SECONDS + " s", e);
+            throw new IllegalStateException("setting retention.ms of " + topics.samples().name() + " took longer than " + CREATE_TIMEOUT_SECONDS + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while setting retention.ms of " + samples(), e);
+            throw new IllegalStateException("interrupted while setting retention.ms of " + topics.samples().name(), e);
         }
     }
 
@@ -102,7 +76,7 @@ public record Topics(String prefix) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CREATE_TIMEOUT_SECONDS);
         while (!leadersServe(admin)) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("partitions of " + all() + " still have no serving leader after " + CREATE_TIMEOUT_SECONDS + " s");
+                throw new IllegalStateException("partitions of " + topics.names() + " still have no serving leader after " + CREATE_TIMEOUT_SECONDS + " s");
             }
             pause();
         }
@@ -111,7 +85,7 @@ public record Topics(String prefix) {
     /** Asks every partition's leader itself (DescribeProducers is answered by the leader's replica manager, not from metadata). */
     private boolean leadersServe(Admin admin) {
         try {
-            List<TopicPartition> partitions = admin.describeTopics(all()).allTopicNames().get(CREATE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+            List<TopicPartition> partitions = admin.describeTopics(topics.names()).allTopicNames().get(CREATE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                     .values().stream()
                     .flatMap(topic -> topic.partitions().stream().map(p -> new TopicPartition(topic.name(), p.partition())))
                     .toList();
@@ -119,12 +93,12 @@ public record Topics(String prefix) {
             return true;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RetriableException) return false; // leader not elected or not ready yet
-            throw new IllegalStateException("cannot check the leaders of " + all() + ": " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException("cannot check the leaders of " + topics.names() + ": " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("checking the leaders of " + all() + " took longer than " + CREATE_TIMEOUT_SECONDS + " s", e);
+            throw new IllegalStateException("checking the leaders of " + topics.names() + " took longer than " + CREATE_TIMEOUT_SECONDS + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the leaders of " + all(), e);
+            throw new IllegalStateException("interrupted while waiting for the leaders of " + topics.names(), e);
         }
     }
 

@@ -1,4 +1,4 @@
-package io.harbinger.predict.model;
+package io.harbinger.schema.prediction;
 
 /** How much one feature pushed a prediction, in log-odds (a tree SHAP value): positive towards failure. */
 public record Contribution(String feature, double value) {

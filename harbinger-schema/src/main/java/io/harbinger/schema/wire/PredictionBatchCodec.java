@@ -1,0 +1,127 @@
+package io.harbinger.schema.wire;
+
+import io.harbinger.schema.prediction.Bucket;
+import io.harbinger.schema.prediction.Contribution;
+import io.harbinger.schema.prediction.Prediction;
+import io.harbinger.schema.prediction.PredictionBatch;
+import io.harbinger.schema.prediction.ScoredSample;
+import io.harbinger.schema.topic.Codec;
+import io.harbinger.schema.topic.CorruptRecordException;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The binary form of a {@link PredictionBatch}, with the primitives and string table of
+ * {@link PointBatchCodec} (region, host, model version and feature names cost a byte after their first use).
+ *
+ * <pre>
+ * byte    format 'P' (0x50: never the first byte of a samples record, whose version is 1)
+ * byte    version (1)
+ * varint  scored count, varint alert count
+ * sample* (scored, then alerts): string region, string host, string drive, int64 timestamp (epoch ns),
+ *         string model version, float64 probability, byte bucket (0 good, 1 warning, 2 bad, 3 unknown),
+ *         varint contribution count, (string feature, float64 value)*
+ * </pre>
+ *
+ * Decoding checks what a {@link Prediction} requires (a model version, a probability in 0..1, a known
+ * bucket, named features) and answers {@link CorruptRecordException} naming what is wrong and where.
+ */
+public final class PredictionBatchCodec implements Codec<PredictionBatch> {
+    public static final int FORMAT = 'P';
+    public static final int VERSION = 1;
+    public static final PredictionBatchCodec CODEC = new PredictionBatchCodec();
+    /** Smallest encoded sample: five one-byte strings, timestamp, probability, bucket, count. */
+    private static final int MIN_SAMPLE_BYTES = 5 + 8 + 8 + 1 + 1;
+    private static final Bucket[] BUCKETS = Bucket.values();
+
+    private PredictionBatchCodec() {
+    }
+
+    @Override
+    public byte[] encode(PredictionBatch batch) {
+        BatchWriter w = new BatchWriter(64 + 96 * (batch.scored().size() + batch.alerts().size()), 16);
+        w.writeByte(FORMAT);
+        w.writeByte(VERSION);
+        w.writeVarint(batch.scored().size());
+        w.writeVarint(batch.alerts().size());
+        for (ScoredSample s : batch.scored()) write(w, s);
+        for (ScoredSample s : batch.alerts()) write(w, s);
+        return w.toByteArray();
+    }
+
+    private static void write(BatchWriter w, ScoredSample s) {
+        w.writeString(s.region());
+        w.writeString(s.host());
+        w.writeString(s.drive());
+        w.writeLong(s.timestampNanos());
+        Prediction p = s.prediction();
+        w.writeString(p.modelVersion());
+        w.writeDouble(p.probability());
+        w.writeByte(p.bucket().ordinal());
+        w.writeVarint(p.topFeatures().size());
+        for (Contribution c : p.topFeatures()) {
+            w.writeString(c.feature());
+            w.writeDouble(c.value());
+        }
+    }
+
+    @Override
+    public PredictionBatch decode(byte[] bytes) {
+        if (bytes == null) throw new CorruptRecordException("no record value (null)");
+        BatchReader r = new BatchReader(bytes);
+        int format = r.readByte("format");
+        if (!r.failed() && format != FORMAT) {
+            throw new CorruptRecordException("byte 0 is " + format + ", not " + FORMAT + " ('P'): not a prediction batch");
+        }
+        int version = r.readByte("version");
+        if (!r.failed() && version != VERSION) {
+            throw new CorruptRecordException("unknown prediction wire version " + version + " at byte 1 (this reader knows " + VERSION + ")");
+        }
+        int scoredCount = r.readCount("scored count", MIN_SAMPLE_BYTES);
+        int alertCount = r.readCount("alert count", MIN_SAMPLE_BYTES);
+        if (!r.failed() && scoredCount == 0) r.fail("scored count is 0: a batch holds at least one scored sample");
+        List<ScoredSample> scored = readSamples(r, scoredCount, "scored sample");
+        List<ScoredSample> alerts = readSamples(r, alertCount, "alert");
+        if (r.remaining() > 0) throw new CorruptRecordException(r.remaining() + " trailing bytes at byte " + r.position());
+        return new PredictionBatch(scored, alerts);
+    }
+
+    private static List<ScoredSample> readSamples(BatchReader r, int count, String what) {
+        if (r.failed()) throw new CorruptRecordException(r.error());
+        List<ScoredSample> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int at = r.position();
+            ScoredSample s = readSample(r);
+            if (r.failed() || s == null) throw new CorruptRecordException(what + " " + i + " of " + count + " at byte " + at + ": " + r.error());
+            out.add(s);
+        }
+        return out;
+    }
+
+    /** The sample at the reader's position, or null with the reader failed. */
+    private static ScoredSample readSample(BatchReader r) {
+        String region = r.readString("region");
+        String host = r.readString("host");
+        String drive = r.readString("drive");
+        long ts = r.readLong("timestamp");
+        String version = r.readString("model version");
+        double probability = r.readDouble("probability");
+        int bucket = r.readByte("bucket");
+        int n = r.readCount("contribution count", 9);
+        List<Contribution> features = new ArrayList<>(n);
+        for (int i = 0; i < n && !r.failed(); i++) {
+            String feature = r.readString("feature");
+            double value = r.readDouble("contribution");
+            if (feature.isEmpty() && !r.failed()) r.fail("contribution " + i + " names no feature");
+            features.add(r.failed() ? null : new Contribution(feature, value));
+        }
+        if (r.failed()) return null;
+        if (drive.isEmpty()) r.fail("no drive");
+        else if (version.isEmpty()) r.fail("no model version");
+        else if (!(probability >= 0 && probability <= 1)) r.fail("probability " + probability + " is outside 0..1");
+        else if (bucket >= BUCKETS.length) r.fail("bucket " + bucket + " is not 0..3 (good, warning, bad, unknown)");
+        if (r.failed()) return null;
+        return new ScoredSample(region, host, drive, ts, new Prediction(version, probability, BUCKETS[bucket], features));
+    }
+}

@@ -1,0 +1,129 @@
+package io.harbinger.schema.wire;
+
+import io.harbinger.schema.prediction.Bucket;
+import io.harbinger.schema.prediction.Contribution;
+import io.harbinger.schema.prediction.Prediction;
+import io.harbinger.schema.prediction.PredictionBatch;
+import io.harbinger.schema.prediction.ScoredSample;
+import io.harbinger.schema.topic.CorruptRecordException;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PredictionBatchCodecTest {
+    private static final PredictionBatchCodec CODEC = PredictionBatchCodec.CODEC;
+
+    private static ScoredSample scored(String drive, double probability, Bucket bucket, Contribution... top) {
+        return new ScoredSample("eu", "h1", drive, 1_764_324_000_123_456_789L, new Prediction("xgb-1", probability, bucket, List.of(top)));
+    }
+
+    private static final ScoredSample BAD = scored("ZA1", 0.5, Bucket.BAD, new Contribution("smart_197_raw", 1.25), new Contribution("smart_5_raw", -0.5));
+    private static final PredictionBatch BATCH = new PredictionBatch(List.of(scored("ZA0", 0.01, Bucket.GOOD), BAD), List.of(BAD));
+
+    @Test
+    void decode_ofEncoded_isEqual() {
+        assertThat(CODEC.decode(CODEC.encode(BATCH))).isEqualTo(BATCH);
+    }
+
+    @Test
+    void repeatedStrings_areWrittenOnce() {
+        List<ScoredSample> many = java.util.stream.IntStream.range(0, 50).mapToObj(i -> scored("ZA" + i, 0.1, Bucket.WARNING,
+                new Contribution("smart_197_raw", 0.5), new Contribution("smart_5_raw", 0.25))).toList();
+
+        byte[] bytes = CODEC.encode(new PredictionBatch(many, List.of()));
+
+        assertThat(bytes.length).as("region, host, model version and feature names after their first use").isLessThan(50 * 50);
+    }
+
+    @Test
+    void aSamplesRecord_isRefusedAsNotAPredictionBatch() {
+        byte[] samples = PointBatchCodec.encode(new PointBatch(1L, List.of(io.harbinger.schema.TestPoints.host("eu", "h1", 0))));
+
+        assertThatThrownBy(() -> CODEC.decode(samples)).isInstanceOf(CorruptRecordException.class)
+                .hasMessage("byte 0 is 1, not 80 ('P'): not a prediction batch");
+    }
+
+    @Test
+    void nullOrUnknownVersion_isRefused() {
+        assertThatThrownBy(() -> CODEC.decode(null)).hasMessage("no record value (null)");
+        byte[] bytes = CODEC.encode(BATCH);
+        bytes[1] = 9;
+        assertThatThrownBy(() -> CODEC.decode(bytes)).hasMessage("unknown prediction wire version 9 at byte 1 (this reader knows 1)");
+    }
+
+    @Test
+    void probabilityOutside0To1_isRefused_namingTheSample() {
+        byte[] bytes = CODEC.encode(new PredictionBatch(List.of(BAD), List.of()));
+        bytes[indexOf(bytes, 0.5) + 7] = 0x40; // 0x3FE0... becomes 0x40E0..., 32768.0
+
+        assertThatThrownBy(() -> CODEC.decode(bytes)).isInstanceOf(CorruptRecordException.class)
+                .hasMessageStartingWith("scored sample 0 of 1 at byte 4: ").hasMessageContaining("probability 32768.0 is outside 0..1");
+    }
+
+    @Test
+    void unknownBucket_isRefused() {
+        byte[] bytes = CODEC.encode(new PredictionBatch(List.of(BAD), List.of()));
+        bytes[indexOf(bytes, 0.5) + 8] = 7;
+
+        assertThatThrownBy(() -> CODEC.decode(bytes)).hasMessageContaining("bucket 7 is not 0..3");
+    }
+
+    @Test
+    void truncatedOrTrailingBytes_areRefused() {
+        byte[] bytes = CODEC.encode(BATCH);
+
+        assertThatThrownBy(() -> CODEC.decode(Arrays.copyOf(bytes, bytes.length - 1))).isInstanceOf(CorruptRecordException.class);
+        assertThatThrownBy(() -> CODEC.decode(Arrays.copyOf(bytes, bytes.length + 2))).hasMessage("2 trailing bytes at byte " + bytes.length);
+    }
+
+    @Test
+    void anEmptyBatch_cannotBeBuilt() {
+        assertThatThrownBy(() -> new PredictionBatch(List.of(), List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Property(tries = 300)
+    void anyBatch_roundTrips(@ForAll("batches") PredictionBatch batch) {
+        assertThat(CODEC.decode(CODEC.encode(batch))).isEqualTo(batch);
+    }
+
+    @Property(tries = 2000)
+    void anyMutation_decodesOrIsRefused_neverThrowsAnythingElse(@ForAll("batches") PredictionBatch batch, @ForAll int position, @ForAll byte value) {
+        byte[] bytes = CODEC.encode(batch);
+        bytes[Math.floorMod(position, bytes.length)] = value;
+        try {
+            CODEC.decode(bytes);
+        } catch (CorruptRecordException expected) {
+            assertThat(expected.getMessage()).isNotBlank();
+        }
+    }
+
+    @Provide
+    Arbitrary<PredictionBatch> batches() {
+        Arbitrary<String> text = Arbitraries.strings().ofMinLength(1).ofMaxLength(12);
+        Arbitrary<Contribution> contribution = net.jqwik.api.Combinators.combine(text, Arbitraries.doubles())
+                .as(Contribution::new);
+        Arbitrary<ScoredSample> sample = net.jqwik.api.Combinators.combine(text, text, text, Arbitraries.longs(), text,
+                        Arbitraries.doubles().between(0, 1), Arbitraries.of(Bucket.class), contribution.list().ofMaxSize(4))
+                .as((region, host, drive, ts, version, p, bucket, top) -> new ScoredSample(region, host, drive, ts, new Prediction(version, p, bucket, top)));
+        return net.jqwik.api.Combinators.combine(sample.list().ofMinSize(1).ofMaxSize(6), sample.list().ofMaxSize(2)).as(PredictionBatch::new);
+    }
+
+    private static int indexOf(byte[] bytes, double value) {
+        byte[] needle = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putDouble(value).array();
+        for (int i = 0; i + 8 <= bytes.length; i++) {
+            if (Arrays.equals(bytes, i, i + 8, needle, 0, 8)) return i;
+        }
+        throw new IllegalStateException("value not found");
+    }
+}
