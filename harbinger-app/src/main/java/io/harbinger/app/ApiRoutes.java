@@ -2,7 +2,7 @@ package io.harbinger.app;
 
 import io.harbinger.ingest.http.IngestRoutes;
 import io.harbinger.pipeline.Pipeline;
-import io.harbinger.store.sink.StoreSink;
+import io.harbinger.store.load.StoreLoader;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -18,7 +18,7 @@ final class ApiRoutes {
     private ApiRoutes() {
     }
 
-    static void register(Javalin app, Pipeline pipeline, IngestRoutes ingest, Storage storage, List<StoreSink> sinks, PrometheusMeterRegistry registry) {
+    static void register(Javalin app, Pipeline pipeline, IngestRoutes ingest, Storage storage, List<StoreLoader> loaders, PrometheusMeterRegistry registry) {
         app.get("/api/v1/hosts", ctx -> ctx.json(pipeline.hosts()));
         app.get("/api/v1/hosts/{region}/{host}", ctx -> pipeline.host(ctx.pathParam("region"), ctx.pathParam("host"))
                 .ifPresentOrElse(ctx::json, () -> ctx.status(404).json(Map.of("error", "no data from host "
@@ -33,13 +33,13 @@ final class ApiRoutes {
         });
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
         app.get("/health", ctx -> ctx.json(Map.of("status", "up")));
-        app.get("/ready", ctx -> ready(ctx, pipeline, ingest, storage, sinks));
+        app.get("/ready", ctx -> ready(ctx, pipeline, ingest, storage, loaders));
     }
 
-    private static void ready(Context ctx, Pipeline pipeline, IngestRoutes ingest, Storage storage, List<StoreSink> sinks) {
+    private static void ready(Context ctx, Pipeline pipeline, IngestRoutes ingest, Storage storage, List<StoreLoader> loaders) {
         boolean accepting = ingest.accepting();
         boolean processing = pipeline.ready();
-        boolean storing = storage.healthy() && sinks.stream().allMatch(StoreSink::isRunning);
+        boolean storing = storage.healthy() && loaders.stream().allMatch(StoreLoader::isRunning);
         boolean ready = accepting && processing && storing;
         ctx.status(ready ? 200 : 503).json(Map.of("ready", ready, "ingest", accepting, "processor", processing, "storage", storing));
     }

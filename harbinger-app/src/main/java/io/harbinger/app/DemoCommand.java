@@ -124,7 +124,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         Path dir = data.resolve("backblaze-st4000dm000-2018-h1");
         if (!Files.isDirectory(dir)) return 0;
         FleetReplay.Summary s = new FleetReplay(new FleetReplay.Options(URI.create(base), dir, REPLAY_FROM, REPLAY_TO, 0,
-                FleetLayout.DEFAULT, DriveSample.of(100), 8)).run();
+                FleetLayout.DEFAULT, DriveSubset.of(100), 8)).run();
         out.printf("  %-44s -> %,d rows in %,d requests%n", "Backblaze " + REPLAY_FROM + ".." + REPLAY_TO + " (10% of drives)", s.rows(), s.requests());
         return s.rows();
     }

@@ -5,8 +5,8 @@ import io.harbinger.embedded.EmbeddedKafka;
 import io.harbinger.pipeline.KafkaPointSink;
 import io.harbinger.pipeline.Pipeline;
 import io.harbinger.pipeline.PipelineConfig;
-import io.harbinger.store.sink.StoreSink;
-import io.harbinger.store.sink.StoreSinkConfig;
+import io.harbinger.store.load.StoreLoader;
+import io.harbinger.store.load.LoaderConfig;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -27,8 +27,8 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * One running Harbinger node: (embedded Kafka broker) -> Kafka Streams processor -> durable producer
- * sink -> HTTP server. Started in that order and closed in reverse: stop taking requests, drain the
+ * One running Harbinger node: (embedded Kafka broker) -> storage -> Kafka Streams processor -> loaders
+ * into PostgreSQL -> durable producer (ingest's sink) -> HTTP server. Started in that order and closed in reverse: stop taking requests, drain the
  * admitted ones to their Kafka ack, stop HTTP, close the producer, the processor, the broker.
  */
 public final class Harbinger implements AutoCloseable {
@@ -40,8 +40,8 @@ public final class Harbinger implements AutoCloseable {
     private final Javalin http;
     private final Pipeline pipeline;
     private final Storage storage;
-    private final StoreSink storeSink;
-    private final StoreSink predictionSink;
+    private final StoreLoader samplesLoader;
+    private final StoreLoader predictionsLoader;
     private final ModelReloader models;
     private final String bootstrapServers;
 
@@ -61,11 +61,11 @@ public final class Harbinger implements AutoCloseable {
                     .withCommitInterval(config.commitInterval())
                     .withSamplesRetention(config.samplesRetention());
             pipeline = own(Pipeline.start(pipelineConfig, registry, models.holder()));
-            storeSink = own(StoreSink.start(StoreSinkConfig.defaults(bootstrapServers, pipelineConfig.topics()), storage.routing(),
+            samplesLoader = own(StoreLoader.start(LoaderConfig.defaults(bootstrapServers, pipelineConfig.topics()), storage.routing(),
                     shard -> storage.partitionsByShard().get(shard.name()), registry));
-            predictionSink = own(StoreSink.start(StoreSinkConfig.predictions(bootstrapServers, pipelineConfig.topics()), storage.routing(),
+            predictionsLoader = own(StoreLoader.start(LoaderConfig.predictions(bootstrapServers, pipelineConfig.topics()), storage.routing(),
                     shard -> storage.partitionsByShard().get(shard.name()), registry));
-            KafkaPointSink sink = own(KafkaPointSink.create(pipelineConfig, registry));
+            KafkaPointSink kafkaSink = own(KafkaPointSink.create(pipelineConfig, registry));
             http = Javalin.create(javalin -> {
                 javalin.showJavalinBanner = false;
                 javalin.useVirtualThreads = true;
@@ -77,8 +77,8 @@ public final class Harbinger implements AutoCloseable {
                         .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
                         .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS), true));
             });
-            ingest = IngestRoutes.register(http, config.ingest(), sink, clock, registry);
-            ApiRoutes.register(http, pipeline, ingest, storage, List.of(storeSink, predictionSink), registry);
+            ingest = IngestRoutes.register(http, config.ingest(), kafkaSink, clock, registry);
+            ApiRoutes.register(http, pipeline, ingest, storage, List.of(samplesLoader, predictionsLoader), registry);
             ModelRoutes.register(http, models);
             PredictionRoutes.register(http, storage, clock);
             http.start(config.bindAddress(), config.port());

@@ -43,7 +43,7 @@ final class ReplayCommand implements Callable<Integer> {
         if (drivePermille < 1 || drivePermille > 1000) throw new picocli.CommandLine.TypeConversionException("--drive-sample must be 1..1000, got " + drivePermille);
         if (concurrency < 1) throw new picocli.CommandLine.TypeConversionException("--concurrency must be >= 1, got " + concurrency);
         FleetReplay.Summary s = new FleetReplay(new FleetReplay.Options(url, data, from, to, speed, FleetLayout.DEFAULT,
-                DriveSample.of(drivePermille), concurrency)).run();
+                DriveSubset.of(drivePermille), concurrency)).run();
         System.out.printf("replayed %d days: %d rows in %d requests to %s%n", s.days(), s.rows(), s.requests(), url);
         return 0;
     }

@@ -60,10 +60,10 @@ class FleetReplayTest {
 
     @Test
     void driveSample_isReproducible_andKeepsRoughlyItsShare() {
-        var sample = DriveSample.of(100);
+        var sample = DriveSubset.of(100);
         long kept = java.util.stream.IntStream.range(0, 20_000).mapToObj(i -> "S" + i).filter(sample).count();
         assertThat(kept).isBetween(1_700L, 2_300L);
-        assertThat(DriveSample.of(100).test("S1")).isEqualTo(sample.test("S1"));
-        assertThat(DriveSample.of(1000).test("anything")).isTrue();
+        assertThat(DriveSubset.of(100).test("S1")).isEqualTo(sample.test("S1"));
+        assertThat(DriveSubset.of(1000).test("anything")).isTrue();
     }
 }

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Overload is answered, not crashed on: 48 clients push 4 MiB bodies as fast as they can at a node
- * with a 512 MiB heap holding the broker, the processor, the store sink and ingest. The node answers 429 with Retry-After when its in-flight budget is full, keeps
+ * with a 512 MiB heap holding the broker, the processor, the loader and ingest. The node answers 429 with Retry-After when its in-flight budget is full, keeps
  * acknowledging what fits, never runs out of memory, and is healthy afterwards. On a loaded 2-core
  * machine Kafka itself may fall behind: a write it did not acknowledge in time is a 503, also with
  * Retry-After (nothing of it was acknowledged) — any other status is a failure.

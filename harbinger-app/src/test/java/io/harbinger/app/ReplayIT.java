@@ -36,7 +36,7 @@ class ReplayIT {
     private static final LocalDate FROM = LocalDate.of(2018, 3, 1);
     private static final LocalDate TO = LocalDate.of(2018, 3, 12);
     private static final int PERMILLE = 25;
-    private static final Predicate<String> DRIVES = DriveSample.of(PERMILLE);
+    private static final Predicate<String> DRIVES = DriveSubset.of(PERMILLE);
 
     private static Path data;
     private static Map<String, Float> offline;      // drive/day -> probability

@@ -8,7 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 
-/** Counting rows in the real PostgreSQL a node writes to, waiting for the store sink to catch up. */
+/** Counting rows in the real PostgreSQL a node writes to, waiting for the loader to catch up. */
 final class Sql {
     private Sql() {
     }

@@ -1,6 +1,6 @@
 package io.harbinger.bench;
 
-import io.harbinger.core.sample.Point;
+import io.harbinger.core.point.Point;
 import io.harbinger.predict.feature.DriveHistory;
 import io.harbinger.predict.feature.DriveReading;
 import io.harbinger.predict.feature.Features;

@@ -1,6 +1,6 @@
 package io.harbinger.pipeline;
 
-import io.harbinger.core.sample.Point;
+import io.harbinger.core.point.Point;
 
 /**
  * What the pipeline knows about one host, as queried from its state store.

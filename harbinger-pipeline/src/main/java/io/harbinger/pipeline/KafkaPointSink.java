@@ -1,8 +1,8 @@
 package io.harbinger.pipeline;
 
 import io.harbinger.schema.topic.Topics;
-import io.harbinger.core.sample.Point;
-import io.harbinger.core.sample.PointSink;
+import io.harbinger.core.point.Point;
+import io.harbinger.core.point.PointSink;
 import io.harbinger.schema.wire.PointBatch;
 import io.harbinger.schema.wire.PointBatchCodec;
 import io.micrometer.core.instrument.Counter;

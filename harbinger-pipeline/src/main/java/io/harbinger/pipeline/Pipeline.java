@@ -138,7 +138,7 @@ public final class Pipeline implements AutoCloseable {
      */
     public java.util.Optional<HostStats> host(String region, String host) {
         try {
-            HostState state = store().get(io.harbinger.core.sample.Point.routingKey(region, host));
+            HostState state = store().get(io.harbinger.core.point.Point.routingKey(region, host));
             return java.util.Optional.ofNullable(state).map(HostState::stats);
         } catch (InvalidStateStoreException e) {
             throw notQueryable(e);

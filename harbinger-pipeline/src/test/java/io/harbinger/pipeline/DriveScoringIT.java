@@ -2,8 +2,8 @@ package io.harbinger.pipeline;
 
 import io.harbinger.schema.TestPoints;
 import io.harbinger.embedded.EmbeddedKafka;
-import io.harbinger.core.sample.Point;
-import io.harbinger.core.sample.PointSink.WriteOptions;
+import io.harbinger.core.point.Point;
+import io.harbinger.core.point.PointSink.WriteOptions;
 import io.harbinger.pipeline.serde.CodecSerde;
 import io.harbinger.schema.prediction.PredictionBatch;
 import io.harbinger.schema.prediction.ScoredSample;

@@ -1,8 +1,8 @@
 package io.harbinger.pipeline;
 
 import io.harbinger.schema.TestPoints;
-import io.harbinger.core.sample.Field;
-import io.harbinger.core.sample.Point;
+import io.harbinger.core.point.Field;
+import io.harbinger.core.point.Point;
 import io.harbinger.schema.wire.PointBatch;
 import io.harbinger.schema.wire.PointBatchCodec;
 import io.harbinger.pipeline.serde.CodecSerde;

@@ -1,7 +1,7 @@
 package io.harbinger.pipeline;
 
 import io.harbinger.schema.TestPoints;
-import io.harbinger.core.sample.Point;
+import io.harbinger.core.point.Point;
 import io.harbinger.schema.wire.PointBatch;
 import io.harbinger.pipeline.serde.CodecSerde;
 import io.harbinger.schema.wire.PointBatchCodec;

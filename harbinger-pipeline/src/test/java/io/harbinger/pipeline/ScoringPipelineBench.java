@@ -1,7 +1,7 @@
 package io.harbinger.pipeline;
 
 import io.harbinger.embedded.EmbeddedKafka;
-import io.harbinger.core.sample.Point;
+import io.harbinger.core.point.Point;
 import io.harbinger.schema.wire.PointBatchCodec;
 import io.harbinger.predict.model.ModelHolder;
 import io.harbinger.predict.offline.BackblazeDays;

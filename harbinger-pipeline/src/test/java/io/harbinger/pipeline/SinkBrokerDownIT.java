@@ -3,7 +3,7 @@ package io.harbinger.pipeline;
 import io.harbinger.schema.topic.Topics;
 import io.harbinger.schema.TestPoints;
 import io.harbinger.embedded.EmbeddedKafka;
-import io.harbinger.core.sample.PointSink.WriteOptions;
+import io.harbinger.core.point.PointSink.WriteOptions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;

@@ -42,7 +42,7 @@ class PredictPurityTest {
     void features_dependOnlyOnPointsTheSmartFieldNamesAndTheJdkCore() {
         noClasses().that().resideInAPackage("io.harbinger.predict.feature")
                 .should().dependOnClassesThat().resideOutsideOfPackages(
-                        "io.harbinger.predict.feature", "io.harbinger.core.sample", "io.harbinger.schema.disk",
+                        "io.harbinger.predict.feature", "io.harbinger.core.point", "io.harbinger.schema.disk",
                         "java.lang..", "java.util..", "java.nio")
                 .check(DOMAIN);
     }

@@ -1,8 +1,8 @@
 package io.harbinger.schema;
 
-import io.harbinger.core.sample.Field;
-import io.harbinger.core.sample.Point;
-import io.harbinger.core.sample.Tag;
+import io.harbinger.core.point.Field;
+import io.harbinger.core.point.Point;
+import io.harbinger.core.point.Tag;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -31,14 +31,13 @@ public record PartitionConfig(Map<PartitionedTable, TablePolicy> policies, int d
     }
 
     /**
-     * Daily partitions everywhere except alerts (monthly: few rows, long-lived); raw data and
-     * features kept 30 days, predictions and alerts 400; partitions 3 days ahead and 2 back.
+     * Daily partitions everywhere except alerts (monthly: few rows, long-lived); raw data
+     * kept 30 days, predictions and alerts 400; partitions 3 days ahead and 2 back.
      */
     public static PartitionConfig defaults() {
         Map<PartitionedTable, TablePolicy> policies = new EnumMap<>(PartitionedTable.class);
         policies.put(PartitionedTable.DISK_SAMPLES, new TablePolicy(Granularity.DAY, 30));
         policies.put(PartitionedTable.HOST_METRICS, new TablePolicy(Granularity.DAY, 30));
-        policies.put(PartitionedTable.DRIVE_FEATURES, new TablePolicy(Granularity.DAY, 30));
         policies.put(PartitionedTable.PREDICTIONS, new TablePolicy(Granularity.DAY, 400));
         policies.put(PartitionedTable.ALERTS, new TablePolicy(Granularity.MONTH, 400));
         return new PartitionConfig(policies, 3, 2);

@@ -7,7 +7,6 @@ package io.harbinger.store;
 public enum PartitionedTable {
     DISK_SAMPLES("disk_samples", "ts"),
     HOST_METRICS("host_metrics", "ts"),
-    DRIVE_FEATURES("drive_features", "ts"),
     PREDICTIONS("predictions", "ts"),
     ALERTS("alerts", "raised_at");
 

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Where rows are written: every region belongs to exactly one shard, whose primary takes its writes.
- * The sink writes through this; the shard map implements it for a sharded deployment and
+ * The loader writes through this; the shard map implements it for a sharded deployment and
  * {@link #single} for one PostgreSQL (the embedded default).
  */
 public interface WriteRouting {
@@ -15,7 +15,7 @@ public interface WriteRouting {
     /** Every shard, each once, in a stable order. */
     List<Shard> shards();
 
-    /** @param name stable and unique: it keys per-shard bookkeeping such as the sink's stored offsets */
+    /** @param name stable and unique: it keys per-shard bookkeeping such as the loader's stored offsets */
     record Shard(String name, DataSource primary) {
         public Shard {
             if (name == null || name.isBlank()) throw new IllegalArgumentException("shard name must be non-empty");

@@ -35,7 +35,7 @@ class PartitionNamesTest {
     @Property(tries = 500)
     void anyRegion_givesAPlainIdentifierWithinPostgresLimit(@ForAll @NotEmpty String region) {
         String slug = PartitionNames.slug(region);
-        String longest = PartitionNames.rangePartition(PartitionedTable.DRIVE_FEATURES, region, "20261128_part");
+        String longest = PartitionNames.rangePartition(PartitionedTable.DISK_SAMPLES, region, "20261128_part");
 
         assertThat(slug).matches("[a-z0-9]+(_[a-z0-9]+)*");
         assertThat(longest.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(63);

@@ -69,7 +69,7 @@ class PartitionPlannerTest {
         List<PartitionAction> plan = PartitionPlanner.window(after, "eu", TODAY.plusDays(1), CONFIG);
 
         assertThat(plan).extracting(a -> ((CreateRange) a).name()).containsExactlyInAnyOrder(
-                "disk_samples__eu__20261202", "host_metrics__eu__20261202", "drive_features__eu__20261202",
+                "disk_samples__eu__20261202", "host_metrics__eu__20261202",
                 "predictions__eu__20261202");
     }
 

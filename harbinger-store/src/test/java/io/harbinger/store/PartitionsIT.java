@@ -46,7 +46,7 @@ class PartitionsIT {
         assertThat(partitionsOf("alerts__eu")).containsExactly("alerts__eu__202611", "alerts__eu__202612");
         PartitionCatalog catalog = partitionsAt(NOW).catalog();
         assertThat(catalog.knownRegions()).containsExactly("eu");
-        assertThat(catalog.ranges()).hasSize(4 * 6 + 2);
+        assertThat(catalog.ranges()).hasSize(3 * 6 + 2); // three daily tables, six days each, and two months of alerts
     }
 
     @Test
@@ -109,8 +109,7 @@ class PartitionsIT {
         assertThat(done).filteredOn(a -> a instanceof PartitionAction.DropRange)
                 .extracting(a -> ((PartitionAction.DropRange) a).name())
                 .containsExactlyInAnyOrder("disk_samples__eu__20261126", "disk_samples__eu__20261127",
-                        "host_metrics__eu__20261126", "host_metrics__eu__20261127",
-                        "drive_features__eu__20261126", "drive_features__eu__20261127");
+                        "host_metrics__eu__20261126", "host_metrics__eu__20261127");
         assertThat(partitionsOf("disk_samples__eu")).doesNotContain("disk_samples__eu__20261126")
                 .contains("disk_samples__eu__20261128", "disk_samples__eu__20261231");
         assertThat(Sql.column(ds, "SELECT drive FROM disk_samples")).containsExactly("kept");

@@ -15,12 +15,12 @@ class SchemaIT {
         try (HikariDataSource ds = SharedPostgres.freshSchema(postgres)) {
             Schema.Migrated migrated = Schema.migrate(ds);
 
-            assertThat(migrated.applied()).isEqualTo(2);
-            assertThat(migrated.version()).isEqualTo("2");
+            assertThat(migrated.applied()).isEqualTo(3);
+            assertThat(migrated.version()).isEqualTo("3");
             assertThat(Sql.column(ds, """
                     SELECT c.relname || ' ' || pg_get_partkeydef(c.oid) FROM pg_class c
                      WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'p' ORDER BY 1"""))
-                    .containsExactly("alerts LIST (region)", "disk_samples LIST (region)", "drive_features LIST (region)",
+                    .containsExactly("alerts LIST (region)", "disk_samples LIST (region)",
                             "host_metrics LIST (region)", "predictions LIST (region)");
         }
     }
@@ -40,6 +40,20 @@ class SchemaIT {
     }
 
     @Test
+    void migratingAnEarlierStore_keepsTheLoadersPositions_underTheirNewGroupNames(BundledPostgres postgres) {
+        try (HikariDataSource ds = SharedPostgres.freshSchema(postgres)) {
+            org.flywaydb.core.Flyway.configure().dataSource(ds).locations(Schema.LOCATION).target("2").load().migrate();
+            Sql.execute(ds, "INSERT INTO sink_offsets (consumer_group, topic, partition, next_offset) VALUES "
+                    + "('harbinger.store-sink', 'harbinger.samples', 0, 42), ('harbinger.prediction-sink', 'harbinger.predictions', 0, 7)");
+
+            Schema.migrate(ds);
+
+            assertThat(Sql.column(ds, "SELECT consumer_group || ' ' || next_offset FROM loader_offsets ORDER BY 1"))
+                    .containsExactly("harbinger.predictions-loader 7", "harbinger.samples-loader 42");
+        }
+    }
+
+    @Test
     void migrate_twice_appliesNothingTheSecondTime(BundledPostgres postgres) {
         try (HikariDataSource ds = SharedPostgres.freshSchema(postgres)) {
             Schema.migrate(ds);
@@ -47,7 +61,7 @@ class SchemaIT {
             Schema.Migrated again = Schema.migrate(ds);
 
             assertThat(again.applied()).isZero();
-            assertThat(again.version()).isEqualTo("2");
+            assertThat(again.version()).isEqualTo("3");
         }
     }
 
@@ -63,10 +77,9 @@ class SchemaIT {
                     .containsExactly(
                             "alerts PRIMARY KEY (region, drive, host, raised_at)",
                             "disk_samples PRIMARY KEY (region, drive, host, ts)",
-                            "drive_features PRIMARY KEY (region, drive, host, ts, feature_set)",
                             "host_metrics PRIMARY KEY (region, host, measurement, tags, ts)",
-                            "predictions PRIMARY KEY (region, drive, host, ts, model_version)",
-                            "sink_offsets PRIMARY KEY (consumer_group, topic, partition)");
+                            "loader_offsets PRIMARY KEY (consumer_group, topic, partition)",
+                            "predictions PRIMARY KEY (region, drive, host, ts, model_version)");
         }
     }
 

@@ -2,8 +2,8 @@ package io.harbinger.core.admit;
 
 import io.harbinger.core.parse.RejectReason;
 import io.harbinger.core.parse.Rejection;
-import io.harbinger.core.sample.Field;
-import io.harbinger.core.sample.Point;
+import io.harbinger.core.point.Field;
+import io.harbinger.core.point.Point;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.harbinger.core.parse;
 
-import io.harbinger.core.sample.Point;
+import io.harbinger.core.point.Point;
 
 import java.util.ArrayList;
 import java.util.List;

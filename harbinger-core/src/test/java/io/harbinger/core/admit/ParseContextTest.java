@@ -2,9 +2,9 @@ package io.harbinger.core.admit;
 
 import io.harbinger.core.parse.RejectReason;
 import io.harbinger.core.parse.Rejection;
-import io.harbinger.core.sample.Field;
-import io.harbinger.core.sample.Point;
-import io.harbinger.core.sample.Tag;
+import io.harbinger.core.point.Field;
+import io.harbinger.core.point.Point;
+import io.harbinger.core.point.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

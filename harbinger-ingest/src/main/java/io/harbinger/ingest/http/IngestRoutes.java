@@ -1,6 +1,6 @@
 package io.harbinger.ingest.http;
 
-import io.harbinger.core.sample.PointSink;
+import io.harbinger.core.point.PointSink;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

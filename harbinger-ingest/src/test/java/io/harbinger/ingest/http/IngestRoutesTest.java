@@ -2,8 +2,8 @@ package io.harbinger.ingest.http;
 
 import io.harbinger.core.admit.IngestLimits;
 import io.harbinger.core.admit.TimeWindow;
-import io.harbinger.core.sample.Point;
-import io.harbinger.core.sample.PointSink;
+import io.harbinger.core.point.Point;
+import io.harbinger.core.point.PointSink;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;

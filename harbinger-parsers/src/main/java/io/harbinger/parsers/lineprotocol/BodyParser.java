@@ -1,5 +1,6 @@
 package io.harbinger.parsers.lineprotocol;
 
+import io.harbinger.core.text.Utf8;
 import io.harbinger.core.admit.ParseContext;
 import io.harbinger.core.parse.ParseResult;
 import io.harbinger.core.parse.ParseResults;

@@ -5,10 +5,10 @@ import io.harbinger.core.admit.ParseContext;
 import io.harbinger.core.parse.ParseResults;
 import io.harbinger.core.parse.RejectReason;
 import io.harbinger.core.parse.Rejection;
-import io.harbinger.core.sample.DriveTags;
-import io.harbinger.core.sample.Field;
-import io.harbinger.core.sample.Point;
-import io.harbinger.core.sample.Tag;
+import io.harbinger.core.point.DriveTags;
+import io.harbinger.core.point.Field;
+import io.harbinger.core.point.Point;
+import io.harbinger.core.point.Tag;
 import static io.harbinger.core.parse.RejectReason.MALFORMED;
 import static io.harbinger.core.parse.RejectReason.NO_FIELDS;
 

@@ -6,7 +6,7 @@ package io.harbinger.parsers.lineprotocol;
  * {@code disk}, {@code device} in that order of preference.
  */
 final class WellKnownTags {
-    static final int NONE = io.harbinger.core.sample.DriveTags.NONE;
+    static final int NONE = io.harbinger.core.point.DriveTags.NONE;
     static final int HOST = 1;
     static final int REGION = 2;
 

@@ -1,12 +1,12 @@
 package io.harbinger.parsers.otlp;
 
 import io.harbinger.core.admit.ParseContext;
-import io.harbinger.core.admit.Utf8;
+import io.harbinger.core.text.Utf8;
 import io.harbinger.core.parse.RejectReason;
-import io.harbinger.core.sample.DriveTags;
-import io.harbinger.core.sample.Field;
-import io.harbinger.core.sample.Point;
-import io.harbinger.core.sample.Tag;
+import io.harbinger.core.point.DriveTags;
+import io.harbinger.core.point.Field;
+import io.harbinger.core.point.Point;
+import io.harbinger.core.point.Tag;
 import io.opentelemetry.proto.common.v1.KeyValue;
 
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package io.harbinger.parsers.prometheus;
 
 import io.harbinger.core.admit.ParseContext;
-import io.harbinger.core.admit.Utf8;
+import io.harbinger.core.text.Utf8;
 import io.harbinger.core.parse.RejectReason;
 import io.harbinger.core.parse.Rejection;
-import io.harbinger.core.sample.DriveTags;
-import io.harbinger.core.sample.Tag;
+import io.harbinger.core.point.DriveTags;
+import io.harbinger.core.point.Tag;
 
 import java.util.ArrayList;
 import java.util.Collections;

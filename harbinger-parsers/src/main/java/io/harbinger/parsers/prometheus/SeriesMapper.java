@@ -4,8 +4,8 @@ import io.harbinger.core.admit.ParseContext;
 import io.harbinger.core.parse.ParseResults;
 import io.harbinger.core.parse.RejectReason;
 import io.harbinger.core.parse.Rejection;
-import io.harbinger.core.sample.Field;
-import io.harbinger.core.sample.Point;
+import io.harbinger.core.point.Field;
+import io.harbinger.core.point.Point;
 import java.util.List;
 
 /** Turns one decoded series into points (one per sample) or rejections; see {@link RemoteWriteParser} for the rules. */

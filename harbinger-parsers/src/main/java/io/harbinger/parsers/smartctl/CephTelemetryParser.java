@@ -3,14 +3,14 @@ package io.harbinger.parsers.smartctl;
 import io.harbinger.schema.disk.SmartFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.harbinger.core.admit.ParseContext;
-import io.harbinger.core.admit.Utf8;
+import io.harbinger.core.text.Utf8;
 import io.harbinger.core.parse.ParseResult;
 import io.harbinger.core.parse.ParseResults;
 import io.harbinger.core.parse.RejectReason;
 import io.harbinger.core.parse.Rejection;
-import io.harbinger.core.sample.Field;
-import io.harbinger.core.sample.Point;
-import io.harbinger.core.sample.Tag;
+import io.harbinger.core.point.Field;
+import io.harbinger.core.point.Point;
+import io.harbinger.core.point.Tag;
 
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -56,9 +56,9 @@ public final class CephTelemetryParser {
     public static ParseResult parse(byte[] json, ParseContext ctx) {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(ctx, "ctx");
-        return switch (Json.read(json, EXPECTED)) {
-            case Json.Refused refused -> ParseResult.Rejected.of(refused.rejection());
-            case Json.Tree tree -> parseRecord(tree.root(), ctx);
+        return switch (JsonDocument.read(json, EXPECTED)) {
+            case JsonDocument.Refused refused -> ParseResult.Rejected.of(refused.rejection());
+            case JsonDocument.Tree tree -> parseRecord(tree.root(), ctx);
         };
     }
 
@@ -145,7 +145,7 @@ public final class CephTelemetryParser {
 
     private static void attributes(JsonNode attrs, String path, PointParts parts) {
         if (!attrs.isObject()) {
-            parts.problem(path + " is " + Json.typeOf(attrs) + ", expected an object of attributes by id");
+            parts.problem(path + " is " + JsonDocument.typeOf(attrs) + ", expected an object of attributes by id");
             return;
         }
         for (Map.Entry<String, JsonNode> attr : attrs.properties()) {

@@ -1,9 +1,9 @@
 package io.harbinger.parsers.smartctl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.harbinger.core.admit.Utf8;
-import io.harbinger.core.sample.Field;
-import io.harbinger.core.sample.Tag;
+import io.harbinger.core.text.Utf8;
+import io.harbinger.core.point.Field;
+import io.harbinger.core.point.Tag;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,7 @@ final class PointParts {
         if (node.isNumber()) {
             add(name, node.asDouble());
         } else {
-            problem(path + " is " + Json.typeOf(node) + ", expected a number");
+            problem(path + " is " + JsonDocument.typeOf(node) + ", expected a number");
         }
     }
 
@@ -50,7 +50,7 @@ final class PointParts {
         if (node.isBoolean()) {
             add(name, node.booleanValue() ? 1 : 0);
         } else {
-            problem(path + " is " + Json.typeOf(node) + ", expected true or false");
+            problem(path + " is " + JsonDocument.typeOf(node) + ", expected true or false");
         }
     }
 

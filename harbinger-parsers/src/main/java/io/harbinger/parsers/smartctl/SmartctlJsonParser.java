@@ -3,11 +3,11 @@ package io.harbinger.parsers.smartctl;
 import io.harbinger.schema.disk.SmartFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.harbinger.core.admit.ParseContext;
-import io.harbinger.core.admit.Utf8;
+import io.harbinger.core.text.Utf8;
 import io.harbinger.core.parse.ParseResult;
 import io.harbinger.core.parse.RejectReason;
 import io.harbinger.core.parse.Rejection;
-import io.harbinger.core.sample.Point;
+import io.harbinger.core.point.Point;
 
 import java.util.List;
 import java.util.Objects;
@@ -46,9 +46,9 @@ public final class SmartctlJsonParser {
     public static ParseResult parse(byte[] json, ParseContext ctx) {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(ctx, "ctx");
-        return switch (Json.read(json, "one smartctl --json device report")) {
-            case Json.Refused refused -> ParseResult.Rejected.of(refused.rejection());
-            case Json.Tree tree -> parseReport(tree.root(), ctx);
+        return switch (JsonDocument.read(json, "one smartctl --json device report")) {
+            case JsonDocument.Refused refused -> ParseResult.Rejected.of(refused.rejection());
+            case JsonDocument.Tree tree -> parseReport(tree.root(), ctx);
         };
     }
 
@@ -57,7 +57,7 @@ public final class SmartctlJsonParser {
         if (refusal.isPresent()) return refused(refusal.get());
         JsonNode serial = root.path("serial_number");
         if (!PointParts.isAbsent(serial) && !serial.isTextual()) {
-            return refused(RejectReason.MALFORMED, "serial_number is " + Json.typeOf(serial) + ", expected a string");
+            return refused(RejectReason.MALFORMED, "serial_number is " + JsonDocument.typeOf(serial) + ", expected a string");
         }
         if (serial.asText("").isBlank()) return refused(SmartctlShape.missingSerial(root));
         if (ctx.defaultHost().isEmpty()) {

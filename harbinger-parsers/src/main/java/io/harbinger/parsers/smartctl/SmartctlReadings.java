@@ -55,7 +55,7 @@ final class SmartctlReadings {
     private static void ataAttributes(JsonNode table, PointParts out) {
         if (PointParts.isAbsent(table)) return;
         if (!table.isArray()) {
-            out.problem("ata_smart_attributes.table is " + Json.typeOf(table) + ", expected an array");
+            out.problem("ata_smart_attributes.table is " + JsonDocument.typeOf(table) + ", expected an array");
             return;
         }
         BitSet seen = new BitSet(SmartFields.MAX_ATTRIBUTE + 1);
@@ -120,7 +120,7 @@ final class SmartctlReadings {
     private static void nvmeHealthLog(JsonNode log, PointParts out) {
         if (PointParts.isAbsent(log)) return;
         if (!log.isObject()) {
-            out.problem("nvme_smart_health_information_log is " + Json.typeOf(log) + ", expected an object");
+            out.problem("nvme_smart_health_information_log is " + JsonDocument.typeOf(log) + ", expected an object");
             return;
         }
         for (Map.Entry<String, JsonNode> member : log.properties()) {
@@ -171,7 +171,7 @@ final class SmartctlReadings {
     }
 
     private static String describe(JsonNode node) {
-        return node.isNumber() ? node.asText() : Json.typeOf(node);
+        return node.isNumber() ? node.asText() : JsonDocument.typeOf(node);
     }
 
     static String shorten(String text) {

@@ -22,7 +22,7 @@ final class SmartctlShape {
     static Optional<Rejection> refusal(JsonNode root) {
         if (!root.isObject()) {
             String hint = root.isArray() ? " (an array of documents is not accepted: " + WHAT_TO_SEND + ")" : "; " + WHAT_TO_SEND;
-            return unsupported("expected one smartctl --json document, a JSON object, got " + Json.typeOf(root) + hint);
+            return unsupported("expected one smartctl --json document, a JSON object, got " + JsonDocument.typeOf(root) + hint);
         }
         if (root.has("devices") && !root.has("device")) return unsupported(scanMessage(root.get("devices")));
         if (SmartctlReadings.hasReadings(root)) return Optional.empty();

@@ -1,7 +1,7 @@
 package io.harbinger.parsers.backblaze;
 
 import io.harbinger.core.parse.ParseResult;
-import io.harbinger.core.sample.Point;
+import io.harbinger.core.point.Point;
 import io.harbinger.parsers.smartctl.DiskPoints;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

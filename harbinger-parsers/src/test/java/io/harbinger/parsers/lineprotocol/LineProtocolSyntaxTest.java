@@ -1,9 +1,9 @@
 package io.harbinger.parsers.lineprotocol;
 
 import io.harbinger.core.parse.ParseResult;
-import io.harbinger.core.sample.Field;
-import io.harbinger.core.sample.Point;
-import io.harbinger.core.sample.Tag;
+import io.harbinger.core.point.Field;
+import io.harbinger.core.point.Point;
+import io.harbinger.core.point.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,5 +1,6 @@
 package io.harbinger.parsers.lineprotocol;
 
+import io.harbinger.core.text.Utf8;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

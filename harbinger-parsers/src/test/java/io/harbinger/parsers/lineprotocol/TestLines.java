@@ -5,7 +5,7 @@ import io.harbinger.core.admit.ParseContext;
 import io.harbinger.core.admit.TimeWindow;
 import io.harbinger.core.parse.ParseResult;
 import io.harbinger.core.parse.Rejection;
-import io.harbinger.core.sample.Point;
+import io.harbinger.core.point.Point;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

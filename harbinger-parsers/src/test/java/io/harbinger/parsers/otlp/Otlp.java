@@ -5,7 +5,7 @@ import io.harbinger.core.admit.IngestLimits;
 import io.harbinger.core.admit.ParseContext;
 import io.harbinger.core.admit.TimeWindow;
 import io.harbinger.core.parse.ParseResult;
-import io.harbinger.core.sample.Point;
+import io.harbinger.core.point.Point;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.ArrayValue;

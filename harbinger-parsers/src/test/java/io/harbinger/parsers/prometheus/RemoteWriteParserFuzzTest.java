@@ -2,7 +2,7 @@ package io.harbinger.parsers.prometheus;
 
 import io.harbinger.core.parse.ParseResult;
 import io.harbinger.core.parse.Rejection;
-import io.harbinger.core.sample.Point;
+import io.harbinger.core.point.Point;
 import io.harbinger.parsers.Mutations;
 import io.harbinger.parsers.prometheus.RemoteWriteEncoder.Sample;
 import io.harbinger.parsers.prometheus.RemoteWriteEncoder.Series;

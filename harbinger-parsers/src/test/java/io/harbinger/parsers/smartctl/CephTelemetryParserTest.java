@@ -3,7 +3,7 @@ package io.harbinger.parsers.smartctl;
 import io.harbinger.core.parse.ParseResult;
 import io.harbinger.core.parse.RejectReason;
 import io.harbinger.core.parse.Rejection;
-import io.harbinger.core.sample.Point;
+import io.harbinger.core.point.Point;
 import io.harbinger.core.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

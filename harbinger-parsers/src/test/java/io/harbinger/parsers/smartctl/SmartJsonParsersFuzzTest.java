@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.harbinger.core.admit.ParseContext;
 import io.harbinger.core.parse.ParseResult;
-import io.harbinger.core.sample.Point;
+import io.harbinger.core.point.Point;
 import io.harbinger.core.TestData;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

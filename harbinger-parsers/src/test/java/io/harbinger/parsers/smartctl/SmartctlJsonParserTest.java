@@ -6,7 +6,7 @@ import io.harbinger.core.admit.TimeWindow;
 import io.harbinger.core.parse.ParseResult;
 import io.harbinger.core.parse.RejectReason;
 import io.harbinger.core.parse.Rejection;
-import io.harbinger.core.sample.Point;
+import io.harbinger.core.point.Point;
 import io.harbinger.core.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

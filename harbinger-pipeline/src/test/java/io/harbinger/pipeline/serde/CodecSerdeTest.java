@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CodecSerdeTest {
-    private static final java.util.List<io.harbinger.core.sample.Point> REQUEST = TestPoints.request("eu", "web-1", TestPoints.T0);
+    private static final java.util.List<io.harbinger.core.point.Point> REQUEST = TestPoints.request("eu", "web-1", TestPoints.T0);
 
     @Test
     void serde_ofCorruptValue_throwsCorruptRecordValueExceptionWithDetail() {

@@ -1,7 +1,7 @@
 package io.harbinger.predict.feature;
 
-import io.harbinger.core.sample.Field;
-import io.harbinger.core.sample.Point;
+import io.harbinger.core.point.Field;
+import io.harbinger.core.point.Point;
 import io.harbinger.schema.disk.SmartAttribute;
 import io.harbinger.schema.disk.SmartFields;
 

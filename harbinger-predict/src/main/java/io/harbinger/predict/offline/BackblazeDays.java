@@ -4,7 +4,7 @@ import io.harbinger.core.admit.IngestLimits;
 import io.harbinger.core.admit.ParseContext;
 import io.harbinger.core.admit.TimeWindow;
 import io.harbinger.core.parse.ParseResult;
-import io.harbinger.core.sample.Point;
+import io.harbinger.core.point.Point;
 import io.harbinger.parsers.backblaze.BackblazeCsvParser;
 import io.harbinger.parsers.backblaze.BackblazeFiles;
 

@@ -3,8 +3,8 @@ package io.harbinger.predict.feature;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.harbinger.core.sample.Field;
-import io.harbinger.core.sample.Point;
+import io.harbinger.core.point.Field;
+import io.harbinger.core.point.Point;
 import io.harbinger.schema.disk.SmartFields;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.harbinger.predict.offline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.harbinger.core.sample.Point;
+import io.harbinger.core.point.Point;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -16,7 +16,7 @@ public record BatchSummary(long fingerprint, List<HostSummary> hosts) implements
     /** @param newestNanos the largest point timestamp of this host in the record, epoch nanoseconds */
     public record HostSummary(String region, String host, int points, long samples, long newestNanos) {
         public String routingKey() {
-            return io.harbinger.core.sample.Point.routingKey(region, host);
+            return io.harbinger.core.point.Point.routingKey(region, host);
         }
     }
 }

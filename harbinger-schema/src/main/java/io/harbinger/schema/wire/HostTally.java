@@ -20,7 +20,7 @@ final class HostTally {
     }
 
     private Counts find(String region, String host) {
-        return byKey.computeIfAbsent(io.harbinger.core.sample.Point.routingKey(region, host), k -> {
+        return byKey.computeIfAbsent(io.harbinger.core.point.Point.routingKey(region, host), k -> {
             Counts c = new Counts(region, host);
             order.add(c);
             return c;

@@ -1,6 +1,6 @@
 package io.harbinger.schema.wire;
 
-import io.harbinger.core.sample.Point;
+import io.harbinger.core.point.Point;
 
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package io.harbinger.schema.wire;
 
-import io.harbinger.core.sample.Field;
-import io.harbinger.core.sample.Point;
-import io.harbinger.core.sample.Tag;
+import io.harbinger.core.point.Field;
+import io.harbinger.core.point.Point;
+import io.harbinger.core.point.Tag;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

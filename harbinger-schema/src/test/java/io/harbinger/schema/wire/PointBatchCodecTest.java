@@ -1,7 +1,7 @@
 package io.harbinger.schema.wire;
 
-import io.harbinger.core.sample.Field;
-import io.harbinger.core.sample.Point;
+import io.harbinger.core.point.Field;
+import io.harbinger.core.point.Point;
 import io.harbinger.schema.TestPoints;
 import org.junit.jupiter.api.Test;
 

@@ -24,7 +24,7 @@ public final class CopyEncoding {
             case HOST_METRICS -> HOST_COLUMNS;
             case PREDICTIONS -> PREDICTION_COLUMNS;
             case ALERTS -> ALERT_COLUMNS;
-            default -> throw new IllegalArgumentException("the sinks write disk_samples, host_metrics, predictions and alerts, not " + table.tableName());
+            default -> throw new IllegalArgumentException("the loaders write disk_samples, host_metrics, predictions and alerts, not " + table.tableName());
         };
     }
 

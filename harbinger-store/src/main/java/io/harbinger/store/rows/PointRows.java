@@ -1,8 +1,8 @@
 package io.harbinger.store.rows;
 
-import io.harbinger.core.sample.Field;
-import io.harbinger.core.sample.Point;
-import io.harbinger.core.sample.Tag;
+import io.harbinger.core.point.Field;
+import io.harbinger.core.point.Point;
+import io.harbinger.core.point.Tag;
 import io.harbinger.schema.disk.SmartAttribute;
 import io.harbinger.schema.wire.PointBatch;
 import io.harbinger.schema.disk.SmartFields;
@@ -59,7 +59,7 @@ public final class PointRows {
         float temperature = 0;
         boolean hasTemperature = false;
         boolean failure = false;
-        Json other = new Json();
+        JsonbText other = new JsonbText();
         for (Field f : p.fields()) {
             int column = bigintColumn(f.name());
             if (column >= 0 && isBigint(f.value())) {
@@ -79,14 +79,14 @@ public final class PointRows {
     }
 
     static HostMetricRow hostMetric(Point p) {
-        Json tags = new Json();
+        JsonbText tags = new JsonbText();
         boolean driveTagged = p.drive().isEmpty();
         for (Tag t : p.tags()) {
             tags.string(t.key(), t.value());
             driveTagged |= t.value().equals(p.drive());
         }
         if (!driveTagged) tags.string(DRIVE_TAG, p.drive());
-        Json fields = new Json();
+        JsonbText fields = new JsonbText();
         for (Field f : p.fields()) fields.number(f.name(), f.value());
         return new HostMetricRow(clean(p.region()), clean(p.host()), clean(p.measurement()), tags.text(), micros(p.timestampNanos()), fields.text());
     }

@@ -49,9 +49,9 @@ public final class PredictionRows {
             Contribution c = contributions.get(i);
             if (i > 0) out.append(',');
             out.append("{\"feature\":");
-            Json.appendString(out, c.feature());
+            JsonbText.appendString(out, c.feature());
             out.append(",\"contribution\":");
-            Json.appendNumber(out, c.value());
+            JsonbText.appendNumber(out, c.value());
             out.append('}');
         }
         return out.append(']').toString();

@@ -3,7 +3,7 @@ package io.harbinger.store.rows;
 import io.harbinger.store.PartitionedTable;
 
 /**
- * One row for one of the sink's tables, derived from one point by {@link PointRows#of} (samples topic)
+ * One row for one of the loader's tables, derived from one point by {@link PointRows#of} (samples topic)
  * or {@link PredictionRows#of} (predictions topic). The values
  * are ready for PostgreSQL: timestamps in microseconds (PostgreSQL's precision), jsonb as JSON text.
  */

@@ -7,7 +7,7 @@ import io.harbinger.store.PartitionConfig;
 import io.harbinger.store.Partitions;
 import io.harbinger.store.Schema;
 import io.harbinger.store.SharedPostgres;
-import io.harbinger.store.SinkTestAccess;
+import io.harbinger.store.LoaderTestAccess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class PredictionQueriesIT {
 
     @BeforeAll
     static void load(BundledPostgres postgres) throws SQLException {
-        ds = SinkTestAccess.freshSchema(postgres);
+        ds = LoaderTestAccess.freshSchema(postgres);
         Schema.migrate(ds);
         Partitions partitions = new Partitions(ds, PartitionConfig.defaults(), Clock.fixed(NOON_28, ZoneOffset.UTC));
         partitions.ensureRegion("eu");
@@ -58,7 +58,7 @@ class PredictionQueriesIT {
                   ('eu', 'd3', '2026-11-28 03:00+00', 'h1', 'acknowledged', 'v1', 0.85, 'bad', NULL),
                   ('us', 'd9', '2026-11-28 04:00+00', 'h9', 'open', 'v1', 0.95, 'bad', NULL)""");
         run("INSERT INTO alerts (region, drive, raised_at, host, model_version, probability, bucket, top_features)"
-                + " VALUES ('eu', 'd1', '2026-11-27 10:00+00', 'h1', 'v1', 0.9, 'bad', " + TOP + ")"); // as the sink writes it: defaults
+                + " VALUES ('eu', 'd1', '2026-11-27 10:00+00', 'h1', 'v1', 0.9, 'bad', " + TOP + ")"); // as the loader writes it: defaults
     }
 
     private static void run(String sql) throws SQLException {

@@ -6,7 +6,7 @@ import io.harbinger.store.PartitionConfig;
 import io.harbinger.store.Partitions;
 import io.harbinger.store.Schema;
 import io.harbinger.store.SharedPostgres;
-import io.harbinger.store.SinkTestAccess;
+import io.harbinger.store.LoaderTestAccess;
 import io.harbinger.store.shard.FanOut;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,7 +72,7 @@ class StoreQueriesIT {
     }
 
     private static HikariDataSource shard(BundledPostgres postgres, String... regions) {
-        HikariDataSource ds = SinkTestAccess.freshSchema(postgres);
+        HikariDataSource ds = LoaderTestAccess.freshSchema(postgres);
         Schema.migrate(ds);
         Partitions partitions = new Partitions(ds, PartitionConfig.defaults(), Clock.fixed(NOON_28, ZoneOffset.UTC));
         for (String region : regions) partitions.ensureRegion(region);

@@ -1,9 +1,9 @@
 package io.harbinger.store.rows;
 
 import io.harbinger.schema.disk.SmartAttribute;
-import io.harbinger.core.sample.Field;
-import io.harbinger.core.sample.Point;
-import io.harbinger.core.sample.Tag;
+import io.harbinger.core.point.Field;
+import io.harbinger.core.point.Point;
+import io.harbinger.core.point.Tag;
 import io.harbinger.store.PartitionedTable;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

@@ -1,0 +1,68 @@
+package io.harbinger.store.load;
+
+import io.harbinger.store.PartitionedTable;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The loader's meters, all named {@code harbinger.store.loader.*} and tagged {@code loader} with the feed's
+ * loader name ({@code samples-loader}, {@code predictions-loader}): two loaders can share a registry.
+ */
+final class LoaderMetrics {
+    private final Map<PartitionedTable, Counter> rows = new EnumMap<>(PartitionedTable.class);
+    private final Map<ErrorKind, Counter> errors = new EnumMap<>(ErrorKind.class);
+    private final Counter duplicates;
+    private final Counter refused;
+    private final Counter corrupt;
+    private final Counter fenced;
+    private final Timer batchLatency;
+    final AtomicLong lag = new AtomicLong();
+    final AtomicLong paused = new AtomicLong();
+
+    LoaderMetrics(MeterRegistry registry, Feed feed) {
+        String loader = feed.loaderName();
+        for (PartitionedTable table : feed.tables()) {
+            rows.put(table, Counter.builder("harbinger.store.loader.rows").tag("loader", loader).tag("table", table.tableName())
+                    .description("Rows inserted (committed with their offsets)").register(registry));
+        }
+        for (ErrorKind kind : ErrorKind.values()) {
+            errors.put(kind, Counter.builder("harbinger.store.loader.errors").tag("loader", loader).tag("kind", kind.name().toLowerCase(java.util.Locale.ROOT))
+                    .description("Failed batch writes by kind").register(registry));
+        }
+        duplicates = Counter.builder("harbinger.store.loader.duplicates").tag("loader", loader).description("Rows skipped because they were stored already").register(registry);
+        refused = Counter.builder("harbinger.store.loader.refused").tag("loader", loader).description("Rows skipped because PostgreSQL refused their data").register(registry);
+        corrupt = Counter.builder("harbinger.store.loader.corrupt").tag("loader", loader).description("Kafka records skipped because they did not decode").register(registry);
+        fenced = Counter.builder("harbinger.store.loader.fenced").tag("loader", loader).description("Batches dropped because another consumer moved the offsets").register(registry);
+        batchLatency = Timer.builder("harbinger.store.loader.batch.latency").tag("loader", loader).description("Time to write one shard's batch and its offsets")
+                .publishPercentileHistogram().register(registry);
+        Gauge.builder("harbinger.store.loader.lag", lag, AtomicLong::get).tag("loader", loader)
+                .description("Records not yet stored, behind the log end, summed over the assigned partitions").register(registry);
+        Gauge.builder("harbinger.store.loader.paused", paused, AtomicLong::get).tag("loader", loader)
+                .description("1 while the loader waits to retry a failed write").register(registry);
+    }
+
+    void written(ShardWriter.Written written, long nanos) {
+        written.inserted().forEach((table, n) -> rows.get(table).increment(n));
+        duplicates.increment(written.duplicates());
+        refused.increment(written.refused());
+        batchLatency.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    void error(ErrorKind kind) {
+        errors.get(kind).increment();
+    }
+
+    void corrupt() {
+        corrupt.increment();
+    }
+
+    void fenced() {
+        fenced.increment();
+    }
+}

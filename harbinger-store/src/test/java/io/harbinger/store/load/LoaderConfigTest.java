@@ -1,0 +1,75 @@
+package io.harbinger.store.load;
+
+import io.harbinger.core.point.Field;
+import io.harbinger.core.point.Point;
+import io.harbinger.core.point.Tag;
+import io.harbinger.schema.topic.Topics;
+import io.harbinger.store.rows.HostMetricRow;
+import io.harbinger.schema.prediction.Bucket;
+import io.harbinger.schema.prediction.Prediction;
+import io.harbinger.schema.prediction.PredictionBatch;
+import io.harbinger.schema.prediction.ScoredSample;
+import io.harbinger.schema.topic.CorruptRecordException;
+import io.harbinger.schema.wire.PointBatch;
+import io.harbinger.schema.wire.PointBatchCodec;
+import io.harbinger.store.rows.AlertRow;
+import io.harbinger.store.rows.PredictionRow;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LoaderConfigTest {
+    private static final Topics TOPICS = new Topics("t.");
+    private static final Point PREDICTION = new Point("drive_prediction", "eu", "h1", "ZA1",
+            List.of(new Tag("model_version", "v1"), new Tag("bucket", "bad")), List.of(new Field("probability", 0.9)), 1_000);
+
+    @Test
+    void defaults_storeTheSamplesTopic_asGroupStoreLoader() {
+        LoaderConfig config = LoaderConfig.defaults("k:9092", TOPICS);
+
+        assertThat(config.feed()).isEqualTo(Feed.SAMPLES);
+        assertThat(config.topic()).isEqualTo("t.samples");
+        assertThat(config.group()).isEqualTo("t.samples-loader");
+    }
+
+    @Test
+    void predictions_storeThePredictionsTopic_asGroupPredictionSink_withTheSameSettingsOtherwise() {
+        LoaderConfig config = LoaderConfig.predictions("k:9092", TOPICS);
+
+        assertThat(config.feed()).isEqualTo(Feed.PREDICTIONS);
+        assertThat(config.topic()).isEqualTo("t.predictions");
+        assertThat(config.group()).isEqualTo("t.predictions-loader");
+        assertThat(config.withBatch(5, java.time.Duration.ofSeconds(1)).feed()).isEqualTo(Feed.PREDICTIONS);
+        assertThat(StoreLoader.consumerConfig(config)).containsEntry("group.id", "t.predictions-loader").containsEntry("client.id", "harbinger-predictions-loader");
+        assertThat(StoreLoader.consumerConfig(LoaderConfig.defaults("k:9092", TOPICS))).containsEntry("client.id", "harbinger-samples-loader");
+    }
+
+    @Test
+    void samplesFeed_storesAPredictionShapedPointAsAHostMetric_neverAsAPrediction() {
+        byte[] record = PointBatchCodec.encode(new PointBatch(1L, List.of(PREDICTION)));
+
+        assertThat(Feed.SAMPLES.rows(TOPICS, record)).singleElement().isInstanceOf(HostMetricRow.class);
+    }
+
+    @Test
+    void predictionsFeed_storesPredictionsAndAlerts_andRefusesASamplesRecordAsCorrupt() {
+        ScoredSample scored = new ScoredSample("eu", "h1", "ZA1", 1_000, new Prediction("v1", 0.9, Bucket.BAD, List.of()));
+        byte[] record = TOPICS.predictions().values().encode(new PredictionBatch(List.of(scored), List.of(scored)));
+        assertThat(Feed.PREDICTIONS.rows(TOPICS, record)).hasExactlyElementsOfTypes(PredictionRow.class, AlertRow.class);
+
+        Point sample = new Point("smart", "eu", "h1", "ZA1", List.of(), List.of(new Field("smart_5_raw", 1)), 1_000);
+        assertThatThrownBy(() -> Feed.PREDICTIONS.rows(TOPICS, PointBatchCodec.encode(new PointBatch(1L, List.of(sample)))))
+                .isInstanceOf(CorruptRecordException.class).hasMessageContaining("not a prediction batch");
+    }
+
+    @Test
+    void aConfigWithoutFeed_isRefused_namingTheChoices() {
+        LoaderConfig d = LoaderConfig.defaults("k:9092", TOPICS);
+        assertThatThrownBy(() -> new LoaderConfig(d.bootstrapServers(), d.topics(), null, d.maxBatchRows(), d.maxBatchLatency(),
+                d.maxPollRecords(), d.backoffInitial(), d.backoffMax(), d.lagInterval(), d.format(), d.mode(), d.consumerProps()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("feed must be non-null (SAMPLES or PREDICTIONS)");
+    }
+}
