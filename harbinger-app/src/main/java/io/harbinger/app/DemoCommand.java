@@ -1,11 +1,12 @@
 package io.harbinger.app;
 
+import io.harbinger.schema.read.StoredRows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.harbinger.pipeline.Pipeline;
 import io.harbinger.predict.offline.FleetLayout;
-import io.harbinger.pipeline.Totals;
+import io.harbinger.schema.read.Totals;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -70,7 +71,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
             out.printf("%nAll %,d acknowledged points processed %.1f s after the last answer.", sent, (System.nanoTime() - start) / 1e9);
             out.printf("%nProcessor saw %,d points (%,d values) from %,d hosts; duplicates dropped: %d%n",
                     totals.points(), totals.samples(), totals.hosts(), totals.duplicates());
-            Map<String, Long> rows = awaitStored(node, totals.points());
+            Map<String, Long> rows = awaitStored(node, totals.points()).tables();
             out.printf("PostgreSQL holds %s rows (%s), partitioned by region and day%n",
                     String.format(Locale.ROOT, "%,d", rows.values().stream().mapToLong(Long::longValue).sum()), rows);
             if (replayed > 0) showPredictions(base, node, replayed);
@@ -131,7 +132,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
 
     /** What the model said of the replayed fortnight: alerts per region and the riskiest drives, from the read API. */
     private void showPredictions(String base, Harbinger node, long diskSamples) throws IOException, InterruptedException {
-        long predictions = settle(() -> node.storedRows().getOrDefault("predictions", 0L), 0L, n -> n, diskSamples);
+        long predictions = settle(() -> node.storedRows().tables().getOrDefault("predictions", 0L), 0L, n -> n, diskSamples);
         out.printf("Model %s scored %,d disk samples (stored in predictions); alerts raised:", node.modelVersion(), predictions);
         String range = "&from=" + REPLAY_FROM + "T00:00:00Z&to=" + REPLAY_TO.plusDays(1) + "T00:00:00Z";
         for (String region : FleetLayout.DEFAULT.regions()) {
@@ -175,15 +176,15 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         return settle(() -> {
             try {
                 return node.pipeline().totals();
-            } catch (Pipeline.NotQueryableException starting) {
+            } catch (io.harbinger.schema.read.ReadUnavailableException starting) {
                 return null; // the processor is still taking its partitions: ask again
             }
         }, new Totals(0, 0, 0, 0, 0), t -> t.points() + t.duplicates(), expectedPoints);
     }
 
     /** Until every processed point is a row (two samples of one drive at one instant are one row, so it may settle short). */
-    private static Map<String, Long> awaitStored(Harbinger node, long points) throws InterruptedException {
-        return settle(node::storedRows, node.storedRows(), Storage::ingestedRows, points);
+    private static StoredRows awaitStored(Harbinger node, long points) throws InterruptedException {
+        return settle(node::storedRows, node.storedRows(), StoredRows::ingested, points);
     }
 
     /**

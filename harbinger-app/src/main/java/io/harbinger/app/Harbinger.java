@@ -1,6 +1,10 @@
 package io.harbinger.app;
 
+import io.harbinger.api.ApiPorts;
+import io.harbinger.api.HttpApi;
+import io.harbinger.api.port.Readiness;
 import io.harbinger.ingest.http.IngestRoutes;
+import io.harbinger.schema.read.StoredRows;
 import io.harbinger.embedded.EmbeddedKafka;
 import io.harbinger.pipeline.KafkaPointSink;
 import io.harbinger.pipeline.Pipeline;
@@ -66,21 +70,13 @@ public final class Harbinger implements AutoCloseable {
             predictionsLoader = own(StoreLoader.start(LoaderConfig.predictions(bootstrapServers, pipelineConfig.topics()), storage.routing(),
                     shard -> storage.partitionsByShard().get(shard.name()), registry));
             KafkaPointSink kafkaSink = own(KafkaPointSink.create(pipelineConfig, registry));
-            http = Javalin.create(javalin -> {
-                javalin.showJavalinBanner = false;
-                javalin.useVirtualThreads = true;
-                javalin.http.disableCompression();
-                javalin.startupWatcherEnabled = false;
-                // instants as ISO-8601 strings (2018-05-01T00:00:00Z), not epoch numbers; empty Optionals as null
-                javalin.jsonMapper(new io.javalin.json.JavalinJackson(new com.fasterxml.jackson.databind.ObjectMapper()
-                        .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
-                        .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
-                        .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS), true));
-            });
+            http = HttpApi.server();
             ingest = IngestRoutes.register(http, config.ingest(), kafkaSink, clock, registry);
-            ApiRoutes.register(http, pipeline, ingest, storage, List.of(samplesLoader, predictionsLoader), registry);
-            ModelRoutes.register(http, models);
-            PredictionRoutes.register(http, storage, clock);
+            List<StoreLoader> loaders = List.of(samplesLoader, predictionsLoader);
+            HttpApi.mount(http, new ApiPorts(pipeline, storage.reads(), models, List.of(
+                    new Readiness("ingest", ingest::accepting), new Readiness("processor", pipeline::ready),
+                    new Readiness("storage", () -> storage.reads().healthy() && loaders.stream().allMatch(StoreLoader::isRunning))),
+                    registry::scrape, clock));
             http.start(config.bindAddress(), config.port());
             LOG.info("Harbinger listening on http://{}:{} (Kafka {}{})", config.bindAddress(), http.port(), bootstrapServers,
                     config.embeddedKafka() ? ", embedded" : "");
@@ -108,8 +104,8 @@ public final class Harbinger implements AutoCloseable {
     }
 
     /** Rows stored in PostgreSQL per table, over all shards. */
-    public java.util.Map<String, Long> storedRows() {
-        return storage.rowCounts();
+    public StoredRows storedRows() {
+        return storage.reads().storedRows();
     }
 
     /** The failure model in force. */

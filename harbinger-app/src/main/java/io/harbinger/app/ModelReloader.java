@@ -1,12 +1,16 @@
 package io.harbinger.app;
 
+import io.harbinger.api.port.ModelControl;
 import io.harbinger.predict.model.ModelHolder;
+import io.harbinger.predict.model.ModelInfo;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * a new valid model (hot reload, no restart), or the bundled model. Metrics
  * {@code harbinger.model.reloads} and {@code harbinger.model.reload.refused}.
  */
-final class ModelReloader implements AutoCloseable {
+final class ModelReloader implements ModelControl, AutoCloseable {
     private final ModelHolder holder;
     private final Optional<ScheduledExecutorService> timer;
     private final Counter reloads;
@@ -42,11 +46,36 @@ final class ModelReloader implements AutoCloseable {
     }
 
     /** Looks at the file now. */
-    ModelHolder.Reload reload() {
-        ModelHolder.Reload r = holder.reload();
-        if (r instanceof ModelHolder.Reload.Replaced) reloads.increment();
-        if (r instanceof ModelHolder.Reload.Refused) refused.increment();
-        return r;
+    @Override
+    public Reload reload() {
+        if (holder.file().isEmpty()) return new Reload.NoFile();
+        return switch (holder.reload()) {
+            case ModelHolder.Reload.Replaced r -> {
+                reloads.increment();
+                yield new Reload.Replaced(r.from(), r.to());
+            }
+            case ModelHolder.Reload.Refused r -> {
+                refused.increment();
+                yield new Reload.Refused(r.reason(), r.version());
+            }
+            case ModelHolder.Reload.Unchanged u -> new Reload.Unchanged(u.version());
+        };
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+        ModelInfo info = holder.get().info();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("version", info.version());
+        out.put("source", holder.file().map(Object::toString).orElse("bundled"));
+        out.put("featureSet", info.featureSet());
+        out.put("horizonDays", info.horizonDays());
+        out.put("alertThreshold", info.thresholds().alert());
+        out.put("warningThreshold", info.thresholds().warning());
+        out.put("minHistoryDays", info.thresholds().minHistoryDays());
+        out.put("features", info.features());
+        out.put("training", info.training());
+        return out;
     }
 
     @Override

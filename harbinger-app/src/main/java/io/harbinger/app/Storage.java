@@ -4,16 +4,18 @@ import io.harbinger.embedded.BundledPostgres;
 import io.harbinger.store.PartitionConfig;
 import io.harbinger.store.Partitions;
 import io.harbinger.store.PostgresPool;
+import io.harbinger.store.ReadRouting;
 import io.harbinger.store.Schema;
+import io.harbinger.store.SinglePrimary;
 import io.harbinger.store.WriteRouting;
 import io.harbinger.store.shard.ShardMap;
+import io.harbinger.store.query.StoreReads;
 import io.harbinger.store.shard.Shards;
+import io.harbinger.schema.read.FleetReads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -37,20 +39,29 @@ final class Storage implements AutoCloseable {
 
     private final Deque<AutoCloseable> resources;
     private final WriteRouting routing;
+    private final FleetReads reads;
     private final Map<String, Partitions> partitionsByShard;
 
-    private Storage(Deque<AutoCloseable> resources, WriteRouting routing, Map<String, Partitions> partitionsByShard) {
+    private Storage(Deque<AutoCloseable> resources, Routing routing, Map<String, Partitions> partitionsByShard) {
         this.resources = resources;
-        this.routing = routing;
+        this.routing = routing.writes();
+        this.reads = new StoreReads(routing.reads(), routing.writes());
         this.partitionsByShard = partitionsByShard;
+    }
+
+    /** Where writes and reads go: one object (the shard map, or the single primary) seen through both ports. */
+    private record Routing(WriteRouting writes, ReadRouting reads) {
+        static <R extends WriteRouting & ReadRouting> Routing of(R both) {
+            return new Routing(both, both);
+        }
     }
 
     static Storage start(StoreSettings settings, Path dataDir, Clock clock) {
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {
-            WriteRouting routing = routing(settings, dataDir, resources);
+            Routing routing = routing(settings, dataDir, resources);
             Map<String, Partitions> partitions = new LinkedHashMap<>();
-            for (WriteRouting.Shard shard : routing.shards()) {
+            for (WriteRouting.Shard shard : routing.writes().shards()) {
                 Partitions p = new Partitions(shard.primary(), PartitionConfig.defaults(), clock);
                 p.maintain(Set.of());
                 partitions.put(shard.name(), p);
@@ -67,12 +78,12 @@ final class Storage implements AutoCloseable {
         }
     }
 
-    private static WriteRouting routing(StoreSettings settings, Path dataDir, Deque<AutoCloseable> resources) {
+    private static Routing routing(StoreSettings settings, Path dataDir, Deque<AutoCloseable> resources) {
         if (settings.shardMap().isPresent()) {
             Shards shards = Shards.open(ShardMap.load(settings.shardMap().get())); // migrates every primary
             resources.push(shards);
             LOG.info("PostgreSQL: {} shards from {}", shards.shards().size(), settings.shardMap().get());
-            return shards;
+            return Routing.of(shards);
         }
         String url;
         if (settings.bundled()) {
@@ -87,7 +98,7 @@ final class Storage implements AutoCloseable {
         Schema.Migrated migrated = Schema.migrate(pool);
         LOG.info("PostgreSQL {} at schema version {} ({} migrations applied now)", settings.bundled() ? "bundled" : url,
                 migrated.version(), migrated.applied());
-        return WriteRouting.single(pool);
+        return Routing.of(new SinglePrimary(pool));
     }
 
     private static void maintain(Map<String, Partitions> partitions) {
@@ -100,53 +111,9 @@ final class Storage implements AutoCloseable {
         });
     }
 
-    /** Whether every shard's primary answers now (a pooled connection validates within a second). */
-    boolean healthy() {
-        for (WriteRouting.Shard shard : routing.shards()) {
-            try (Connection c = shard.primary().getConnection()) {
-                if (!c.isValid(1)) return false;
-            } catch (SQLException e) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Rows stored per table, summed over the shards' primaries (a full count: for tests, benchmarks and operators, not a hot path). */
-    /** Of {@link #rowCounts()}: the rows ingest stored (samples and metrics), not the tables derived from them. */
-    static long ingestedRows(Map<String, Long> counts) {
-        return counts.getOrDefault("disk_samples", 0L) + counts.getOrDefault("host_metrics", 0L);
-    }
-
-    Map<String, Long> rowCounts() {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (String table : new String[]{"disk_samples", "host_metrics", "predictions", "alerts"}) {
-            long total = 0;
-            for (WriteRouting.Shard shard : routing.shards()) {
-                try (Connection c = shard.primary().getConnection();
-                     java.sql.Statement st = c.createStatement();
-                     java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
-                    rs.next();
-                    total += rs.getLong(1);
-                } catch (SQLException e) {
-                    throw new IllegalStateException("counting " + table + " on shard " + shard.name() + " failed: " + e.getMessage(), e);
-                }
-            }
-            counts.put(table, total);
-        }
-        return counts;
-    }
-
-    /** Where reads of {@code region} go: a serving replica of its shard (shard map), else its primary. */
-    javax.sql.DataSource readerFor(String region) {
-        return routing instanceof Shards shards ? shards.readerFor(region) : routing.shardFor(region).primary();
-    }
-
-    /** Every shard's reader, for fleet-wide queries. */
-    io.harbinger.store.shard.FanOut fanOut() {
-        java.util.Map<String, javax.sql.DataSource> readers = routing instanceof Shards shards ? shards.readers()
-                : java.util.Map.of(routing.shards().getFirst().name(), routing.shards().getFirst().primary());
-        return new io.harbinger.store.shard.FanOut(readers, Duration.ofSeconds(10));
+    /** The read side: every query of the read API, routed to replicas where there are. */
+    FleetReads reads() {
+        return reads;
     }
 
     WriteRouting routing() {

@@ -1,5 +1,6 @@
 package io.harbinger.pipeline;
 
+import io.harbinger.schema.read.HostStats;
 import io.harbinger.schema.wire.BatchSummary.HostSummary;
 
 /**

@@ -1,5 +1,9 @@
 package io.harbinger.pipeline;
 
+import io.harbinger.schema.read.Totals;
+import io.harbinger.schema.read.HostStats;
+import io.harbinger.schema.read.ProcessorReads;
+import io.harbinger.schema.read.ReadUnavailableException;
 import io.harbinger.schema.topic.Topics;
 import io.harbinger.predict.model.FailureModel;
 import org.apache.kafka.streams.kstream.KStream;
@@ -41,7 +45,7 @@ import java.util.function.Consumer;
  * (after the first rebalance and state restoration). A processing error that escapes a stream
  * thread stops the client (state ERROR, {@code ready()} false) rather than looping on it.
  */
-public final class Pipeline implements AutoCloseable {
+public final class Pipeline implements ProcessorReads, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     private static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -106,6 +110,7 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /** True while Streams is RUNNING: the state is queryable and records are being processed. */
+    @Override
     public boolean ready() {
         return streams.state() == KafkaStreams.State.RUNNING;
     }
@@ -113,8 +118,9 @@ public final class Pipeline implements AutoCloseable {
     /**
      * Every host this instance holds state for, ordered by routing key.
      *
-     * @throws NotQueryableException while the store is not queryable (starting, rebalancing, stopped)
+     * @throws ReadUnavailableException while the store is not queryable (starting, rebalancing, stopped)
      */
+    @Override
     public List<HostStats> hosts() {
         List<HostStats> hosts = new ArrayList<>();
         forEachHost(hosts::add);
@@ -134,8 +140,9 @@ public final class Pipeline implements AutoCloseable {
     /**
      * What this instance knows of one host, if anything.
      *
-     * @throws NotQueryableException while the store is not queryable
+     * @throws ReadUnavailableException while the store is not queryable
      */
+    @Override
     public java.util.Optional<HostStats> host(String region, String host) {
         try {
             HostState state = store().get(io.harbinger.core.point.Point.routingKey(region, host));
@@ -146,6 +153,7 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /** Sums over every host (one pass over the store; no list built or sorted) plus the corrupt records skipped. */
+    @Override
     public Totals totals() {
         long[] sums = new long[4]; // hosts, points, samples, duplicates
         forEachHost(h -> {
@@ -181,14 +189,7 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    private NotQueryableException notQueryable(RuntimeException e) {
-        return new NotQueryableException("host state is not queryable while the pipeline is " + streams.state() + ": " + e.getMessage(), e);
-    }
-
-    /** The processor's state cannot be read right now (starting, rebalancing, stopped); asking again later may succeed. */
-    public static final class NotQueryableException extends IllegalStateException {
-        NotQueryableException(String message, Throwable cause) {
-            super(message, cause);
-        }
+    private ReadUnavailableException notQueryable(RuntimeException e) {
+        return new ReadUnavailableException("host state is not queryable while the pipeline is " + streams.state() + ": " + e.getMessage(), e);
     }
 }

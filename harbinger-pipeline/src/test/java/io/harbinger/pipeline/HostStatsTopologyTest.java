@@ -1,5 +1,6 @@
 package io.harbinger.pipeline;
 
+import io.harbinger.schema.read.HostStats;
 import io.harbinger.schema.TestPoints;
 import io.harbinger.core.point.Point;
 import io.harbinger.schema.wire.PointBatch;

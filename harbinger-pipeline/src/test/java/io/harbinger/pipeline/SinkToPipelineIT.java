@@ -1,5 +1,7 @@
 package io.harbinger.pipeline;
 
+import io.harbinger.schema.read.Totals;
+import io.harbinger.schema.read.HostStats;
 import io.harbinger.schema.TestPoints;
 import io.harbinger.embedded.EmbeddedKafka;
 import io.harbinger.predict.model.ModelHolder;
@@ -137,10 +139,10 @@ class SinkToPipelineIT {
         await().atMost(Duration.ofSeconds(60)).until(stopped::ready);
         assertThat(stopped.close(Duration.ofSeconds(20))).isTrue();
 
-        assertThatThrownBy(() -> stopped.host("lookup", "h1")).isInstanceOf(Pipeline.NotQueryableException.class)
+        assertThatThrownBy(() -> stopped.host("lookup", "h1")).isInstanceOf(io.harbinger.schema.read.ReadUnavailableException.class)
                 .hasMessageContaining("NOT_RUNNING");
-        assertThatThrownBy(stopped::hosts).isInstanceOf(Pipeline.NotQueryableException.class);
-        assertThatThrownBy(stopped::totals).isInstanceOf(Pipeline.NotQueryableException.class);
+        assertThatThrownBy(stopped::hosts).isInstanceOf(io.harbinger.schema.read.ReadUnavailableException.class);
+        assertThatThrownBy(stopped::totals).isInstanceOf(io.harbinger.schema.read.ReadUnavailableException.class);
     }
 
     private static Totals settledTotals() {

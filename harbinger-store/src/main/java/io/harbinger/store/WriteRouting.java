@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Where rows are written: every region belongs to exactly one shard, whose primary takes its writes.
  * The loader writes through this; the shard map implements it for a sharded deployment and
- * {@link #single} for one PostgreSQL (the embedded default).
+ * {@link SinglePrimary} for one PostgreSQL (the embedded default).
  */
 public interface WriteRouting {
     /** The shard that owns {@code region}'s rows. */
@@ -21,21 +21,5 @@ public interface WriteRouting {
             if (name == null || name.isBlank()) throw new IllegalArgumentException("shard name must be non-empty");
             if (primary == null) throw new IllegalArgumentException("shard " + name + " needs a primary DataSource");
         }
-    }
-
-    /** All regions on one PostgreSQL. */
-    static WriteRouting single(DataSource primary) {
-        Shard only = new Shard("main", primary);
-        return new WriteRouting() {
-            @Override
-            public Shard shardFor(String region) {
-                return only;
-            }
-
-            @Override
-            public List<Shard> shards() {
-                return List.of(only);
-            }
-        };
     }
 }

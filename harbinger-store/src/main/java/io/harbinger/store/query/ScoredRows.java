@@ -1,5 +1,7 @@
 package io.harbinger.store.query;
 
+import io.harbinger.schema.read.DriveAlert;
+import io.harbinger.schema.read.DrivePrediction;
 import io.harbinger.schema.prediction.Contribution;
 
 import java.sql.Array;

@@ -1,5 +1,9 @@
 package io.harbinger.store.query;
 
+import io.harbinger.schema.read.DriveSample;
+import io.harbinger.schema.read.RiskPrediction;
+import io.harbinger.schema.read.DriveAlert;
+import io.harbinger.schema.read.DrivePrediction;
 import io.harbinger.schema.disk.SmartAttribute;
 import io.harbinger.store.shard.FanOut;
 

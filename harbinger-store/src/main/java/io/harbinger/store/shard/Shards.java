@@ -5,6 +5,7 @@ import com.zaxxer.hikari.pool.HikariPool;
 import io.harbinger.store.PostgresPool;
 import io.harbinger.store.Schema;
 import io.harbinger.store.StoreException;
+import io.harbinger.store.ReadRouting;
 import io.harbinger.store.WriteRouting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +47,7 @@ import java.util.concurrent.TimeUnit;
  * cannot hand out a connection is skipped at once ({@link #readerFor}). Replicas are spread
  * round-robin, one turn per connection.
  */
-public final class Shards implements WriteRouting, AutoCloseable {
+public final class Shards implements WriteRouting, ReadRouting, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Shards.class);
 
     private final ShardMap map;
@@ -148,11 +149,13 @@ public final class Shards implements WriteRouting, AutoCloseable {
      * replica of the owning shard (the next in turn), or from its primary when none serves. Read
      * only through it: a connection may be a replica's (read-only) or the primary's.
      */
+    @Override
     public DataSource readerFor(String region) {
         return node(region).reader;
     }
 
     /** Every shard's reader (as {@link #readerFor}), by shard name, in the order of {@link #shards()}. */
+    @Override
     public Map<String, DataSource> readers() {
         Map<String, DataSource> readers = new LinkedHashMap<>();
         nodes.forEach((name, node) -> readers.put(name, node.reader));

@@ -1,5 +1,6 @@
 package io.harbinger.store.load;
 
+import io.harbinger.store.SinglePrimary;
 import com.zaxxer.hikari.HikariDataSource;
 import io.harbinger.schema.topic.Topics;
 import io.harbinger.store.PartitionConfig;
@@ -28,7 +29,7 @@ public final class LoaderProcess {
         LoaderConfig config = new LoaderConfig(args[0], new Topics(args[1]), Feed.SAMPLES, Integer.parseInt(args[3]), Duration.ofMillis(50), 20,
                 Duration.ofMillis(50), Duration.ofSeconds(1), Duration.ofSeconds(1), io.harbinger.store.rows.CopyFormat.BINARY,
                 WriteMode.OPTIMISTIC, Map.of("group.instance.id", "crash-test", "session.timeout.ms", 10_000));
-        StoreLoader.start(config, WriteRouting.single(ds), shard -> new Partitions(shard.primary(), PartitionConfig.defaults(), Clock.systemUTC()),
+        StoreLoader.start(config, new SinglePrimary(ds), shard -> new Partitions(shard.primary(), PartitionConfig.defaults(), Clock.systemUTC()),
                 new SimpleMeterRegistry());
         System.out.println("started");
         System.out.flush();

@@ -1,5 +1,6 @@
 package io.harbinger.store.load;
 
+import io.harbinger.store.SinglePrimary;
 import com.zaxxer.hikari.HikariDataSource;
 import io.harbinger.core.point.Field;
 import io.harbinger.core.point.Point;
@@ -60,7 +61,7 @@ class PredictionLoaderIT {
 
     private StoreLoader loader(LoaderConfig config, HikariDataSource ds, MeterRegistry registry) {
         return open.add(StoreLoader.start(config.withBatch(500, Duration.ofMillis(100)).withBackoff(Duration.ofMillis(50), Duration.ofMillis(500))
-                        .withLagInterval(Duration.ofMillis(200)), WriteRouting.single(ds),
+                        .withLagInterval(Duration.ofMillis(200)), new SinglePrimary(ds),
                 shard -> new Partitions(shard.primary(), PartitionConfig.defaults(), Clock.systemUTC()), registry));
     }
 

@@ -1,5 +1,6 @@
 package io.harbinger.store.load;
 
+import io.harbinger.store.SinglePrimary;
 import com.zaxxer.hikari.HikariDataSource;
 import io.harbinger.core.point.Field;
 import io.harbinger.core.point.Point;
@@ -182,7 +183,7 @@ public final class StoreLoaderBench {
             // a fresh schema has no stored offsets, so the loader starts at the beginning
             long pgCpu = postgresCpu(postgres);
             long start = System.nanoTime();
-            try (StoreLoader loader = StoreLoader.start(config, WriteRouting.single(ds), shard -> new Partitions(shard.primary(), PartitionConfig.defaults(), Clock.systemUTC()),
+            try (StoreLoader loader = StoreLoader.start(config, new SinglePrimary(ds), shard -> new Partitions(shard.primary(), PartitionConfig.defaults(), Clock.systemUTC()),
                     new SimpleMeterRegistry())) {
                 while (LoaderFixture.count(ds, "SELECT coalesce(sum(next_offset), 0) FROM loader_offsets") < endOffsets) {
                     if (!loader.isRunning()) throw new IllegalStateException("the loader stopped", loader.failure().orElse(null));

@@ -1,5 +1,6 @@
 package io.harbinger.store.load;
 
+import io.harbinger.store.SinglePrimary;
 import com.zaxxer.hikari.HikariDataSource;
 import io.harbinger.core.point.Field;
 import io.harbinger.core.point.Point;
@@ -66,7 +67,7 @@ class StoreLoaderIT {
         HikariDataSource ds = open.schema(postgres);
         KafkaPointSink producer = open.add(LoaderFixture.producer(kafka, topics));
         MeterRegistry registry = new SimpleMeterRegistry();
-        loader(kafka, topics, WriteRouting.single(ds), registry, config(kafka, topics).withWrites(format, mode));
+        loader(kafka, topics, new SinglePrimary(ds), registry, config(kafka, topics).withWrites(format, mode));
 
         for (int i = 0; i < 40; i++) LoaderFixture.write(producer, LoaderFixture.request(i, 6));
         for (int i = 0; i < 10; i++) LoaderFixture.write(producer, LoaderFixture.request(i, 6)); // client retries, same timestamps
@@ -104,7 +105,7 @@ class StoreLoaderIT {
         LoaderFixture.write(producer, points);
         LoaderFixture.write(producer, LoaderFixture.request(1, 2));
 
-        loader(kafka, topics, WriteRouting.single(ds), registry, null);
+        loader(kafka, topics, new SinglePrimary(ds), registry, null);
 
         await(WAIT, "both requests stored", () -> count(ds, "SELECT count(*) FROM disk_samples") == 8
                 && count(ds, "SELECT count(*) FROM host_metrics") == 4);
@@ -126,7 +127,7 @@ class StoreLoaderIT {
         }
         LoaderFixture.write(producer, points);
 
-        loader(kafka, topics, WriteRouting.single(ds), new SimpleMeterRegistry(), null);
+        loader(kafka, topics, new SinglePrimary(ds), new SimpleMeterRegistry(), null);
 
         await(WAIT, "the 2018 samples stored", () -> count(ds, "SELECT count(*) FROM disk_samples") == 3);
         assertThat(count(ds, "SELECT count(DISTINCT tableoid) FROM disk_samples WHERE ts < '2018-01-04'")).isEqualTo(3);

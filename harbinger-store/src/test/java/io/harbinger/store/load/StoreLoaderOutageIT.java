@@ -1,5 +1,6 @@
 package io.harbinger.store.load;
 
+import io.harbinger.store.SinglePrimary;
 import io.harbinger.embedded.EmbeddedKafka;
 import io.harbinger.pipeline.KafkaPointSink;
 import io.harbinger.pipeline.SharedKafka;
@@ -42,7 +43,7 @@ class StoreLoaderOutageIT {
         boolean stopped = false;
         LoaderConfig config = LoaderConfig.defaults(kafka.bootstrapServers(), topics).withBatch(500, Duration.ofMillis(100))
                 .withBackoff(Duration.ofMillis(50), Duration.ofMillis(800)).withLagInterval(Duration.ofMillis(100));
-        StoreLoader loader = StoreLoader.start(config, WriteRouting.single(ds),
+        StoreLoader loader = StoreLoader.start(config, new SinglePrimary(ds),
                 shard -> new Partitions(shard.primary(), PartitionConfig.defaults(), Clock.systemUTC()), registry);
         try (KafkaPointSink producer = LoaderFixture.producer(kafka, topics)) {
             for (int i = 0; i < 10; i++) LoaderFixture.write(producer, LoaderFixture.request(i, 4));

@@ -1,5 +1,8 @@
 package io.harbinger.store.query;
 
+import io.harbinger.schema.read.RiskPrediction;
+import io.harbinger.schema.read.DriveAlert;
+import io.harbinger.schema.read.DrivePrediction;
 import com.zaxxer.hikari.HikariDataSource;
 import io.harbinger.schema.prediction.Contribution;
 import io.harbinger.embedded.BundledPostgres;

@@ -1,5 +1,7 @@
 package io.harbinger.store.query;
 
+import io.harbinger.schema.read.DriveSample;
+import io.harbinger.schema.read.RiskPrediction;
 import com.zaxxer.hikari.HikariDataSource;
 import io.harbinger.embedded.BundledPostgres;
 import io.harbinger.store.PartitionConfig;

@@ -1,4 +1,4 @@
-package io.harbinger.pipeline;
+package io.harbinger.schema.read;
 
 /**
  * Sums over all hosts. {@code corruptRecords} counts records skipped because they could not be

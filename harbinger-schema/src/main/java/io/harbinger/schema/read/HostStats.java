@@ -1,4 +1,4 @@
-package io.harbinger.pipeline;
+package io.harbinger.schema.read;
 
 import io.harbinger.core.point.Point;
 

@@ -1,4 +1,4 @@
-package io.harbinger.store.query;
+package io.harbinger.schema.read;
 
 import io.harbinger.schema.prediction.Contribution;
 

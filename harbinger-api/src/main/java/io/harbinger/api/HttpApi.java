@@ -1,0 +1,51 @@
+package io.harbinger.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.harbinger.schema.read.ReadUnavailableException;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+
+import java.util.Map;
+
+/**
+ * A node's HTTP server and its route tree. {@link #server} makes the server (virtual threads, JSON with
+ * ISO-8601 instants); the ingest endpoints are mounted on it by the ingest module; {@link #mount} adds
+ * every other route, and every exception mapper, here:
+ * <ul>
+ *   <li>processor: {@code GET /api/v1/hosts}, {@code /api/v1/hosts/{region}/{host}}, {@code /api/v1/stats};</li>
+ *   <li>fleet: {@code GET /api/v1/drives/{region}/{host}/{drive}/predictions}, {@code /api/v1/alerts},
+ *       {@code /api/v1/risk}, {@code /api/v1/store/stats};</li>
+ *   <li>model: {@code GET /api/v1/model}, {@code POST /api/v1/model/reload};</li>
+ *   <li>operations: {@code GET /metrics}, {@code /health}, {@code /ready}.</li>
+ * </ul>
+ * A bad query parameter is 400 naming it; what cannot be read right now is 503 with Retry-After.
+ */
+public final class HttpApi {
+    private HttpApi() {
+    }
+
+    public static Javalin server() {
+        return Javalin.create(javalin -> {
+            javalin.showJavalinBanner = false;
+            javalin.useVirtualThreads = true;
+            javalin.http.disableCompression();
+            javalin.startupWatcherEnabled = false;
+            // instants as ISO-8601 strings (2018-05-01T00:00:00Z), not epoch numbers; empty Optionals as null
+            javalin.jsonMapper(new JavalinJackson(new ObjectMapper().registerModule(new JavaTimeModule()).registerModule(new Jdk8Module())
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS), true));
+        });
+    }
+
+    public static void mount(Javalin app, ApiPorts ports) {
+        ProcessorRoutes.register(app, ports.processor());
+        FleetRoutes.register(app, ports.fleet(), ports.clock());
+        ModelRoutes.register(app, ports.model());
+        OpsRoutes.register(app, ports);
+        app.exception(BadParameter.class, (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
+        app.exception(ReadUnavailableException.class, (e, ctx) -> ctx.status(503).header("Retry-After", "1")
+                .json(Map.of("error", "not readable right now: " + e.getMessage())));
+    }
+}
