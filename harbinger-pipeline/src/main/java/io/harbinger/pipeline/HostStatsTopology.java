@@ -14,8 +14,9 @@ import org.apache.kafka.streams.state.Stores;
  * samples topic ──▶ host-state-update (store "host-state": HostState per routing key) ──▶ accepted batches
  * </pre>
  *
- * Each record is one request's points for one host. Its fingerprint is looked up in the host's ring
- * of the last 64 fingerprints: a hit is a client retry and is dropped and counted, so a client that
+ * Each record is one request's points for one partition (one host or several, each host's points
+ * together). Its fingerprint is looked up in each host's ring of the last 64 fingerprints: a hit is a
+ * client retry and is dropped and counted, so a client that
  * retries does not duplicate anything downstream. A record that is not a batch is skipped and
  * counted by the same step (a key that does not deserialize, by the handler {@link Pipeline} configures).
  */

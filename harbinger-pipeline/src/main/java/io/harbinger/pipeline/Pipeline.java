@@ -38,8 +38,8 @@ import java.util.function.Consumer;
 
 /**
  * The running stream processing: ensures the topics, runs {@link HostStatsTopology} on Kafka
- * Streams with exactly-once processing, and answers queries over the per-host state. The sink that
- * feeds it is separate ({@link KafkaPointSink}).
+ * Streams with exactly-once processing, and answers queries over the per-host state. The producer
+ * that feeds it is separate ({@link KafkaPointSink}, ingest's sink).
  *
  * <p>{@link #start} returns at once; the pipeline is {@link #ready()} once Streams is RUNNING
  * (after the first rebalance and state restoration). A processing error that escapes a stream

@@ -12,10 +12,6 @@ import java.util.concurrent.CompletionStage;
 public interface PointSink {
     CompletionStage<Void> write(List<Point> points, WriteOptions options);
 
-    /**
-     * @param idempotencyKey a client-chosen key for the request (header {@code Idempotency-Key}),
-     *                       or empty: retries with the same key are written at most once downstream
-     */
     /** The sink is full for the moment: nothing of this write is stored; retrying later is right. */
     final class Overloaded extends RuntimeException {
         public Overloaded(String message, Throwable cause) {
@@ -23,6 +19,10 @@ public interface PointSink {
         }
     }
 
+    /**
+     * @param idempotencyKey a client-chosen key for the request (header {@code Idempotency-Key}),
+     *                       or empty: retries with the same key are written at most once downstream
+     */
     record WriteOptions(String idempotencyKey) {
         public static final WriteOptions NONE = new WriteOptions("");
 
