@@ -1,7 +1,9 @@
 package io.harbinger.core.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.function.Predicate;
 
 /**
@@ -24,6 +26,11 @@ public record Rule<T>(String text, Predicate<? super T> test) {
 
     public static <T extends Comparable<? super T>> Rule<T> atLeast(T min) {
         return new Rule<>("at least " + show(min), v -> v.compareTo(min) >= 0);
+    }
+
+    /** One of {@code choices}, exactly as written. */
+    public static <T> Rule<T> oneOf(List<T> choices) {
+        return new Rule<>("one of " + choices.stream().map(String::valueOf).collect(Collectors.joining(", ")), choices::contains);
     }
 
     public static Rule<String> nonBlank() {

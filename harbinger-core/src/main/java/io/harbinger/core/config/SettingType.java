@@ -40,14 +40,6 @@ public record SettingType<T>(String label, String expected, Function<String, T> 
                 s -> Enum.valueOf(type, s.trim().toUpperCase(Locale.ROOT)), e -> e.name().toLowerCase(Locale.ROOT), false);
     }
 
-    /** One of {@code choices}, exactly as written. */
-    public static SettingType<String> oneOf(List<String> choices) {
-        return new SettingType<>(String.join("|", choices), "one of " + String.join(", ", choices), s -> {
-            if (!choices.contains(s.trim())) throw new IllegalArgumentException(s);
-            return s.trim();
-        }, s -> s, false);
-    }
-
     /** {@code inner}, or nothing when the text is blank (the default). */
     public static <T> SettingType<Optional<T>> optional(SettingType<T> inner) {
         return new SettingType<>(inner.label, inner.expected + " or nothing",
