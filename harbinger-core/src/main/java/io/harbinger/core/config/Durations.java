@@ -14,8 +14,9 @@ public final class Durations {
 
     /** @throws IllegalArgumentException naming the text and the forms that would do */
     public static Duration parse(String text) {
-        Matcher m = SHORT.matcher(text.trim());
-        if (m.matches()) {
+        try {
+            Matcher m = SHORT.matcher(text.trim());
+            if (!m.matches()) return Duration.parse(text.trim());
             long n = Long.parseLong(m.group(1));
             return switch (m.group(2)) {
                 case "ms" -> Duration.ofMillis(n);
@@ -24,17 +25,14 @@ public final class Durations {
                 case "h" -> Duration.ofHours(n);
                 default -> Duration.ofDays(n);
             };
-        }
-        try {
-            return Duration.parse(text.trim());
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) { // the last two: too many digits
             throw new IllegalArgumentException("'" + text + "' is not a duration; write e.g. 90s, 10m, 1h, 2d or PT1H");
         }
     }
 
     /** The shortest exact form {@link #parse} reads back: {@code 7d}, {@code 500ms}; ISO-8601 when no unit fits. */
     public static String format(Duration d) {
-        if (d.isNegative() || d.getNano() % 1_000_000 != 0) return d.toString();
+        if (d.isNegative() || d.getNano() % 1_000_000 != 0 || d.getSeconds() > Long.MAX_VALUE / 1000 - 1) return d.toString();
         long ms = d.toMillis();
         if (ms == 0) return "0s";
         long[] units = {86_400_000L, 3_600_000L, 60_000L, 1_000L, 1L};

@@ -13,11 +13,9 @@ import java.util.Optional;
  * records from it. Immutable.
  */
 public final class Settings {
-    private final SettingSet declared;
     private final Map<Setting<?>, Object> values;
 
-    private Settings(SettingSet declared, Map<Setting<?>, Object> values) {
-        this.declared = declared;
+    private Settings(Map<Setting<?>, Object> values) {
         this.values = values;
     }
 
@@ -44,10 +42,6 @@ public final class Settings {
         if (!values.containsKey(setting)) throw new IllegalStateException(setting.flag() + " is not among the settings read");
         @SuppressWarnings("unchecked") T value = (T) values.get(setting); // put under its own setting by Builder
         return value;
-    }
-
-    public SettingSet declared() {
-        return declared;
     }
 
     /** Values given as text (the command line, the environment) or typed (code and tests), checked all at once by {@link #build}. */
@@ -91,7 +85,7 @@ public final class Settings {
                     problems.add(bad.getMessage());
                 }
             }
-            Settings settings = new Settings(declared, values);
+            Settings settings = new Settings(values);
             if (problems.isEmpty()) {
                 declared.checks().forEach(check -> check.problem(settings).ifPresent(problems::add));
             }
@@ -105,7 +99,7 @@ public final class Settings {
                 return s.require(value);
             }
             if (given.containsKey(s.name())) return s.parse(given.get(s.name()));
-            Optional<String> variable = s.env().filter(v -> environment.getOrDefault(v, "").length() > 0);
+            Optional<String> variable = s.env().filter(v -> !environment.getOrDefault(v, "").isEmpty());
             if (variable.isPresent()) {
                 try {
                     return s.parse(environment.get(variable.get()));

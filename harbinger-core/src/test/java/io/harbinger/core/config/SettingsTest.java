@@ -109,5 +109,8 @@ class SettingsTest {
         assertThat(Durations.format(Duration.ZERO)).isEqualTo("0s");
         assertThat(Durations.format(Duration.ofNanos(1500))).isEqualTo("PT0.0000015S");
         assertThatThrownBy(() -> Durations.parse("soon")).hasMessage("'soon' is not a duration; write e.g. 90s, 10m, 1h, 2d or PT1H");
+        assertThatThrownBy(() -> Durations.parse("99999999999999999d")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Durations.parse("99999999999999999999s")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Durations.format(Duration.ofSeconds(Long.MAX_VALUE))).isEqualTo(Duration.ofSeconds(Long.MAX_VALUE).toString());
     }
 }
