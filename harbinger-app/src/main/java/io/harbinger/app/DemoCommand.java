@@ -8,8 +8,9 @@ import io.harbinger.pipeline.Pipeline;
 import io.harbinger.predict.offline.FleetLayout;
 import io.harbinger.schema.read.Totals;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,11 +34,11 @@ import java.util.stream.Stream;
  * metrics in line protocol), wait until the stream processor has seen every acknowledged point, print
  * what it saw, what was stored and what the failure model said, and stop (or keep serving).
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", mixinStandardHelpOptions = true, modelTransformer = ServeOptions.class,
         description = "Start a node, feed it real telemetry through its HTTP endpoints, and show what the processor saw, stored and predicted.")
 final class DemoCommand implements java.util.concurrent.Callable<Integer> {
-    @Mixin
-    ServeOptions options;
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--data", defaultValue = "${env:HARBINGER_TEST_DATA:-../shared/data}",
             description = "The real data set (Backblaze CSVs, smartctl JSON). Default: ${DEFAULT-VALUE}")
@@ -54,8 +55,9 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Harbinger node = Harbinger.start(options.toConfig(), Clock.systemUTC())) {
-            String base = "http://" + options.bind + ":" + node.port();
+        ServeConfig config = ServeOptions.read(spec, System.getenv());
+        try (Harbinger node = Harbinger.start(config, Clock.systemUTC())) {
+            String base = "http://" + config.bindAddress() + ":" + node.port();
             out.printf("Harbinger is up at %s (Kafka %s)%n", base, node.bootstrapServers());
             long sent = feedHostMetrics(base);
             long replayed = 0;

@@ -9,6 +9,7 @@ import io.harbinger.embedded.EmbeddedKafka;
 import io.harbinger.pipeline.KafkaPointSink;
 import io.harbinger.pipeline.Pipeline;
 import io.harbinger.pipeline.PipelineConfig;
+import io.harbinger.store.load.Feed;
 import io.harbinger.store.load.StoreLoader;
 import io.harbinger.store.load.LoaderConfig;
 import io.javalin.Javalin;
@@ -58,16 +59,11 @@ public final class Harbinger implements AutoCloseable {
             LOG.info("failure model {} ({})", models.holder().version(), config.model().map(Path::toString).orElse("bundled"));
             bootstrapServers = config.kafkaBootstrap().orElseGet(() -> startBroker(config));
             storage = own(Storage.start(config.store(), config.dataDir(), clock));
-            PipelineConfig pipelineConfig = PipelineConfig.defaults(bootstrapServers, config.dataDir().resolve("streams"))
-                    .withPartitions(config.partitions())
-                    .withReplicationFactor(config.replicationFactor())
-                    .withNumStreamThreads(config.streamThreads())
-                    .withCommitInterval(config.commitInterval())
-                    .withSamplesRetention(config.samplesRetention());
+            PipelineConfig pipelineConfig = PipelineConfig.from(config.settings(), bootstrapServers, config.dataDir().resolve("streams"));
             pipeline = own(Pipeline.start(pipelineConfig, registry, models.holder()));
-            samplesLoader = own(StoreLoader.start(LoaderConfig.defaults(bootstrapServers, pipelineConfig.topics()), storage.routing(),
+            samplesLoader = own(StoreLoader.start(LoaderConfig.from(config.settings(), bootstrapServers, pipelineConfig.topics(), Feed.SAMPLES), storage.routing(),
                     shard -> storage.partitionsByShard().get(shard.name()), registry));
-            predictionsLoader = own(StoreLoader.start(LoaderConfig.predictions(bootstrapServers, pipelineConfig.topics()), storage.routing(),
+            predictionsLoader = own(StoreLoader.start(LoaderConfig.from(config.settings(), bootstrapServers, pipelineConfig.topics(), Feed.PREDICTIONS), storage.routing(),
                     shard -> storage.partitionsByShard().get(shard.name()), registry));
             KafkaPointSink kafkaSink = own(KafkaPointSink.create(pipelineConfig, registry));
             http = HttpApi.server();

@@ -1,59 +1,95 @@
 package io.harbinger.app;
 
+import io.harbinger.core.config.Rule;
+import io.harbinger.core.config.Setting;
+import io.harbinger.core.config.SettingSet;
+import io.harbinger.core.config.Settings;
 import io.harbinger.ingest.http.IngestConfig;
+import io.harbinger.pipeline.PipelineConfig;
+import io.harbinger.store.load.LoaderConfig;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
+import static io.harbinger.core.config.SettingType.DURATION;
+import static io.harbinger.core.config.SettingType.INTEGER;
+import static io.harbinger.core.config.SettingType.TEXT;
+import static io.harbinger.core.config.SettingType.optional;
+
 /**
  * Everything {@code harbinger serve} needs, validated once: where to listen, where data lives, which
- * Kafka to use (embedded when none is given) and the ingest limits.
+ * Kafka to use (embedded when none is given), the store, the ingest limits, and the settings of the
+ * processor and the loaders (made into their configs once the Kafka bootstrap servers are known).
+ * {@link #SETTINGS} are the options of {@code serve} and {@code demo} ({@link ServeOptions}).
  *
- * @param kafkaBootstrap external Kafka bootstrap servers; empty to run the embedded broker under {@code dataDir}
- * @param model          failure model file, watched for changes; empty for the bundled model
+ * @param settings every value of {@link #SETTINGS}
  */
-public record ServeConfig(String bindAddress, int port, Path dataDir, Optional<String> kafkaBootstrap,
-                          int partitions, short replicationFactor, int streamThreads, Duration commitInterval,
-                          Duration samplesRetention, StoreSettings store, IngestConfig ingest,
-                          Optional<Path> model, Duration modelCheckInterval) {
+public record ServeConfig(Settings settings, StoreSettings store, IngestConfig ingest) {
+    public static final Setting<Integer> PORT = Setting.of("port", INTEGER, 8080)
+            .must(Rule.of("0..65535 (0 picks a free port)", (Integer p) -> p >= 0 && p <= 65535))
+            .env("HARBINGER_PORT").description("HTTP port (0 = any free port).");
+    public static final Setting<String> BIND = Setting.of("bind", TEXT, "127.0.0.1").must(Rule.nonBlank())
+            .env("HARBINGER_BIND").description("Address to listen on.");
+    public static final Setting<Path> DATA_DIR = Setting.of("data-dir", SettingTypes.PATH, Path.of("./harbinger-data"))
+            .env("HARBINGER_DATA_DIR").description("Where the embedded broker and the processor keep their data.");
+    public static final Setting<Optional<String>> KAFKA = Setting.of("kafka", optional(TEXT), Optional.<String>empty())
+            .must(Rule.whenGiven(PipelineConfig.BOOTSTRAP_SERVERS))
+            .env("HARBINGER_KAFKA").description("External Kafka bootstrap servers host:port,...; none = run the embedded broker.");
+    public static final Setting<Optional<Path>> MODEL = Setting.of("model", SettingTypes.OPTIONAL_PATH, Optional.<Path>empty())
+            .env("HARBINGER_MODEL")
+            .description("Failure model file (from harbinger train), re-read whenever it changes (hot reload); none = the model that ships with Harbinger.");
+    public static final Setting<Duration> MODEL_CHECK_INTERVAL = Setting.of("model-check-interval", DURATION, Duration.ofSeconds(10))
+            .must(Rule.atLeast(Duration.ofMillis(100))).description("How often the --model file is checked for a new model.");
+
+    /** The node's own settings and those of its components. */
+    public static final SettingSet SETTINGS = SettingSet.of(PORT, BIND, DATA_DIR, KAFKA, MODEL, MODEL_CHECK_INTERVAL)
+            .and(StoreSettings.SETTINGS).and(IngestConfig.SETTINGS).and(PipelineConfig.SETTINGS).and(LoaderConfig.SETTINGS)
+            .check(ServeConfig::replicasNeedACluster);
+
     public ServeConfig {
-        if (bindAddress == null || bindAddress.isBlank()) throw new IllegalArgumentException("--bind must be a host name or address");
-        if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be 0..65535 (0 picks a free port), got " + port);
-        if (dataDir == null) throw new IllegalArgumentException("--data-dir must be set");
-        if (kafkaBootstrap == null) throw new IllegalArgumentException("kafkaBootstrap must be non-null (empty for embedded)");
-        kafkaBootstrap = kafkaBootstrap.map(String::trim).filter(s -> !s.isEmpty());
-        kafkaBootstrap.ifPresent(ServeConfig::requireHostPorts);
-        if (partitions < 1) throw new IllegalArgumentException("--partitions must be >= 1, got " + partitions);
-        if (replicationFactor < 1) throw new IllegalArgumentException("--replication-factor must be >= 1, got " + replicationFactor);
-        if (kafkaBootstrap.isEmpty() && replicationFactor != 1) {
-            throw new IllegalArgumentException("--replication-factor " + replicationFactor + " needs an external Kafka (--kafka); the embedded broker is a single node");
-        }
-        if (streamThreads < 1) throw new IllegalArgumentException("--stream-threads must be >= 1, got " + streamThreads);
-        if (commitInterval == null || commitInterval.isNegative() || commitInterval.isZero()) {
-            throw new IllegalArgumentException("--commit-interval must be > 0, got " + commitInterval);
-        }
-        if (samplesRetention == null || samplesRetention.toMinutes() < 1) {
-            throw new IllegalArgumentException("--samples-retention must be at least 1m, got " + samplesRetention);
-        }
-        if (store == null) throw new IllegalArgumentException("store settings must be non-null");
-        if (ingest == null) throw new IllegalArgumentException("ingest config must be non-null");
-        if (model == null) throw new IllegalArgumentException("model must be non-null (empty for the bundled model)");
-        if (modelCheckInterval == null || modelCheckInterval.toMillis() < 100) {
-            throw new IllegalArgumentException("--model-check-interval must be at least 100ms, got " + modelCheckInterval);
-        }
+        if (settings == null || store == null || ingest == null) throw new IllegalArgumentException("settings, store and ingest must be non-null");
+    }
+
+    /** The node of {@code settings} (read against {@link #SETTINGS}); the PostgreSQL password comes from the environment only. */
+    public static ServeConfig from(Settings settings, String postgresPassword) {
+        return new ServeConfig(settings, StoreSettings.from(settings, postgresPassword), IngestConfig.from(settings));
+    }
+
+    public String bindAddress() {
+        return settings.get(BIND);
+    }
+
+    public int port() {
+        return settings.get(PORT);
+    }
+
+    public Path dataDir() {
+        return settings.get(DATA_DIR);
+    }
+
+    /** External Kafka bootstrap servers; empty to run the embedded broker under {@link #dataDir()}. */
+    public Optional<String> kafkaBootstrap() {
+        return settings.get(KAFKA);
     }
 
     public boolean embeddedKafka() {
-        return kafkaBootstrap.isEmpty();
+        return kafkaBootstrap().isEmpty();
     }
 
-    private static void requireHostPorts(String servers) {
-        for (String server : servers.split(",")) {
-            String s = server.trim();
-            int colon = s.lastIndexOf(':');
-            boolean ok = colon > 0 && colon < s.length() - 1 && s.substring(colon + 1).chars().allMatch(Character::isDigit);
-            if (!ok) throw new IllegalArgumentException("--kafka must be host:port[,host:port...], got '" + servers + "' (bad entry '" + s + "')");
-        }
+    /** Failure model file, watched for changes; empty for the bundled model. */
+    public Optional<Path> model() {
+        return settings.get(MODEL);
+    }
+
+    public Duration modelCheckInterval() {
+        return settings.get(MODEL_CHECK_INTERVAL);
+    }
+
+    private static Optional<String> replicasNeedACluster(Settings s) {
+        short replicas = s.get(PipelineConfig.REPLICATION_FACTOR);
+        return s.get(KAFKA).isEmpty() && replicas != 1
+                ? Optional.of(PipelineConfig.REPLICATION_FACTOR.flag() + " " + replicas + " needs an external Kafka (--kafka); the embedded broker is a single node")
+                : Optional.empty();
     }
 }

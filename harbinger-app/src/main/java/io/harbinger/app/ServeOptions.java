@@ -1,84 +1,58 @@
 package io.harbinger.app;
 
-import io.harbinger.core.admit.TimeWindow;
-import io.harbinger.ingest.http.IngestConfig;
-import picocli.CommandLine.Option;
+import io.harbinger.core.config.Setting;
+import io.harbinger.core.config.Settings;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
-/** The options of a running node, shared by {@code serve} and {@code demo}. Environment variables give defaults. */
-final class ServeOptions {
-    @Option(names = "--port", defaultValue = "${env:HARBINGER_PORT:-8080}", description = "HTTP port (0 = any free port). Default: ${DEFAULT-VALUE}")
-    int port;
+/**
+ * The options of a running node, shared by {@code serve} and {@code demo}: one per setting of
+ * {@link ServeConfig#SETTINGS}, whose name, environment variable, default and description they show.
+ * Picocli only collects the text given; {@link #read} resolves environment and defaults and validates
+ * every setting in one pass, so a bad value is refused by the same rule however it was given.
+ */
+final class ServeOptions implements CommandLine.IModelTransformer {
+    /** Adds the options to a command ({@code @Command(modelTransformer = ServeOptions.class)}). */
+    @Override
+    public CommandSpec transform(CommandSpec command) {
+        ServeConfig.SETTINGS.settings().forEach(setting -> command.addOption(option(setting)));
+        return command;
+    }
 
-    @Option(names = "--bind", defaultValue = "${env:HARBINGER_BIND:-127.0.0.1}", description = "Address to listen on. Default: ${DEFAULT-VALUE}")
-    String bind;
+    /**
+     * The node that {@code command}'s parsed options ask for, with {@code environment} for what they leave out.
+     *
+     * @throws io.harbinger.core.config.InvalidSettingsException naming every bad setting
+     */
+    static ServeConfig read(CommandSpec command, Map<String, String> environment) {
+        Map<String, String> given = new HashMap<>();
+        for (Setting<?> setting : ServeConfig.SETTINGS.settings()) {
+            String text = command.findOption(setting.flag()).getValue();
+            if (text != null) given.put(setting.name(), text);
+        }
+        Settings settings = Settings.read(ServeConfig.SETTINGS, given, environment);
+        return ServeConfig.from(settings, environment.getOrDefault("HARBINGER_POSTGRES_PASSWORD", ""));
+    }
 
-    @Option(names = "--data-dir", defaultValue = "${env:HARBINGER_DATA_DIR:-./harbinger-data}", description = "Where the embedded broker and the processor keep their data. Default: ${DEFAULT-VALUE}")
-    Path dataDir;
+    private static OptionSpec option(Setting<?> setting) {
+        List<String> description = new ArrayList<>(List.of(setting.description()));
+        String defaults = defaults(setting);
+        if (!defaults.isEmpty()) description.add(defaults);
+        return OptionSpec.builder(setting.flag()).type(String.class).paramLabel(setting.label())
+                .description(description.toArray(String[]::new)).build();
+    }
 
-    @Option(names = "--kafka", defaultValue = "${env:HARBINGER_KAFKA:-}", description = "External Kafka bootstrap servers host:port,...; none = run the embedded broker.")
-    String kafka;
-
-    @Option(names = "--partitions", defaultValue = "${env:HARBINGER_PARTITIONS:-4}", description = "Partitions of the samples topic when it is created. Default: ${DEFAULT-VALUE}")
-    int partitions;
-
-    @Option(names = "--replication-factor", defaultValue = "${env:HARBINGER_REPLICATION_FACTOR:-1}", description = "Replication factor of topics created on an external cluster. Default: ${DEFAULT-VALUE}")
-    short replicationFactor;
-
-    @Option(names = "--stream-threads", defaultValue = "${env:HARBINGER_STREAM_THREADS:-1}", description = "Kafka Streams threads. Default: ${DEFAULT-VALUE}")
-    int streamThreads;
-
-    @Option(names = "--commit-interval", defaultValue = "${env:HARBINGER_COMMIT_INTERVAL:-500ms}", converter = DurationConverter.class,
-            description = "How often the processor commits its exactly-once transaction. Default: ${DEFAULT-VALUE}")
-    Duration commitInterval;
-
-    @Option(names = "--samples-retention", defaultValue = "${env:HARBINGER_SAMPLES_RETENTION:-7d}", converter = DurationConverter.class,
-            description = "How long Kafka keeps ingested samples (the buffer before processing and storage). Default: ${DEFAULT-VALUE}")
-    Duration samplesRetention;
-
-    @Option(names = "--postgres", defaultValue = "${env:HARBINGER_POSTGRES:-}",
-            description = "External PostgreSQL primary jdbc:postgresql://host:port/db; none = run the bundled PostgreSQL under --data-dir. Password from HARBINGER_POSTGRES_PASSWORD.")
-    String postgres;
-
-    @Option(names = "--shard-map", defaultValue = "${env:HARBINGER_SHARD_MAP:-}",
-            description = "Shard map file: regions spread over several PostgreSQL primaries with read replicas (docs/operations-sharding.md).")
-    String shardMap;
-
-    @Option(names = "--postgres-user", defaultValue = "${env:HARBINGER_POSTGRES_USER:-postgres}", description = "PostgreSQL user. Default: ${DEFAULT-VALUE}")
-    String postgresUser;
-
-    @Option(names = "--region", defaultValue = "${env:HARBINGER_REGION:-default}", description = "Region of points that carry none. Default: ${DEFAULT-VALUE}")
-    String region;
-
-    @Option(names = "--max-body-bytes", defaultValue = "33554432", description = "Largest request body; larger gets 413. Default: ${DEFAULT-VALUE}")
-    long maxBodyBytes;
-
-    @Option(names = "--max-inflight-bytes", defaultValue = "67108864", description = "Decoded bytes in flight over all requests; beyond it 429. Default: ${DEFAULT-VALUE}")
-    long maxInFlightBytes;
-
-    @Option(names = "--late", defaultValue = "1h", converter = DurationConverter.class, description = "How far behind the server clock live samples may be. Default: ${DEFAULT-VALUE}")
-    Duration late;
-
-    @Option(names = "--ahead", defaultValue = "10m", converter = DurationConverter.class, description = "How far ahead of the server clock samples may be. Default: ${DEFAULT-VALUE}")
-    Duration ahead;
-
-    @Option(names = "--model", defaultValue = "${env:HARBINGER_MODEL:-}",
-            description = "Failure model file (from harbinger train), re-read whenever it changes (hot reload); none = the model that ships with Harbinger.")
-    String model;
-
-    @Option(names = "--model-check-interval", defaultValue = "10s", converter = DurationConverter.class,
-            description = "How often the --model file is checked for a new model. Default: ${DEFAULT-VALUE}")
-    Duration modelCheckInterval;
-
-    ServeConfig toConfig() {
-        long decoded = Math.min(IngestConfig.DEFAULTS.maxDecodedBytes(), maxInFlightBytes);
-        IngestConfig ingest = new IngestConfig(maxBodyBytes, decoded, maxInFlightBytes, IngestConfig.DEFAULTS.ackTimeout(),
-                region, new TimeWindow(late, ahead), IngestConfig.DEFAULTS.limits(), IngestConfig.DEFAULTS.retryAfterSeconds());
-        return new ServeConfig(bind, port, dataDir, Optional.ofNullable(kafka), partitions, replicationFactor, streamThreads, commitInterval, samplesRetention,
-                new StoreSettings(Optional.ofNullable(postgres), Optional.ofNullable(shardMap).filter(s -> !s.isBlank()).map(Path::of), postgresUser, Optional.ofNullable(System.getenv("HARBINGER_POSTGRES_PASSWORD")).orElse("")),
-                ingest, Optional.ofNullable(model).filter(s -> !s.isBlank()).map(Path::of), modelCheckInterval);
+    /** {@code Default: 1, env HARBINGER_STREAM_THREADS}; empty when there is neither. */
+    static String defaults(Setting<?> setting) {
+        List<String> parts = new ArrayList<>();
+        if (!setting.defaultText().isEmpty()) parts.add("Default: " + setting.defaultText());
+        setting.env().ifPresent(v -> parts.add(parts.isEmpty() ? "Env: " + v : "env " + v));
+        return String.join(", ", parts);
     }
 }

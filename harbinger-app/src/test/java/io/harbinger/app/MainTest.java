@@ -45,4 +45,41 @@ class MainTest {
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[1]).contains("--drive-sample must be 1..1000");
     }
+
+    @Test
+    void serveWithABadSetting_namesItTheValueAndWhatIsValid_beforeStartingAnything() {
+        String[] r = run("serve", "--stream-threads", "0");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[1].strip()).isEqualTo("serve: --stream-threads must be 1..64, got 0");
+    }
+
+    @Test
+    void serveWithSeveralBadSettings_namesThemAllInOneLine() {
+        String[] r = run("serve", "--port", "http", "--loader-write-mode", "fast", "--commit-interval", "0s");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[1].strip()).isEqualTo("serve: --port must be a whole number, got 'http'; --commit-interval must be 10ms..1m, got 0s; "
+                + "--loader-write-mode must be one of staged, optimistic, got 'fast'");
+    }
+
+    @Test
+    void demoWithReplicasButNoCluster_saysWhy() {
+        String[] r = run("demo", "--replication-factor", "3");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[1].strip()).isEqualTo("demo: --replication-factor 3 needs an external Kafka (--kafka); the embedded broker is a single node");
+    }
+
+    @Test
+    void serveHelp_showsEverySettingWithItsDefaultAndEnvironmentVariable() {
+        CommandLine cli = Main.commandLine();
+        StringWriter out = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+
+        assertThat(cli.execute("serve", "--help")).isZero();
+        String help = out.toString().replaceAll("\\s+", " ");
+        assertThat(help).contains("--stream-threads=N Kafka Streams threads. Default: 1, env HARBINGER_STREAM_THREADS")
+                .contains("--loader-batch-rows=N").contains("Default: 20000, env HARBINGER_LOADER_BATCH_ROWS")
+                .contains("--late=DURATION How far behind the server clock live samples may be. Default: 1h")
+                .contains("--kafka=TEXT").contains("Env: HARBINGER_KAFKA")
+                .contains("--loader-copy-format=text|binary");
+    }
 }

@@ -1,8 +1,8 @@
 package io.harbinger.app;
 
-import io.harbinger.core.admit.IngestLimits;
-import io.harbinger.core.admit.TimeWindow;
+import io.harbinger.core.config.Settings;
 import io.harbinger.ingest.http.IngestConfig;
+import io.harbinger.pipeline.PipelineConfig;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,9 +30,12 @@ final class SharedNode {
             try {
                 Path dir = Files.createTempDirectory("harbinger-it-");
                 Files.write(dir.resolve("model.json"), shippedModel()); // a watched copy: ModelReloadIT replaces it
-                IngestConfig ingest = new IngestConfig(MAX_BODY, 64L << 20, 64L << 20, Duration.ofSeconds(30), "default",
-                        TimeWindow.LIVE_DEFAULT, IngestLimits.DEFAULTS, 1);
-                node = Harbinger.start(new ServeConfig("127.0.0.1", 0, dir, Optional.empty(), 2, (short) 1, 1, Duration.ofMillis(100), Duration.ofDays(1), StoreSettings.BUNDLED, ingest, Optional.of(dir.resolve("model.json")), Duration.ofHours(1)), Clock.systemUTC());
+                Settings settings = Settings.builder(ServeConfig.SETTINGS).set(ServeConfig.PORT, 0).set(ServeConfig.DATA_DIR, dir)
+                        .set(PipelineConfig.PARTITIONS, 2).set(PipelineConfig.COMMIT_INTERVAL, Duration.ofMillis(100))
+                        .set(PipelineConfig.SAMPLES_RETENTION, Duration.ofDays(1)).set(IngestConfig.MAX_BODY_BYTES, MAX_BODY)
+                        .set(ServeConfig.MODEL, Optional.of(dir.resolve("model.json"))).set(ServeConfig.MODEL_CHECK_INTERVAL, Duration.ofHours(1))
+                        .build();
+                node = Harbinger.start(ServeConfig.from(settings, ""), Clock.systemUTC());
                 modelFile = dir.resolve("model.json");
                 Harbinger started = node;
                 Runtime.getRuntime().addShutdownHook(new Thread(started::close, "shared-node-stop"));

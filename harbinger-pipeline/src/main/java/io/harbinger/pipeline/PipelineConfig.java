@@ -1,14 +1,25 @@
 package io.harbinger.pipeline;
 
+import io.harbinger.core.config.Rule;
+import io.harbinger.core.config.Setting;
+import io.harbinger.core.config.SettingSet;
+import io.harbinger.core.config.Settings;
 import io.harbinger.schema.topic.Topics;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import static io.harbinger.core.config.SettingType.DURATION;
+import static io.harbinger.core.config.SettingType.INTEGER;
+import static io.harbinger.core.config.SettingType.SHORT;
+import static io.harbinger.core.config.SettingType.TEXT;
+
 /**
  * Everything {@link Pipeline} and {@link KafkaPointSink} need, validated at construction with a
- * message naming the setting, the bad value and what would be valid.
+ * message naming the setting, the bad value and what would be valid. The tunable parts are declared
+ * once below ({@link #SETTINGS}); {@link #from} builds the config from their validated values.
  *
  * @param bootstrapServers    {@code host:port[,host:port...]} of the Kafka cluster
  * @param topicPrefix         prepended to every topic name (see {@link Topics}); may be empty
@@ -27,76 +38,62 @@ public record PipelineConfig(String bootstrapServers, String topicPrefix, int pa
                              Path stateDir, String applicationId, int numStreamThreads, String producerCompression,
                              Duration commitInterval, Duration samplesRetention) {
     public static final List<String> COMPRESSIONS = List.of("none", "gzip", "snappy", "lz4", "zstd");
-    public static final String DEFAULT_APPLICATION_ID = "harbinger-pipeline";
-    public static final int DEFAULT_PARTITIONS = 4;
-    public static final String DEFAULT_COMPRESSION = "lz4";
-    public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(500);
-    public static final Duration DEFAULT_SAMPLES_RETENTION = Duration.ofDays(7);
     private static final Pattern BOOTSTRAP = Pattern.compile("[^\\s,:]+:\\d{1,5}(,[^\\s,:]+:\\d{1,5})*");
     private static final Pattern ID = Pattern.compile("[a-zA-Z0-9._-]+");
 
+    /** What a Kafka bootstrap list looks like; {@code --kafka} is checked by the same rule. */
+    public static final Rule<String> BOOTSTRAP_SERVERS = Rule.of("host:port[,host:port...]", s -> BOOTSTRAP.matcher(s).matches());
+
+    public static final Setting<Integer> PARTITIONS = Setting.of("partitions", INTEGER, 4).must(Rule.between(1, 10_000))
+            .env("HARBINGER_PARTITIONS").description("Partitions of the samples topic when it is created.");
+    public static final Setting<Short> REPLICATION_FACTOR = Setting.of("replication-factor", SHORT, (short) 1).must(Rule.atLeast((short) 1))
+            .env("HARBINGER_REPLICATION_FACTOR").description("Replication factor of topics created on an external cluster.");
+    public static final Setting<Integer> STREAM_THREADS = Setting.of("stream-threads", INTEGER, 1).must(Rule.between(1, 64))
+            .env("HARBINGER_STREAM_THREADS").description("Kafka Streams threads.");
+    public static final Setting<Duration> COMMIT_INTERVAL = Setting.of("commit-interval", DURATION, Duration.ofMillis(500))
+            .must(Rule.between(Duration.ofMillis(10), Duration.ofSeconds(60)))
+            .env("HARBINGER_COMMIT_INTERVAL").description("How often the processor commits its exactly-once transaction.");
+    public static final Setting<Duration> SAMPLES_RETENTION = Setting.of("samples-retention", DURATION, Duration.ofDays(7))
+            .must(Rule.atLeast(Duration.ofMinutes(1))).env("HARBINGER_SAMPLES_RETENTION")
+            .description("How long Kafka keeps ingested samples (the buffer before processing and storage).");
+    public static final Setting<String> TOPIC_PREFIX = Setting.of("topic-prefix", TEXT, Topics.DEFAULT_PREFIX)
+            .must(Rule.of("at most 200 ASCII letters, digits, '.', '_' or '-'", Topics::isLegalPrefix)).env("HARBINGER_TOPIC_PREFIX")
+            .description("Prepended to the name of every topic and loader consumer group, so deployments can share a cluster.");
+    public static final Setting<String> APPLICATION_ID = Setting.of("application-id", TEXT, "harbinger-pipeline")
+            .must(Rule.of("non-empty ASCII letters, digits, '.', '_' or '-'", s -> ID.matcher(s).matches())).env("HARBINGER_APPLICATION_ID")
+            .description("Kafka Streams application id: the processor's consumer group and internal topic prefix.");
+    public static final Setting<String> PRODUCER_COMPRESSION = Setting.of("producer-compression", TEXT, "lz4")
+            .must(Rule.oneOf(COMPRESSIONS)).env("HARBINGER_PRODUCER_COMPRESSION")
+            .description("Compression of the records ingest writes to Kafka: " + String.join(", ", COMPRESSIONS) + ".");
+
+    public static final SettingSet SETTINGS = SettingSet.of(PARTITIONS, REPLICATION_FACTOR, STREAM_THREADS, COMMIT_INTERVAL,
+            SAMPLES_RETENTION, TOPIC_PREFIX, APPLICATION_ID, PRODUCER_COMPRESSION);
+
     public PipelineConfig {
-        if (bootstrapServers == null || !BOOTSTRAP.matcher(bootstrapServers).matches()) {
-            throw new IllegalArgumentException("bootstrapServers must be host:port[,host:port...], got '" + bootstrapServers + "'");
+        if (bootstrapServers == null || !BOOTSTRAP_SERVERS.holds(bootstrapServers)) {
+            throw new IllegalArgumentException("bootstrapServers must be " + BOOTSTRAP_SERVERS.text() + ", got '" + bootstrapServers + "'");
         }
-        if (topicPrefix == null) throw new IllegalArgumentException("topicPrefix must be non-null (empty for none)");
-        new Topics(topicPrefix); // validates the prefix with its own message
-        if (partitions < 1 || partitions > 10_000) throw new IllegalArgumentException("partitions must be between 1 and 10000, got " + partitions);
-        if (replicationFactor < 1) throw new IllegalArgumentException("replicationFactor must be at least 1, got " + replicationFactor);
         if (stateDir == null) throw new IllegalArgumentException("stateDir must be set: where Kafka Streams keeps its local state");
-        if (applicationId == null || !ID.matcher(applicationId).matches()) {
-            throw new IllegalArgumentException("applicationId must be non-empty ASCII letters, digits, '.', '_' or '-', got '" + applicationId + "'");
-        }
-        if (numStreamThreads < 1 || numStreamThreads > 64) {
-            throw new IllegalArgumentException("numStreamThreads must be between 1 and 64, got " + numStreamThreads);
-        }
-        if (!COMPRESSIONS.contains(producerCompression)) {
-            throw new IllegalArgumentException("producerCompression must be one of " + String.join(", ", COMPRESSIONS) + ", got '" + producerCompression + "'");
-        }
-        if (commitInterval == null || commitInterval.toMillis() < 10 || commitInterval.toMillis() > 60_000) {
-            throw new IllegalArgumentException("commitInterval must be between 10 ms and 60 s, got " + commitInterval);
-        }
-        if (samplesRetention == null || samplesRetention.toMinutes() < 1) {
-            throw new IllegalArgumentException("samplesRetention must be at least one minute, got " + samplesRetention);
-        }
+        TOPIC_PREFIX.require(topicPrefix);
+        PARTITIONS.require(partitions);
+        REPLICATION_FACTOR.require(replicationFactor);
+        APPLICATION_ID.require(applicationId);
+        STREAM_THREADS.require(numStreamThreads);
+        PRODUCER_COMPRESSION.require(producerCompression);
+        COMMIT_INTERVAL.require(commitInterval);
+        SAMPLES_RETENTION.require(samplesRetention);
     }
 
-    /** Prefix {@code harbinger.}, 4 partitions, one replica, one stream thread, lz4. */
+    /** The pipeline of {@code settings} (which must declare {@link #SETTINGS}) on that cluster, with its state under {@code stateDir}. */
+    public static PipelineConfig from(Settings settings, String bootstrapServers, Path stateDir) {
+        return new PipelineConfig(bootstrapServers, settings.get(TOPIC_PREFIX), settings.get(PARTITIONS), settings.get(REPLICATION_FACTOR),
+                stateDir, settings.get(APPLICATION_ID), settings.get(STREAM_THREADS), settings.get(PRODUCER_COMPRESSION),
+                settings.get(COMMIT_INTERVAL), settings.get(SAMPLES_RETENTION));
+    }
+
+    /** Every setting at its default: prefix {@code harbinger.}, 4 partitions, one replica, one stream thread, lz4. */
     public static PipelineConfig defaults(String bootstrapServers, Path stateDir) {
-        return new PipelineConfig(bootstrapServers, Topics.DEFAULT_PREFIX, DEFAULT_PARTITIONS, (short) 1, stateDir,
-                DEFAULT_APPLICATION_ID, 1, DEFAULT_COMPRESSION, DEFAULT_COMMIT_INTERVAL, DEFAULT_SAMPLES_RETENTION);
-    }
-
-    public PipelineConfig withTopicPrefix(String prefix) {
-        return new PipelineConfig(bootstrapServers, prefix, partitions, replicationFactor, stateDir, applicationId, numStreamThreads, producerCompression, commitInterval, samplesRetention);
-    }
-
-    public PipelineConfig withPartitions(int count) {
-        return new PipelineConfig(bootstrapServers, topicPrefix, count, replicationFactor, stateDir, applicationId, numStreamThreads, producerCompression, commitInterval, samplesRetention);
-    }
-
-    public PipelineConfig withReplicationFactor(short replicas) {
-        return new PipelineConfig(bootstrapServers, topicPrefix, partitions, replicas, stateDir, applicationId, numStreamThreads, producerCompression, commitInterval, samplesRetention);
-    }
-
-    public PipelineConfig withApplicationId(String id) {
-        return new PipelineConfig(bootstrapServers, topicPrefix, partitions, replicationFactor, stateDir, id, numStreamThreads, producerCompression, commitInterval, samplesRetention);
-    }
-
-    public PipelineConfig withNumStreamThreads(int threads) {
-        return new PipelineConfig(bootstrapServers, topicPrefix, partitions, replicationFactor, stateDir, applicationId, threads, producerCompression, commitInterval, samplesRetention);
-    }
-
-    public PipelineConfig withProducerCompression(String compression) {
-        return new PipelineConfig(bootstrapServers, topicPrefix, partitions, replicationFactor, stateDir, applicationId, numStreamThreads, compression, commitInterval, samplesRetention);
-    }
-
-    public PipelineConfig withCommitInterval(Duration interval) {
-        return new PipelineConfig(bootstrapServers, topicPrefix, partitions, replicationFactor, stateDir, applicationId, numStreamThreads, producerCompression, interval, samplesRetention);
-    }
-
-    public PipelineConfig withSamplesRetention(Duration retention) {
-        return new PipelineConfig(bootstrapServers, topicPrefix, partitions, replicationFactor, stateDir, applicationId, numStreamThreads, producerCompression, commitInterval, retention);
+        return from(Settings.defaults(SETTINGS), bootstrapServers, stateDir);
     }
 
     public Topics topics() {

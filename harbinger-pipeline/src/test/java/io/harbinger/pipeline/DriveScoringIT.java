@@ -53,8 +53,7 @@ class DriveScoringIT {
     @Test
     void eachSample_hasOneCommittedPrediction_acrossARestartOnTheSameStateDir(EmbeddedKafka kafka) throws Exception {
         String run = "scoring-" + UUID.randomUUID().toString().substring(0, 8);
-        PipelineConfig config = PipelineConfig.defaults(kafka.bootstrapServers(), stateDir)
-                .withTopicPrefix(run + ".").withApplicationId(run).withPartitions(2);
+        PipelineConfig config = SinkToPipelineIT.config(kafka.bootstrapServers(), stateDir, run + ".", run);
         ModelHolder model = ModelHolder.bundled();
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         Map<String, Double> expected = new HashMap<>();

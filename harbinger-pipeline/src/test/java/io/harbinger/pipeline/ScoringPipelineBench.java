@@ -1,6 +1,7 @@
 package io.harbinger.pipeline;
 
 import io.harbinger.embedded.EmbeddedKafka;
+import io.harbinger.core.config.Settings;
 import io.harbinger.core.point.Point;
 import io.harbinger.schema.wire.PointBatchCodec;
 import io.harbinger.predict.model.ModelHolder;
@@ -51,7 +52,7 @@ public final class ScoringPipelineBench {
         Path data = Path.of(System.getProperty("harbinger.test.data", "../shared/data")).resolve("backblaze-st4000dm000-2018-h1");
         Path dir = Files.createTempDirectory("scoring-bench-");
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"))) {
-            PipelineConfig config = PipelineConfig.defaults(kafka.bootstrapServers(), dir.resolve("streams")).withTopicPrefix("bench.").withPartitions(4);
+            PipelineConfig config = config(kafka.bootstrapServers(), dir.resolve("streams"), "bench-setup");
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
                 new TopicAdmin(config.topics()).ensure(admin, 4, (short) 1);
                 long[] produced = produce(kafka.bootstrapServers(), config.topics().samples().name(), data, days);
@@ -59,7 +60,7 @@ public final class ScoringPipelineBench {
                 for (int round = 0; round <= rounds; round++) {
                     for (boolean scoring : new boolean[]{false, true}) {
                         String app = "bench-" + (scoring ? "scoring" : "hosts") + "-" + round;
-                        long[] r = run(config.withApplicationId(app), admin, scoring, produced[1]);
+                        long[] r = run(config(kafka.bootstrapServers(), dir.resolve("streams"), app), admin, scoring, produced[1]);
                         if (round == 0) continue; // JIT warm-up
                         System.out.printf("round %d %-12s %8.0f samples/s wall  %8.0f samples/CPU-s (stream thread)%n", round,
                                 scoring ? "+ scoring" : "host state", produced[0] * 1e9 / r[0], produced[0] * 1e9 / r[1]);
@@ -67,6 +68,13 @@ public final class ScoringPipelineBench {
                 }
             }
         }
+    }
+
+    /** Topics {@code bench.*} with four partitions; the processor {@code app}. */
+    private static PipelineConfig config(String bootstrapServers, Path stateDir, String app) {
+        Settings settings = Settings.builder(PipelineConfig.SETTINGS).set(PipelineConfig.TOPIC_PREFIX, "bench.")
+                .set(PipelineConfig.PARTITIONS, 4).set(PipelineConfig.APPLICATION_ID, app).build();
+        return PipelineConfig.from(settings, bootstrapServers, stateDir);
     }
 
     private static long[] produce(String bootstrap, String topic, Path data, int days) throws Exception {

@@ -5,6 +5,7 @@ import io.harbinger.schema.read.HostStats;
 import io.harbinger.schema.TestPoints;
 import io.harbinger.embedded.EmbeddedKafka;
 import io.harbinger.predict.model.ModelHolder;
+import io.harbinger.core.config.Settings;
 import io.harbinger.core.point.Point;
 import io.harbinger.core.point.PointSink.WriteOptions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -43,10 +44,17 @@ class SinkToPipelineIT {
     @BeforeAll
     static void start(EmbeddedKafka kafka, @TempDir Path stateDir) {
         String run = "it-" + UUID.randomUUID().toString().substring(0, 8);
-        config = PipelineConfig.defaults(kafka.bootstrapServers(), stateDir).withTopicPrefix(run + ".").withApplicationId(run).withPartitions(2);
+        config = config(kafka.bootstrapServers(), stateDir, run + ".", run);
         pipeline = Pipeline.start(config, registry, ModelHolder.bundled());
         sink = KafkaPointSink.create(config, registry);
         await().atMost(Duration.ofSeconds(60)).until(pipeline::ready);
+    }
+
+    /** Topics and consumer groups of one run only, two partitions. */
+    static PipelineConfig config(String bootstrapServers, Path stateDir, String topicPrefix, String applicationId) {
+        Settings settings = Settings.builder(PipelineConfig.SETTINGS).set(PipelineConfig.TOPIC_PREFIX, topicPrefix)
+                .set(PipelineConfig.APPLICATION_ID, applicationId).set(PipelineConfig.PARTITIONS, 2).build();
+        return PipelineConfig.from(settings, bootstrapServers, stateDir);
     }
 
     @AfterAll
@@ -135,7 +143,8 @@ class SinkToPipelineIT {
     @Test
     void queries_ofAStoppedPipeline_throwNotQueryable() {
         String run = config.applicationId() + "-stopped";
-        Pipeline stopped = Pipeline.start(config.withApplicationId(run), new SimpleMeterRegistry(), ModelHolder.bundled()); // state under stateDir/<application id>
+        PipelineConfig other = config(config.bootstrapServers(), config.stateDir(), config.topicPrefix(), run);
+        Pipeline stopped = Pipeline.start(other, new SimpleMeterRegistry(), ModelHolder.bundled()); // state under stateDir/<application id>
         await().atMost(Duration.ofSeconds(60)).until(stopped::ready);
         assertThat(stopped.close(Duration.ofSeconds(20))).isTrue();
 

@@ -2,11 +2,20 @@ package io.harbinger.ingest.http;
 
 import io.harbinger.core.admit.IngestLimits;
 import io.harbinger.core.admit.TimeWindow;
+import io.harbinger.core.config.Rule;
+import io.harbinger.core.config.Setting;
+import io.harbinger.core.config.SettingSet;
+import io.harbinger.core.config.Settings;
 
 import java.time.Duration;
 
+import static io.harbinger.core.config.SettingType.DURATION;
+import static io.harbinger.core.config.SettingType.LONG;
+import static io.harbinger.core.config.SettingType.TEXT;
+
 /**
- * Settings of the ingest endpoints, validated once at start-up.
+ * Settings of the ingest endpoints, validated once at start-up. Those an operator sets are declared
+ * once below ({@link #SETTINGS}); {@link #from} builds the config from their validated values.
  *
  * @param maxBodyBytes       largest request body as sent (compressed or not); larger: 413
  * @param maxDecodedBytes    largest body after gzip/snappy decoding; larger: 413
@@ -19,14 +28,29 @@ import java.time.Duration;
  */
 public record IngestConfig(long maxBodyBytes, long maxDecodedBytes, long maxInFlightBytes, Duration ackTimeout,
                            String defaultRegion, TimeWindow liveWindow, IngestLimits limits, int retryAfterSeconds) {
+    public static final Setting<Long> MAX_BODY_BYTES = Setting.of("max-body-bytes", LONG, 32L << 20).must(Rule.atLeast(1L))
+            .description("Largest request body; larger gets 413.");
+    public static final Setting<Long> MAX_IN_FLIGHT_BYTES = Setting.of("max-inflight-bytes", LONG, 64L << 20).must(Rule.atLeast(1L))
+            .description("Decoded bytes in flight over all requests; beyond it 429.");
+    public static final Setting<Duration> LATE = Setting.of("late", DURATION, TimeWindow.LIVE_DEFAULT.behind()).must(Rule.atLeast(Duration.ZERO))
+            .description("How far behind the server clock live samples may be.");
+    public static final Setting<Duration> AHEAD = Setting.of("ahead", DURATION, TimeWindow.LIVE_DEFAULT.ahead()).must(Rule.atLeast(Duration.ZERO))
+            .description("How far ahead of the server clock samples may be.");
+    public static final Setting<String> REGION = Setting.of("region", TEXT, "default").must(Rule.nonBlank())
+            .env("HARBINGER_REGION").description("Region of points that carry none.");
 
-    public static final IngestConfig DEFAULTS = new IngestConfig(32L << 20, 64L << 20, 64L << 20, Duration.ofSeconds(30),
-            "default", TimeWindow.LIVE_DEFAULT, IngestLimits.DEFAULTS, 1);
+    public static final SettingSet SETTINGS = SettingSet.of(MAX_BODY_BYTES, MAX_IN_FLIGHT_BYTES, LATE, AHEAD, REGION);
+
+    /** Largest decoded body, unless the in-flight budget is smaller. */
+    static final long MAX_DECODED_BYTES = 64L << 20;
+    static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+    static final int RETRY_AFTER_SECONDS = 1;
 
     public IngestConfig {
-        requirePositive(maxBodyBytes, "maxBodyBytes");
-        requirePositive(maxDecodedBytes, "maxDecodedBytes");
-        requirePositive(maxInFlightBytes, "maxInFlightBytes");
+        MAX_BODY_BYTES.require(maxBodyBytes);
+        MAX_IN_FLIGHT_BYTES.require(maxInFlightBytes);
+        REGION.require(defaultRegion);
+        if (maxDecodedBytes <= 0) throw new IllegalArgumentException("maxDecodedBytes must be > 0, got " + maxDecodedBytes);
         if (maxDecodedBytes > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("maxDecodedBytes must fit a Java array (< 2 GiB), got " + maxDecodedBytes);
         }
@@ -37,25 +61,15 @@ public record IngestConfig(long maxBodyBytes, long maxDecodedBytes, long maxInFl
         if (ackTimeout == null || ackTimeout.isNegative() || ackTimeout.isZero()) {
             throw new IllegalArgumentException("ackTimeout must be > 0, got " + ackTimeout);
         }
-        if (defaultRegion == null || defaultRegion.isBlank()) throw new IllegalArgumentException("defaultRegion must be non-empty");
         if (liveWindow == null) throw new IllegalArgumentException("liveWindow must be non-null");
         if (limits == null) throw new IllegalArgumentException("limits must be non-null");
         if (retryAfterSeconds < 1) throw new IllegalArgumentException("retryAfterSeconds must be >= 1, got " + retryAfterSeconds);
     }
 
-    public IngestConfig withMaxInFlightBytes(long bytes) {
-        return new IngestConfig(maxBodyBytes, Math.min(maxDecodedBytes, bytes), bytes, ackTimeout, defaultRegion, liveWindow, limits, retryAfterSeconds);
-    }
-
-    public IngestConfig withDefaultRegion(String region) {
-        return new IngestConfig(maxBodyBytes, maxDecodedBytes, maxInFlightBytes, ackTimeout, region, liveWindow, limits, retryAfterSeconds);
-    }
-
-    public IngestConfig withLiveWindow(TimeWindow window) {
-        return new IngestConfig(maxBodyBytes, maxDecodedBytes, maxInFlightBytes, ackTimeout, defaultRegion, window, limits, retryAfterSeconds);
-    }
-
-    private static void requirePositive(long value, String name) {
-        if (value <= 0) throw new IllegalArgumentException(name + " must be > 0, got " + value);
+    /** The endpoints of {@code settings} (which must declare {@link #SETTINGS}); a decoded body is at most 64 MiB and the in-flight budget. */
+    public static IngestConfig from(Settings settings) {
+        long inFlight = settings.get(MAX_IN_FLIGHT_BYTES);
+        return new IngestConfig(settings.get(MAX_BODY_BYTES), Math.min(MAX_DECODED_BYTES, inFlight), inFlight, ACK_TIMEOUT,
+                settings.get(REGION), new TimeWindow(settings.get(LATE), settings.get(AHEAD)), IngestLimits.DEFAULTS, RETRY_AFTER_SECONDS);
     }
 }

@@ -36,6 +36,11 @@ public record Topics(String prefix) {
         if (prefix.length() > 200) throw new IllegalArgumentException("topic prefix is " + prefix.length() + " characters long; at most 200 leave room for topic names");
     }
 
+    /** Whether {@code prefix} would be accepted: at most 200 ASCII letters, digits, '.', '_' or '-'. */
+    public static boolean isLegalPrefix(String prefix) {
+        return prefix != null && LEGAL.matcher(prefix).matches() && prefix.length() <= 200;
+    }
+
     public Topic<String, PointBatch> samples() {
         return new Topic<>(prefix + "samples", RoutingKeys.CODEC, PointBatchCodec.CODEC);
     }

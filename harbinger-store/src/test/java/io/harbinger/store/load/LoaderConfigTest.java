@@ -1,5 +1,6 @@
 package io.harbinger.store.load;
 
+import io.harbinger.core.config.Settings;
 import io.harbinger.core.point.Field;
 import io.harbinger.core.point.Point;
 import io.harbinger.core.point.Tag;
@@ -13,10 +14,13 @@ import io.harbinger.schema.topic.CorruptRecordException;
 import io.harbinger.schema.wire.PointBatch;
 import io.harbinger.schema.wire.PointBatchCodec;
 import io.harbinger.store.rows.AlertRow;
+import io.harbinger.store.rows.CopyFormat;
 import io.harbinger.store.rows.PredictionRow;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,9 +46,34 @@ class LoaderConfigTest {
         assertThat(config.feed()).isEqualTo(Feed.PREDICTIONS);
         assertThat(config.topic()).isEqualTo("t.predictions");
         assertThat(config.group()).isEqualTo("t.predictions-loader");
-        assertThat(config.withBatch(5, java.time.Duration.ofSeconds(1)).feed()).isEqualTo(Feed.PREDICTIONS);
         assertThat(StoreLoader.consumerConfig(config)).containsEntry("group.id", "t.predictions-loader").containsEntry("client.id", "harbinger-predictions-loader");
         assertThat(StoreLoader.consumerConfig(LoaderConfig.defaults("k:9092", TOPICS))).containsEntry("client.id", "harbinger-samples-loader");
+    }
+
+    @Test
+    void defaults_areTheDocumentedOnes() {
+        LoaderConfig d = LoaderConfig.defaults("k:9092", TOPICS);
+
+        assertThat(d).isEqualTo(new LoaderConfig("k:9092", TOPICS, Feed.SAMPLES, 20_000, Duration.ofMillis(200), 16, Duration.ofMillis(100),
+                Duration.ofSeconds(30), Duration.ofSeconds(5), CopyFormat.BINARY, WriteMode.OPTIMISTIC, Map.of()));
+    }
+
+    @Test
+    void from_takesTheLoaderOptionsAsTheCommandLineGivesThem() {
+        Settings settings = Settings.read(LoaderConfig.SETTINGS, Map.of("loader-batch-rows", "500", "loader-batch-latency", "1s",
+                "loader-poll-records", "4", "loader-backoff-initial", "50ms", "loader-backoff-max", "2s", "loader-lag-interval", "10s",
+                "loader-copy-format", "text", "loader-write-mode", "STAGED"), Map.of());
+
+        assertThat(LoaderConfig.from(settings, "k:9092", TOPICS, Feed.PREDICTIONS)).isEqualTo(new LoaderConfig("k:9092", TOPICS, Feed.PREDICTIONS,
+                500, Duration.ofSeconds(1), 4, Duration.ofMillis(50), Duration.ofSeconds(2), Duration.ofSeconds(10), CopyFormat.TEXT, WriteMode.STAGED, Map.of()));
+    }
+
+    @Test
+    void badLoaderOptions_areAllNamed_withWhatWouldBeValid() {
+        assertThatThrownBy(() -> Settings.read(LoaderConfig.SETTINGS, Map.of("loader-batch-rows", "0", "loader-lag-interval", "0s",
+                "loader-copy-format", "csv", "loader-write-mode", "fast"), Map.of()))
+                .hasMessage("--loader-batch-rows must be at least 1, got 0; --loader-lag-interval must be at least 1ms, got 0s; "
+                        + "--loader-copy-format must be one of text, binary, got 'csv'; --loader-write-mode must be one of staged, optimistic, got 'fast'");
     }
 
     @Test

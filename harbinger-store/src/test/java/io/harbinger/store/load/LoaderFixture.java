@@ -1,5 +1,6 @@
 package io.harbinger.store.load;
 
+import io.harbinger.core.config.Settings;
 import io.harbinger.core.point.Field;
 import io.harbinger.core.point.Point;
 import io.harbinger.core.point.PointSink;
@@ -7,6 +8,7 @@ import io.harbinger.core.point.Tag;
 import io.harbinger.embedded.EmbeddedKafka;
 import io.harbinger.pipeline.KafkaPointSink;
 import io.harbinger.schema.topic.Topics;
+import io.harbinger.store.rows.CopyFormat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -31,6 +33,18 @@ final class LoaderFixture {
     static final long T0 = (System.currentTimeMillis() / 1000 - 3600) * 1_000_000_000L;
 
     private LoaderFixture() {
+    }
+
+    /** Small batches, a short back-off and lag interval, so the tests are quick: the loader's settings as a node reads them. */
+    static Settings.Builder quick() {
+        return Settings.builder(LoaderConfig.SETTINGS).set(LoaderConfig.BATCH_ROWS, 500).set(LoaderConfig.BATCH_LATENCY, Duration.ofMillis(100))
+                .set(LoaderConfig.BACKOFF_INITIAL, Duration.ofMillis(50)).set(LoaderConfig.BACKOFF_MAX, Duration.ofMillis(500))
+                .set(LoaderConfig.LAG_INTERVAL, Duration.ofMillis(200));
+    }
+
+    /** {@link #quick()}, writing with {@code format} and {@code mode}. */
+    static Settings.Builder quick(CopyFormat format, WriteMode mode) {
+        return quick().set(LoaderConfig.COPY_FORMAT, format).set(LoaderConfig.WRITE_MODE, mode);
     }
 
     /** A fresh topic prefix with its samples topic created ({@code partitions} partitions). */

@@ -1,6 +1,7 @@
 package io.harbinger.store.load;
 
 import io.harbinger.store.SinglePrimary;
+import io.harbinger.core.config.Settings;
 import com.zaxxer.hikari.HikariDataSource;
 import io.harbinger.core.point.Field;
 import io.harbinger.core.point.Point;
@@ -59,9 +60,8 @@ class PredictionLoaderIT {
         open.close();
     }
 
-    private StoreLoader loader(LoaderConfig config, HikariDataSource ds, MeterRegistry registry) {
-        return open.add(StoreLoader.start(config.withBatch(500, Duration.ofMillis(100)).withBackoff(Duration.ofMillis(50), Duration.ofMillis(500))
-                        .withLagInterval(Duration.ofMillis(200)), new SinglePrimary(ds),
+    private StoreLoader loader(Settings.Builder settings, Feed feed, EmbeddedKafka kafka, Topics topics, HikariDataSource ds, MeterRegistry registry) {
+        return open.add(StoreLoader.start(LoaderConfig.from(settings.build(), kafka.bootstrapServers(), topics, feed), new SinglePrimary(ds),
                 shard -> new Partitions(shard.primary(), PartitionConfig.defaults(), Clock.systemUTC()), registry));
     }
 
@@ -127,7 +127,7 @@ class PredictionLoaderIT {
         HikariDataSource ds = open.schema(postgres);
         KafkaProducer<String, byte[]> producer = raw(kafka);
         MeterRegistry registry = new SimpleMeterRegistry();
-        loader(LoaderConfig.predictions(kafka.bootstrapServers(), topics).withWrites(format, mode), ds, registry);
+        loader(LoaderFixture.quick(format, mode), Feed.PREDICTIONS, kafka, topics, ds, registry);
 
         for (int i = 0; i < 10; i++) send(producer, topics, scoring(i));
         send(producer, topics, scoring(0)); // the processor's record again (a replay): same rows
@@ -166,8 +166,8 @@ class PredictionLoaderIT {
         Topics topics = LoaderFixture.topics(kafka, 1);
         HikariDataSource ds = open.schema(postgres);
         MeterRegistry registry = new SimpleMeterRegistry(); // both loaders of a node share one registry
-        loader(LoaderConfig.defaults(kafka.bootstrapServers(), topics), ds, registry);
-        loader(LoaderConfig.predictions(kafka.bootstrapServers(), topics), ds, registry);
+        loader(LoaderFixture.quick(), Feed.SAMPLES, kafka, topics, ds, registry);
+        loader(LoaderFixture.quick(), Feed.PREDICTIONS, kafka, topics, ds, registry);
 
         LoaderFixture.write(producer(kafka, topics.samples().name()), List.of(forged("drive_prediction", "forged"), forged("drive_alert", "forged")));
         send(raw(kafka), topics, new PredictionBatch(List.of(scored("eu", "real", LoaderFixture.T0, 0.1, Bucket.GOOD)), List.of()));

@@ -1,6 +1,7 @@
 package io.harbinger.store.load;
 
 import io.harbinger.store.SinglePrimary;
+import io.harbinger.core.config.Settings;
 import com.zaxxer.hikari.HikariDataSource;
 import io.harbinger.core.point.Field;
 import io.harbinger.core.point.Point;
@@ -177,8 +178,8 @@ public final class StoreLoaderBench {
     private static Result loader(BundledPostgres postgres, EmbeddedKafka kafka, Topics topics, int run, long expected,
                                CopyFormat format, WriteMode mode) throws Exception {
         try (HikariDataSource ds = schema(postgres, run)) {
-            LoaderConfig config = LoaderConfig.defaults(kafka.bootstrapServers(), new Topics(topics.prefix()))
-                    .withWrites(format, mode);
+            Settings settings = Settings.builder(LoaderConfig.SETTINGS).set(LoaderConfig.COPY_FORMAT, format).set(LoaderConfig.WRITE_MODE, mode).build();
+            LoaderConfig config = LoaderConfig.from(settings, kafka.bootstrapServers(), new Topics(topics.prefix()), Feed.SAMPLES);
             long endOffsets = StoreLoaderIT.endOffsets(kafka, topics);
             // a fresh schema has no stored offsets, so the loader starts at the beginning
             long pgCpu = postgresCpu(postgres);

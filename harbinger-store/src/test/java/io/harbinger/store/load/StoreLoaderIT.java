@@ -51,8 +51,7 @@ class StoreLoaderIT {
     }
 
     private static LoaderConfig config(EmbeddedKafka kafka, Topics topics) {
-        return LoaderConfig.defaults(kafka.bootstrapServers(), topics).withBatch(500, Duration.ofMillis(100))
-                .withBackoff(Duration.ofMillis(50), Duration.ofMillis(500)).withLagInterval(Duration.ofMillis(200));
+        return LoaderConfig.from(LoaderFixture.quick().build(), kafka.bootstrapServers(), topics, Feed.SAMPLES);
     }
 
     private static double counter(MeterRegistry registry, String name) {
@@ -67,7 +66,7 @@ class StoreLoaderIT {
         HikariDataSource ds = open.schema(postgres);
         KafkaPointSink producer = open.add(LoaderFixture.producer(kafka, topics));
         MeterRegistry registry = new SimpleMeterRegistry();
-        loader(kafka, topics, new SinglePrimary(ds), registry, config(kafka, topics).withWrites(format, mode));
+        loader(kafka, topics, new SinglePrimary(ds), registry, LoaderConfig.from(LoaderFixture.quick(format, mode).build(), kafka.bootstrapServers(), topics, Feed.SAMPLES));
 
         for (int i = 0; i < 40; i++) LoaderFixture.write(producer, LoaderFixture.request(i, 6));
         for (int i = 0; i < 10; i++) LoaderFixture.write(producer, LoaderFixture.request(i, 6)); // client retries, same timestamps

@@ -41,8 +41,8 @@ class StoreLoaderOutageIT {
         MeterRegistry registry = new SimpleMeterRegistry();
         BundledPostgres restarted = null;
         boolean stopped = false;
-        LoaderConfig config = LoaderConfig.defaults(kafka.bootstrapServers(), topics).withBatch(500, Duration.ofMillis(100))
-                .withBackoff(Duration.ofMillis(50), Duration.ofMillis(800)).withLagInterval(Duration.ofMillis(100));
+        LoaderConfig config = LoaderConfig.from(LoaderFixture.quick().set(LoaderConfig.BACKOFF_MAX, Duration.ofMillis(800))
+                .set(LoaderConfig.LAG_INTERVAL, Duration.ofMillis(100)).build(), kafka.bootstrapServers(), topics, Feed.SAMPLES);
         StoreLoader loader = StoreLoader.start(config, new SinglePrimary(ds),
                 shard -> new Partitions(shard.primary(), PartitionConfig.defaults(), Clock.systemUTC()), registry);
         try (KafkaPointSink producer = LoaderFixture.producer(kafka, topics)) {
