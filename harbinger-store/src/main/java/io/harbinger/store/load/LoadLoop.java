@@ -24,16 +24,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * The loader's one thread: polls, maps records to rows per shard (by the config's {@link Feed}; a record
- * that does not decode is skipped and counted), writes batches, backs off. Every
- * field is confined to this thread, except {@link #running}.
+ * that does not decode is skipped and counted), writes batches, backs off. Every field is confined to
+ * this thread, except {@link #running}. The decisions are made by pure collaborators: where each shard
+ * is ({@link ShardPositions}), when a batch is due ({@link BatchClock}), when to try again
+ * ({@link RetrySchedule}); this class moves records between Kafka and the shard writers.
  *
- * <p>Positions: per shard and partition, the next offset stored in that shard's {@code loader_offsets}
- * ({@link #stored}). On assignment a partition is paused until those are read; it is then sought to
- * the smallest over the shards (the beginning when a shard has none), and a shard takes a record
- * only from its own stored offset on. A batch that cannot be written is kept, the consumer paused,
+ * <p>On assignment a partition is paused until every shard's stored positions are read; it is then
+ * sought to the smallest over the shards. A batch that cannot be written is kept, the consumer paused,
  * and the write retried after an exponential back-off; nothing is read meanwhile, so memory stays
  * bounded and Kafka keeps what arrives.
  */
@@ -46,19 +47,16 @@ final class LoadLoop implements Runnable, ConsumerRebalanceListener {
     private final Function<WriteRouting.Shard, Partitions> partitions;
     private final LoaderMetrics metrics;
     private final Consumer<byte[], byte[]> consumer;
-    private final String topic;
+    private final LongSupplier ticker;
     private final Duration pollTimeout;
 
     private final Map<String, ShardWriter> writers = new LinkedHashMap<>();
     private final Map<String, ShardBatch> batches = new HashMap<>();
-    private final Map<String, Map<TopicPartition, Long>> stored = new HashMap<>();
+    private final ShardPositions positions = new ShardPositions();
     private final Set<TopicPartition> unpositioned = new HashSet<>();
     private final Set<String> salvage = new HashSet<>();
-    private final Backoff backoff;
-    private int pendingRows;
-    private long batchStartNanos;
-    private boolean failing;
-    private long retryAtNanos;
+    private final BatchClock clock;
+    private final RetrySchedule retries;
     private long lagReportedNanos;
     volatile boolean running = true;
 
@@ -69,9 +67,10 @@ final class LoadLoop implements Runnable, ConsumerRebalanceListener {
         this.partitions = partitions;
         this.metrics = metrics;
         this.consumer = consumer;
-        this.topic = config.topic();
+        this.ticker = System::nanoTime;
         this.pollTimeout = config.maxBatchLatency().compareTo(MAX_POLL) < 0 ? config.maxBatchLatency() : MAX_POLL;
-        this.backoff = new Backoff(config.backoffInitial(), config.backoffMax());
+        this.clock = new BatchClock(ticker, config.maxBatchRows(), config.maxBatchLatency());
+        this.retries = new RetrySchedule(ticker, new Backoff(config.backoffInitial(), config.backoffMax()));
         routing.shards().forEach(this::writer);
     }
 
@@ -82,54 +81,47 @@ final class LoadLoop implements Runnable, ConsumerRebalanceListener {
     @Override
     public void run() {
         try {
-            consumer.subscribe(List.of(topic), this);
+            consumer.subscribe(List.of(config.topic()), this);
             while (running) step();
         } catch (WakeupException e) {
             if (running) throw e;
         } finally {
-            if (hasPending() && !failing) flush();
+            if (clock.hasPending() && !retries.failing()) flush();
             consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
         }
     }
 
     private void step() {
         reportLag();
-        if (System.nanoTime() < retryAtNanos) {
+        if (retries.waiting()) {
             consumer.poll(pollTimeout); // everything paused: keeps the group membership alive
             return;
         }
         if (!unpositioned.isEmpty() && !position()) return;
-        if (failing) {
+        if (retries.failing()) {
             flush();
             return;
         }
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(pollTimeout)) accept(record);
-        if (due()) flush();
-    }
-
-    private boolean hasPending() {
-        return batchStartNanos != 0;
-    }
-
-    private boolean due() {
-        return hasPending() && (pendingRows >= config.maxBatchRows() || System.nanoTime() - batchStartNanos >= config.maxBatchLatency().toNanos());
+        if (clock.due()) flush();
     }
 
     private void accept(ConsumerRecord<byte[], byte[]> record) {
         TopicPartition tp = new TopicPartition(record.topic(), record.partition());
         if (unpositioned.contains(tp)) return;
         long offset = record.offset();
+        int added = 0;
         for (Row row : rows(record)) {
             String shard = writer(routing.shardFor(row.region())).name();
-            if (offset >= threshold(shard, tp)) {
+            if (positions.takes(shard, tp, offset)) {
                 batches.get(shard).add(row);
-                pendingRows++;
+                added++;
             }
         }
         for (String shard : writers.keySet()) {
-            if (offset >= threshold(shard, tp)) batches.get(shard).advance(tp, offset + 1);
+            if (positions.takes(shard, tp, offset)) batches.get(shard).advance(tp, offset + 1);
         }
-        if (batchStartNanos == 0) batchStartNanos = System.nanoTime();
+        clock.accepted(added);
     }
 
     /** The record's rows; none (logged and counted) when it does not decode. */
@@ -143,15 +135,10 @@ final class LoadLoop implements Runnable, ConsumerRebalanceListener {
         }
     }
 
-    private long threshold(String shard, TopicPartition tp) {
-        Long next = stored.get(shard).get(tp);
-        return next == null ? Long.MIN_VALUE : next;
-    }
-
     private ShardWriter writer(WriteRouting.Shard shard) {
         return writers.computeIfAbsent(shard.name(), name -> {
             batches.put(name, new ShardBatch());
-            stored.put(name, new HashMap<>());
+            positions.addShard(name);
             return new ShardWriter(shard, partitions.apply(shard), config.group(), config.format(), config.mode());
         });
     }
@@ -162,22 +149,23 @@ final class LoadLoop implements Runnable, ConsumerRebalanceListener {
         for (String shard : List.copyOf(writers.keySet())) {
             if (!batches.get(shard).isEmpty()) ok &= write(shard);
         }
-        pendingRows = batches.values().stream().mapToInt(ShardBatch::rowCount).sum();
-        if (batches.values().stream().allMatch(ShardBatch::isEmpty)) batchStartNanos = 0;
+        clock.flushed(batches.values().stream().mapToInt(ShardBatch::rowCount).sum(), batches.values().stream().allMatch(ShardBatch::isEmpty));
         if (ok) {
             recovered();
         } else {
-            failed();
+            retries.writeFailed();
+            metrics.paused.set(1);
+            consumer.pause(consumer.assignment());
         }
     }
 
     private boolean write(String shard) {
         ShardBatch batch = batches.get(shard);
-        long start = System.nanoTime();
+        long start = ticker.getAsLong();
         try {
-            ShardWriter.Written written = writers.get(shard).write(batch, stored.get(shard), salvage.contains(shard));
-            metrics.written(written, System.nanoTime() - start);
-            stored.get(shard).putAll(batch.nextOffsets());
+            ShardWriter.Written written = writers.get(shard).write(batch, positions.of(shard), salvage.contains(shard));
+            metrics.written(written, ticker.getAsLong() - start);
+            positions.advance(shard, batch.nextOffsets());
             batch.clear();
             salvage.remove(shard);
             return true;
@@ -197,23 +185,12 @@ final class LoadLoop implements Runnable, ConsumerRebalanceListener {
     }
 
     private void recovered() {
-        if (failing || metrics.paused.get() != 0) {
-            LOG.info("writes succeed again after {} failures", backoff.failures());
-        }
-        backoff.reset();
-        failing = false;
-        retryAtNanos = 0;
+        if (retries.failedSinceSuccess()) LOG.info("writes succeed again after {} failures", retries.failures());
+        retries.succeeded();
         metrics.paused.set(0);
         Set<TopicPartition> resume = new HashSet<>(consumer.paused());
         resume.removeAll(unpositioned);
         consumer.resume(resume);
-    }
-
-    private void failed() {
-        failing = true;
-        retryAtNanos = System.nanoTime() + backoff.nextNanos();
-        metrics.paused.set(1);
-        consumer.pause(consumer.assignment());
     }
 
     /**
@@ -224,46 +201,34 @@ final class LoadLoop implements Runnable, ConsumerRebalanceListener {
         Map<String, Map<Integer, Long>> byShard = new HashMap<>();
         for (ShardWriter writer : List.copyOf(writers.values())) {
             try {
-                byShard.put(writer.name(), writer.readOffsets(topic));
+                byShard.put(writer.name(), writer.readOffsets(config.topic()));
             } catch (SQLException e) {
                 metrics.error(ErrorKind.of(e));
                 LOG.warn("shard {}: cannot read the stored offsets ({}): {}", writer.name(), e.getSQLState(), e.getMessage());
-                retryAtNanos = System.nanoTime() + backoff.nextNanos();
+                retries.deferred();
                 metrics.paused.set(1);
                 return false;
             }
         }
-        for (TopicPartition tp : unpositioned) seek(tp, byShard);
+        for (TopicPartition tp : unpositioned) seek(tp, positions.seekTo(tp, byShard));
         unpositioned.clear();
-        if (!failing) recovered();
+        if (!retries.failing()) recovered();
         return true;
     }
 
-    private void seek(TopicPartition tp, Map<String, Map<Integer, Long>> byShard) {
-        long min = Long.MAX_VALUE;
-        for (Map.Entry<String, Map<Integer, Long>> shard : byShard.entrySet()) {
-            Long next = shard.getValue().get(tp.partition());
-            if (next == null) {
-                stored.get(shard.getKey()).remove(tp);
-                min = -1;
-            } else {
-                stored.get(shard.getKey()).put(tp, next);
-                min = Math.min(min, next);
-            }
-        }
-        if (min < 0) {
+    private void seek(TopicPartition tp, long offset) {
+        if (offset == ShardPositions.BEGINNING) {
             consumer.seekToBeginning(List.of(tp));
         } else {
-            consumer.seek(tp, min);
+            consumer.seek(tp, offset);
         }
     }
 
     /** Drops everything buffered: the partitions still assigned are read again from the stored offsets. */
     private void discardAndReposition() {
         batches.values().forEach(ShardBatch::clear);
-        pendingRows = 0;
-        batchStartNanos = 0;
-        failing = false;
+        clock.reset();
+        retries.batchDropped();
         salvage.clear();
         unpositioned.addAll(consumer.assignment());
         consumer.pause(consumer.assignment());
@@ -271,8 +236,8 @@ final class LoadLoop implements Runnable, ConsumerRebalanceListener {
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
-        if (hasPending() && !failing) flush();
-        if (hasPending()) discardAndReposition();
+        if (clock.hasPending() && !retries.failing()) flush();
+        if (clock.hasPending()) discardAndReposition();
         forget(revoked);
     }
 
@@ -290,28 +255,18 @@ final class LoadLoop implements Runnable, ConsumerRebalanceListener {
 
     private void forget(Collection<TopicPartition> partitions) {
         unpositioned.removeAll(partitions);
-        stored.values().forEach(offsets -> offsets.keySet().removeAll(partitions));
+        positions.forget(partitions);
     }
 
-    /** Records between each partition's smallest stored offset and its log end, summed. */
+    /** Every lag interval: records between each partition's smallest stored offset and its log end, summed. */
     private void reportLag() {
-        long now = System.nanoTime();
+        long now = ticker.getAsLong();
         if (now - lagReportedNanos < config.lagInterval().toNanos()) return;
         lagReportedNanos = now;
-        Set<TopicPartition> assigned = consumer.assignment();
         try {
-            Map<TopicPartition, Long> ends = consumer.endOffsets(assigned, Duration.ofMillis(500));
-            long lag = 0;
-            for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) lag += Math.max(0, end.getValue() - smallestStored(end.getKey()));
-            metrics.lag.set(lag);
+            metrics.lag.set(positions.lag(consumer.endOffsets(consumer.assignment(), Duration.ofMillis(500))));
         } catch (TimeoutException e) {
             LOG.debug("log end offsets not known within 500 ms; lag not updated", e);
         }
-    }
-
-    private long smallestStored(TopicPartition tp) {
-        long min = Long.MAX_VALUE;
-        for (Map<TopicPartition, Long> offsets : stored.values()) min = Math.min(min, offsets.getOrDefault(tp, 0L));
-        return min == Long.MAX_VALUE ? 0 : min;
     }
 }
