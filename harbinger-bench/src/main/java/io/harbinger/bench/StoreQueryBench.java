@@ -52,7 +52,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Query latency of {@link StoreQueries} on 30 days of real Backblaze data (issue 3's benchmark):
+ * Query latency of {@link StoreQueries} on 30 days of real Backblaze data:
  * one drive's 30-day history, one region's latest state, the fleet-wide top-100 risk, each on the
  * partitioned tables and on an unpartitioned copy with the same indexes, same rows, same PostgreSQL.
  *
@@ -63,7 +63,7 @@ import java.util.zip.GZIPInputStream;
  * {@code harbinger.test.data}, default {@code ../shared/data}) are parsed with
  * {@link BackblazeCsvParser} (back-fill window), mapped with {@link PointRows} and loaded with binary
  * {@code COPY}. A drive's region is {@code r<floorMod(serial.hashCode(), 4)>}. <b>Predictions are
- * synthetic</b> until issue 4's model exists: one per drive per day at 02:00, probability a
+ * synthetic</b> (the query cost does not depend on what the model said): one per drive per day at 02:00, probability a
  * deterministic hash of (serial, day) raised to the 4th power (most drives low, a few high).
  *
  * <p>The unpartitioned copy lives in schema {@code flat} ({@code CREATE TABLE ... AS}, then the

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
- * Stores one topic in PostgreSQL: the Kafka-consuming loader of issue 3 (see
+ * Stores one topic in PostgreSQL: the loader, Kafka to PostgreSQL exactly once (see
  * {@code docs/adr/0005-store-sink.md}). Which topic, and how its points become rows, is the config's
  * {@link Feed}: {@link LoaderConfig#defaults} stores the samples topic, {@link LoaderConfig#predictions}
  * the predictions topic; a node runs one loader per feed.
