@@ -1,9 +1,8 @@
 package io.harbinger.schema.topic;
 
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import io.harbinger.core.text.Utf8;
+
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 
 /**
  * Record keys: a point's routing key ({@code <region>/<host>}, see {@code Point.routingKey()}) as
@@ -23,11 +22,8 @@ public final class RoutingKeys implements Codec<String> {
     @Override
     public String decode(byte[] bytes) {
         if (bytes == null) throw new CorruptRecordException("no record key (null)");
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new CorruptRecordException("record key is not valid UTF-8");
-        }
+        int bad = Utf8.firstInvalid(bytes, 0, bytes.length);
+        if (bad != Utf8.VALID) throw new CorruptRecordException("record key is not valid UTF-8 (at byte " + bad + ")");
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

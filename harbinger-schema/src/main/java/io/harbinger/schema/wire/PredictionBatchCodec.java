@@ -113,8 +113,9 @@ public final class PredictionBatchCodec implements Codec<PredictionBatch> {
         for (int i = 0; i < n && !r.failed(); i++) {
             String feature = r.readString("feature");
             double value = r.readDouble("contribution");
-            if (feature.isEmpty() && !r.failed()) r.fail("contribution " + i + " names no feature");
-            features.add(r.failed() ? null : new Contribution(feature, value));
+            if (r.failed()) break;
+            if (feature.isEmpty()) r.fail("contribution " + i + " names no feature");
+            else features.add(new Contribution(feature, value));
         }
         if (r.failed()) return null;
         if (drive.isEmpty()) r.fail("no drive");

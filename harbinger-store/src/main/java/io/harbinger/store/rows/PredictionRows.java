@@ -31,15 +31,23 @@ public final class PredictionRows {
     }
 
     static PredictionRow prediction(ScoredSample s) {
-        return new PredictionRow(PointRows.clean(s.region()), PointRows.clean(s.host()), PointRows.clean(s.drive()),
-                PointRows.micros(s.timestampNanos()), PointRows.clean(s.prediction().modelVersion()), s.prediction().probability(),
-                s.prediction().bucket().label(), topFeatures(s.prediction().topFeatures()));
+        return row(s, PredictionRow::new);
     }
 
     static AlertRow alert(ScoredSample s) {
-        return new AlertRow(PointRows.clean(s.region()), PointRows.clean(s.host()), PointRows.clean(s.drive()),
-                PointRows.micros(s.timestampNanos()), PointRows.clean(s.prediction().modelVersion()), s.prediction().probability(),
-                s.prediction().bucket().label(), topFeatures(s.prediction().topFeatures()));
+        return row(s, AlertRow::new);
+    }
+
+    /** The columns a prediction and an alert share, in their constructors' order. */
+    @FunctionalInterface
+    private interface ScoredRow<R extends Row> {
+        R of(String region, String host, String drive, long tsMicros, String modelVersion, double probability, String bucket, String topFeaturesJson);
+    }
+
+    private static <R extends Row> R row(ScoredSample s, ScoredRow<R> kind) {
+        return kind.of(PointRows.clean(s.region()), PointRows.clean(s.host()), PointRows.clean(s.drive()), PointRows.micros(s.timestampNanos()),
+                PointRows.clean(s.prediction().modelVersion()), s.prediction().probability(), s.prediction().bucket().label(),
+                topFeatures(s.prediction().topFeatures()));
     }
 
     /** The contributions as a JSON array, in order. */
