@@ -1,5 +1,6 @@
 package io.harbinger.store.load;
 
+import io.harbinger.schema.topic.Codec;
 import io.harbinger.schema.topic.CorruptRecordException;
 import io.harbinger.schema.topic.Topic;
 import io.harbinger.schema.topic.Topics;
@@ -9,7 +10,6 @@ import io.harbinger.store.rows.PredictionRows;
 import io.harbinger.store.rows.Row;
 
 import java.util.List;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -26,13 +26,16 @@ public enum Feed {
 
     private final String name;
     private final Function<Topics, String> topic;
-    private final BiFunction<Topics, byte[], List<Row>> rows;
+    private final Function<Topics, Function<byte[], List<Row>>> reader;
     private final List<PartitionedTable> tables;
 
     <V> Feed(String name, Function<Topics, Topic<String, V>> topic, Function<V, List<Row>> mapping, List<PartitionedTable> tables) {
         this.name = name;
         this.topic = topics -> topic.apply(topics).name();
-        this.rows = (topics, value) -> mapping.apply(topic.apply(topics).values().decode(value));
+        this.reader = topics -> {
+            Codec<V> values = topic.apply(topics).values();
+            return value -> mapping.apply(values.decode(value));
+        };
         this.tables = tables;
     }
 
@@ -46,12 +49,11 @@ public enum Feed {
     }
 
     /**
-     * The rows of one record value of this feed's topic.
-     *
-     * @throws CorruptRecordException when the value does not decode
+     * What turns one record value of this feed's topic into its rows (the topic's codec resolved once,
+     * not per record); it throws {@link CorruptRecordException} for a value that does not decode.
      */
-    List<Row> rows(Topics topics, byte[] value) {
-        return rows.apply(topics, value);
+    Function<byte[], List<Row>> reader(Topics topics) {
+        return reader.apply(topics);
     }
 
     /** The tables this feed's rows go to. */

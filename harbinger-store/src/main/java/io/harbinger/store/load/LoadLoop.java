@@ -49,6 +49,7 @@ final class LoadLoop implements Runnable, ConsumerRebalanceListener {
     private final Consumer<byte[], byte[]> consumer;
     private final LongSupplier ticker;
     private final Duration pollTimeout;
+    private final Function<byte[], List<Row>> rowsOf;
 
     private final Map<String, ShardWriter> writers = new LinkedHashMap<>();
     private final Map<String, ShardBatch> batches = new HashMap<>();
@@ -68,6 +69,7 @@ final class LoadLoop implements Runnable, ConsumerRebalanceListener {
         this.metrics = metrics;
         this.consumer = consumer;
         this.ticker = System::nanoTime;
+        this.rowsOf = config.feed().reader(config.topics());
         this.pollTimeout = config.maxBatchLatency().compareTo(MAX_POLL) < 0 ? config.maxBatchLatency() : MAX_POLL;
         this.clock = new BatchClock(ticker, config.maxBatchRows(), config.maxBatchLatency());
         this.retries = new RetrySchedule(ticker, new Backoff(config.backoffInitial(), config.backoffMax()));
@@ -127,7 +129,7 @@ final class LoadLoop implements Runnable, ConsumerRebalanceListener {
     /** The record's rows; none (logged and counted) when it does not decode. */
     private List<Row> rows(ConsumerRecord<byte[], byte[]> record) {
         try {
-            return config.feed().rows(config.topics(), record.value());
+            return rowsOf.apply(record.value());
         } catch (CorruptRecordException e) {
             metrics.corrupt();
             LOG.warn("skipped corrupt record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());

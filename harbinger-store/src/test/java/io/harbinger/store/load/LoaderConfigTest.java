@@ -80,17 +80,17 @@ class LoaderConfigTest {
     void samplesFeed_storesAPredictionShapedPointAsAHostMetric_neverAsAPrediction() {
         byte[] record = PointBatchCodec.encode(new PointBatch(1L, List.of(PREDICTION)));
 
-        assertThat(Feed.SAMPLES.rows(TOPICS, record)).singleElement().isInstanceOf(HostMetricRow.class);
+        assertThat(Feed.SAMPLES.reader(TOPICS).apply(record)).singleElement().isInstanceOf(HostMetricRow.class);
     }
 
     @Test
     void predictionsFeed_storesPredictionsAndAlerts_andRefusesASamplesRecordAsCorrupt() {
         ScoredSample scored = new ScoredSample("eu", "h1", "ZA1", 1_000, new Prediction("v1", 0.9, Bucket.BAD, List.of()));
         byte[] record = TOPICS.predictions().values().encode(new PredictionBatch(List.of(scored), List.of(scored)));
-        assertThat(Feed.PREDICTIONS.rows(TOPICS, record)).hasExactlyElementsOfTypes(PredictionRow.class, AlertRow.class);
+        assertThat(Feed.PREDICTIONS.reader(TOPICS).apply(record)).hasExactlyElementsOfTypes(PredictionRow.class, AlertRow.class);
 
         Point sample = new Point("smart", "eu", "h1", "ZA1", List.of(), List.of(new Field("smart_5_raw", 1)), 1_000);
-        assertThatThrownBy(() -> Feed.PREDICTIONS.rows(TOPICS, PointBatchCodec.encode(new PointBatch(1L, List.of(sample)))))
+        assertThatThrownBy(() -> Feed.PREDICTIONS.reader(TOPICS).apply(PointBatchCodec.encode(new PointBatch(1L, List.of(sample)))))
                 .isInstanceOf(CorruptRecordException.class).hasMessageContaining("not a prediction batch");
     }
 
