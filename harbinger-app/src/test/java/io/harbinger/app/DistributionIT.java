@@ -182,13 +182,6 @@ class DistributionIT {
 
     /** The processor's point count for a host of {@link #REGION} once it reached {@code atLeast} (or after 30 s). */
     private static long points(String host, long atLeast) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        long points = 0;
-        while (points < atLeast && System.nanoTime() < deadline) {
-            HttpResponse<String> r = Http.get(node.base() + "/api/v1/hosts/" + REGION + "/" + host);
-            points = r.statusCode() == 200 ? Http.json(r.body()).path("points").asLong() : 0;
-            if (points < atLeast) Thread.sleep(100);
-        }
-        return points;
+        return Http.hostPoints(node.base(), REGION, host, atLeast);
     }
 }

@@ -56,4 +56,17 @@ final class Http {
         }
         return bytes.toByteArray();
     }
+
+    /** The processor's point count for {@code region/host} on the node at {@code base} once it reached {@code atLeast} (or after 30 s). */
+    static long hostPoints(String base, String region, String host, long atLeast) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long points = 0;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> r = get(base + "/api/v1/hosts/" + region + "/" + host);
+            points = r.statusCode() == 200 ? json(r.body()).path("points").asLong() : 0;
+            if (points >= atLeast) return points;
+            Thread.sleep(100);
+        }
+        return points;
+    }
 }

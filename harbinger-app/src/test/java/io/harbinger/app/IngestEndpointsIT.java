@@ -27,15 +27,7 @@ class IngestEndpointsIT {
 
     /** The processor's point count for one host once it reached {@code atLeast} (or after 30 s). */
     static long pointsOf(String region, String host, long atLeast) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        long points = 0;
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> r = Http.get(BASE + "/api/v1/hosts/" + region + "/" + host);
-            points = r.statusCode() == 200 ? Http.json(r.body()).path("points").asLong() : 0;
-            if (points >= atLeast) return points;
-            Thread.sleep(100);
-        }
-        return points;
+        return Http.hostPoints(BASE, region, host, atLeast);
     }
 
     private static HttpResponse<String> write(String body, String... headers) throws Exception {

@@ -13,8 +13,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
 
@@ -65,7 +63,7 @@ class PredictionBatchCodecTest {
     @Test
     void probabilityOutside0To1_isRefused_namingTheSample() {
         byte[] bytes = CODEC.encode(new PredictionBatch(List.of(BAD), List.of()));
-        bytes[indexOf(bytes, 0.5) + 7] = 0x40; // 0x3FE0... becomes 0x40E0..., 32768.0
+        bytes[EncodedBytes.indexOf(bytes, 0.5) + 7] = 0x40; // 0x3FE0... becomes 0x40E0..., 32768.0
 
         assertThatThrownBy(() -> CODEC.decode(bytes)).isInstanceOf(CorruptRecordException.class)
                 .hasMessageStartingWith("scored sample 0 of 1 at byte 4: ").hasMessageContaining("probability 32768.0 is outside 0..1");
@@ -74,7 +72,7 @@ class PredictionBatchCodecTest {
     @Test
     void unknownBucket_isRefused() {
         byte[] bytes = CODEC.encode(new PredictionBatch(List.of(BAD), List.of()));
-        bytes[indexOf(bytes, 0.5) + 8] = 7;
+        bytes[EncodedBytes.indexOf(bytes, 0.5) + 8] = 7;
 
         assertThatThrownBy(() -> CODEC.decode(bytes)).hasMessageContaining("bucket 7 is not 0..3");
     }
@@ -117,13 +115,5 @@ class PredictionBatchCodecTest {
                         Arbitraries.doubles().between(0, 1), Arbitraries.of(Bucket.class), contribution.list().ofMaxSize(4))
                 .as((region, host, drive, ts, version, p, bucket, top) -> new ScoredSample(region, host, drive, ts, new Prediction(version, p, bucket, top)));
         return net.jqwik.api.Combinators.combine(sample.list().ofMinSize(1).ofMaxSize(6), sample.list().ofMaxSize(2)).as(PredictionBatch::new);
-    }
-
-    private static int indexOf(byte[] bytes, double value) {
-        byte[] needle = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putDouble(value).array();
-        for (int i = 0; i + 8 <= bytes.length; i++) {
-            if (Arrays.equals(bytes, i, i + 8, needle, 0, 8)) return i;
-        }
-        throw new IllegalStateException("value not found");
     }
 }

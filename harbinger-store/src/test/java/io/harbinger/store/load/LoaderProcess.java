@@ -6,7 +6,6 @@ import io.harbinger.schema.topic.Topics;
 import io.harbinger.store.PartitionConfig;
 import io.harbinger.store.Partitions;
 import io.harbinger.store.PostgresPool;
-import io.harbinger.store.WriteRouting;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.time.Clock;

@@ -16,12 +16,12 @@ import io.harbinger.schema.prediction.Prediction;
 import io.harbinger.schema.prediction.PredictionBatch;
 import io.harbinger.schema.prediction.ScoredSample;
 import io.harbinger.schema.wire.PointBatch;
+import io.harbinger.schema.wire.EncodedBytes;
 import io.harbinger.schema.wire.PointBatchCodec;
 import io.harbinger.embedded.BundledPostgres;
 import io.harbinger.store.PartitionConfig;
 import io.harbinger.store.Partitions;
 import io.harbinger.store.SharedPostgres;
-import io.harbinger.store.WriteRouting;
 import io.harbinger.store.rows.CopyFormat;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -100,15 +100,6 @@ class PredictionLoaderIT {
         return new PredictionBatch(scored, i == 0 ? List.of(scored("eu", "d0", ts, 0.97, Bucket.BAD)) : List.of());
     }
 
-    /** Where the little-endian float64 0.5 (the one probability of a record) starts. */
-    private static int indexOfHalf(byte[] bytes) {
-        byte[] half = java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putDouble(0.5).array();
-        for (int i = 0; i + 8 <= bytes.length; i++) {
-            if (java.util.Arrays.equals(bytes, i, i + 8, half, 0, 8)) return i;
-        }
-        throw new IllegalStateException("no 0.5 in the record");
-    }
-
     /** A prediction-shaped point as a client could send it to ingest (measurement drive_prediction or drive_alert). */
     private static Point forged(String measurement, String drive) {
         return new Point(measurement, "eu", "h-" + drive, drive, List.of(new Tag("model_version", "v7"), new Tag("bucket", "bad")),
@@ -133,7 +124,7 @@ class PredictionLoaderIT {
         send(producer, topics, scoring(0)); // the processor's record again (a replay): same rows
         send(producer, topics, new PredictionBatch(List.of(scored("eu", "d9", LoaderFixture.T0, 0.5, Bucket.WARNING)), List.of()));
         byte[] outOfRange = topics.predictions().values().encode(new PredictionBatch(List.of(scored("eu", "d8", LoaderFixture.T0, 0.5, Bucket.BAD)), List.of()));
-        outOfRange[indexOfHalf(outOfRange) + 7] = 0x7F; // the probability's high byte: 0.5 becomes ~9e307
+        outOfRange[EncodedBytes.indexOf(outOfRange, 0.5) + 7] = 0x7F; // the probability's high byte: 0.5 becomes ~9e307
         send(producer, topics.predictions().name(), outOfRange); // corrupt: outside 0..1
         Point sample = new Point("smart", "eu", "h-d8", "d8", List.of(), List.of(new Field("smart_5_raw", 1)), LoaderFixture.T0);
         send(producer, topics.predictions().name(), PointBatchCodec.encode(new PointBatch(1L, List.of(sample)))); // corrupt: not a prediction batch

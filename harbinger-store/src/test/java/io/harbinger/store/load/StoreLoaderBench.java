@@ -16,7 +16,6 @@ import io.harbinger.store.PartitionedTable;
 import io.harbinger.store.Partitions;
 import io.harbinger.store.PostgresPool;
 import io.harbinger.store.Schema;
-import io.harbinger.store.WriteRouting;
 import io.harbinger.store.rows.CopyEncoding;
 import io.harbinger.store.rows.CopyFormat;
 import io.harbinger.store.rows.PointRows;
