@@ -103,6 +103,12 @@ public final class Pipeline implements ProcessorReads, AutoCloseable {
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_BYTES_CONFIG), 8 * 1024 * 1024);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), 2 * 1024 * 1024);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.BUFFER_MEMORY_CONFIG), 16L * 1024 * 1024);
+        // One produce request in flight per broker: with transactions v2 the first batch of a transaction can
+        // be refused CONCURRENT_TRANSACTIONS (the previous commit is still completing) and is retried; a
+        // second batch already in flight behind it was then refused OUT_OF_ORDER_SEQUENCE (the broker logs
+        // that at ERROR) and retried too. Nothing is lost or doubled either way (idempotent sequences, the
+        // transaction commits only once every batch is acked); with one in flight the second never races.
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
         // Static membership: a node restarted on the same state directory (after a crash too) takes its
         // partitions back at once instead of waiting for the dead member's session to time out.
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), NodeIdentity.of(config.stateDir()));

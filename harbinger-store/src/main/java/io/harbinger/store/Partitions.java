@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -123,6 +125,7 @@ public final class Partitions {
                 for (PartitionAction action : plan) {
                     execute(connection, action);
                 }
+                if (!plan.isEmpty()) LOG.info("partitions: {}", summary(plan));
                 return plan;
             } finally {
                 try (Statement unlock = connection.createStatement()) {
@@ -140,7 +143,38 @@ public final class Partitions {
                 statement.execute(sql);
             }
         }
-        LOG.info("partition {}", action);
+        LOG.debug("partition {}", action);
+    }
+
+    /**
+     * A plan in one line for the INFO log (each action is logged at DEBUG): "created 2 region and 28 time
+     * partitions (regions eu-1, us-east; 2018-01-01T00:00:00Z to 2018-01-15T00:00:00Z), dropped 0".
+     */
+    static String summary(List<PartitionAction> plan) {
+        SortedSet<String> regions = new TreeSet<>();
+        Instant first = null;
+        Instant last = null;
+        int parents = 0;
+        int created = 0;
+        int dropped = 0;
+        for (PartitionAction action : plan) {
+            switch (action) {
+                case PartitionAction.CreateRegion c -> {
+                    parents++;
+                    regions.add(c.region());
+                }
+                case PartitionAction.CreateRange c -> {
+                    created++;
+                    regions.add(c.region());
+                    first = first == null || c.from().isBefore(first) ? c.from() : first;
+                    last = last == null || c.to().isAfter(last) ? c.to() : last;
+                }
+                case PartitionAction.DropRange d -> dropped++;
+            }
+        }
+        String span = first == null ? "" : "; " + first + " to " + last;
+        return "created " + parents + " region and " + created + " time partitions (regions " + String.join(", ", regions) + span
+                + "), dropped " + dropped;
     }
 
     static PartitionCatalog readCatalog(Connection connection) throws SQLException {
