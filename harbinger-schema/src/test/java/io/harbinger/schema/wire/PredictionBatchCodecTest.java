@@ -26,7 +26,7 @@ class PredictionBatchCodecTest {
         return new ScoredSample("eu", "h1", drive, 1_764_324_000_123_456_789L, new Prediction("xgb-1", probability, bucket, List.of(top)));
     }
 
-    private static final ScoredSample BAD = scored("ZA1", 0.5, Bucket.BAD, new Contribution("smart_197_raw", 1.25), new Contribution("smart_5_raw", -0.5));
+    private static final ScoredSample BAD = scored("ZA1", 0.5, Bucket.BAD, new Contribution("smart_197_raw", 1.25, Double.NaN), new Contribution("smart_5_raw", -0.5, Double.NaN));
     private static final PredictionBatch BATCH = new PredictionBatch(List.of(scored("ZA0", 0.01, Bucket.GOOD), BAD), List.of(BAD));
 
     @Test
@@ -37,11 +37,11 @@ class PredictionBatchCodecTest {
     @Test
     void repeatedStrings_areWrittenOnce() {
         List<ScoredSample> many = java.util.stream.IntStream.range(0, 50).mapToObj(i -> scored("ZA" + i, 0.1, Bucket.WARNING,
-                new Contribution("smart_197_raw", 0.5), new Contribution("smart_5_raw", 0.25))).toList();
+                new Contribution("smart_197_raw", 0.5, Double.NaN), new Contribution("smart_5_raw", 0.25, Double.NaN))).toList();
 
         byte[] bytes = CODEC.encode(new PredictionBatch(many, List.of()));
 
-        assertThat(bytes.length).as("region, host, model version and feature names after their first use").isLessThan(50 * 50);
+        assertThat(bytes.length).as("region, host, model version and feature names after their first use").isLessThan(50 * 70); // ~58 bytes a sample; writing the strings in full would be ~90
     }
 
     @Test
@@ -57,7 +57,40 @@ class PredictionBatchCodecTest {
         assertThatThrownBy(() -> CODEC.decode(null)).hasMessage("no record value (null)");
         byte[] bytes = CODEC.encode(BATCH);
         bytes[1] = 9;
-        assertThatThrownBy(() -> CODEC.decode(bytes)).hasMessage("unknown prediction wire version 9 at byte 1 (this reader knows 1)");
+        assertThatThrownBy(() -> CODEC.decode(bytes)).hasMessage("unknown prediction wire version 9 at byte 1 (this reader knows 1 and 2)");
+    }
+
+    @Test
+    void aVersion1Record_stillOnTheTopicAfterAnUpgrade_decodesWithEveryValueUnknown() {
+        BatchWriter w = new BatchWriter(128, 8);
+        w.writeByte('P');
+        w.writeByte(1);
+        w.writeVarint(1);
+        w.writeVarint(0);
+        w.writeString("eu");
+        w.writeString("h1");
+        w.writeString("ZA1");
+        w.writeLong(42);
+        w.writeString("v3");
+        w.writeDouble(0.5);
+        w.writeByte(2);
+        w.writeVarint(2);
+        w.writeString("smart_197_raw");
+        w.writeDouble(1.25);
+        w.writeString("smart_5_raw");
+        w.writeDouble(-0.5);
+
+        PredictionBatch decoded = CODEC.decode(w.toByteArray());
+
+        assertThat(decoded.scored()).containsExactly(new ScoredSample("eu", "h1", "ZA1", 42, new Prediction("v3", 0.5, Bucket.BAD,
+                List.of(new Contribution("smart_197_raw", 1.25, Double.NaN), new Contribution("smart_5_raw", -0.5, Double.NaN)))));
+    }
+
+    @Test
+    void featureValues_roundTrip() {
+        ScoredSample valued = scored("ZA9", 0.9, Bucket.BAD, new Contribution("smart_197_change_7d", 1.5, 24), new Contribution("temperature", 0.2, Double.NaN));
+
+        assertThat(CODEC.decode(CODEC.encode(new PredictionBatch(List.of(valued), List.of()))).scored()).containsExactly(valued);
     }
 
     @Test
@@ -109,7 +142,7 @@ class PredictionBatchCodecTest {
     @Provide
     Arbitrary<PredictionBatch> batches() {
         Arbitrary<String> text = Arbitraries.strings().ofMinLength(1).ofMaxLength(12);
-        Arbitrary<Contribution> contribution = net.jqwik.api.Combinators.combine(text, Arbitraries.doubles())
+        Arbitrary<Contribution> contribution = net.jqwik.api.Combinators.combine(text, Arbitraries.doubles(), Arbitraries.doubles().withSpecialValue(Double.NaN))
                 .as(Contribution::new);
         Arbitrary<ScoredSample> sample = net.jqwik.api.Combinators.combine(text, text, text, Arbitraries.longs(), text,
                         Arbitraries.doubles().between(0, 1), Arbitraries.of(Bucket.class), contribution.list().ofMaxSize(4))
