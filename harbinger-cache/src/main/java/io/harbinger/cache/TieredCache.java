@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -79,7 +78,7 @@ final class TieredCache {
     }
 
     static ObjectMapper mapper() {
-        return new ObjectMapper().registerModule(new Jdk8Module()).registerModule(new JavaTimeModule())
+        return new ObjectMapper().registerModule(new Jdk8Module()).registerModule(new JavaTimeModule()).registerModule(CursorJson.MODULE)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 
@@ -116,9 +115,13 @@ final class TieredCache {
             return value;
         } catch (RuntimeException | Error e) {
             local.asMap().remove(key, mine);
-            mine.completeExceptionally(e);
+            mine.complete(new Failed(e)); // not completeExceptionally: Caffeine would log every failed read with its stack
             throw e;
         }
+    }
+
+    /** What the waiters of a failed load get (the future is out of the cache by then). */
+    private record Failed(Throwable error) {
     }
 
     private <V> V loadBelow(CacheKey key, JavaType type, Supplier<V> load, long start) {
@@ -225,13 +228,13 @@ final class TieredCache {
     }
 
     private static Object join(CompletableFuture<Object> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw e;
+        Object value = future.join();
+        if (value instanceof Failed(Throwable error)) {
+            if (error instanceof RuntimeException r) throw r;
+            if (error instanceof Error err) throw err;
+            throw new IllegalStateException(error);
         }
+        return value;
     }
 
     private static long micros(Instant t) {

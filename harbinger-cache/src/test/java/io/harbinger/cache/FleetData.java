@@ -1,11 +1,23 @@
 package io.harbinger.cache;
 
 import io.harbinger.schema.prediction.Contribution;
+import io.harbinger.schema.read.AtRiskQuery;
+import io.harbinger.schema.read.BucketCounts;
+import io.harbinger.schema.read.Cursor;
 import io.harbinger.schema.read.DriveAlert;
+import io.harbinger.schema.read.DriveDetail;
 import io.harbinger.schema.read.DrivePrediction;
+import io.harbinger.schema.read.DriveQuery;
+import io.harbinger.schema.read.DriveRisk;
 import io.harbinger.schema.read.FleetReads;
+import io.harbinger.schema.read.FleetSummary;
+import io.harbinger.schema.read.HostDetail;
+import io.harbinger.schema.read.HostSummary;
+import io.harbinger.schema.read.HostsQuery;
+import io.harbinger.schema.read.Page;
 import io.harbinger.schema.read.RiskPrediction;
 import io.harbinger.schema.read.StoredRows;
+import java.util.Optional;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -23,7 +35,7 @@ final class FleetData {
 
     void predict(String region, String host, String drive, double probability, Instant ts) {
         latest.put(region + "/" + host + "/" + drive, new DrivePrediction(region, drive, host, ts, "m1", probability, probability > 0.5 ? "bad" : "good",
-                List.of(new Contribution("smart_197_raw", probability), new Contribution("smart_5_raw", Double.NaN))));
+                List.of(new Contribution("smart_197_raw", probability, 24.0), new Contribution("smart_5_raw", 0.01, Double.NaN))));
     }
 
     Node node() {
@@ -32,6 +44,45 @@ final class FleetData {
 
     final class Node implements FleetReads {
         final AtomicInteger reads = new AtomicInteger();
+
+        @Override
+        public FleetSummary summary(int days) {
+            reads.incrementAndGet();
+            long bad = latest.values().stream().filter(p -> p.bucket().equals("bad")).count();
+            return new FleetSummary(latest.values().stream().map(DrivePrediction::ts).max(Instant::compareTo),
+                    new FleetSummary.Total(latest.size(), new BucketCounts(latest.size() - bad, 0, bad, 0), 0), List.of(),
+                    List.of(new FleetSummary.RiskBin(0.0, 0.05, latest.size())));
+        }
+
+        @Override
+        public Page<DriveRisk> atRisk(AtRiskQuery query) {
+            reads.incrementAndGet();
+            List<DriveRisk> all = latest.values().stream().sorted(Comparator.comparingDouble(DrivePrediction::probability).reversed())
+                    .map(p -> new DriveRisk(p.region(), p.host(), p.drive(), Optional.of("ST4000DM000"), p.ts(), p.probability(), p.bucket(),
+                            p.modelVersion(), List.of("SMART 197 0 -> 24 in 3 days"), p.topFeatures()))
+                    .toList();
+            List<DriveRisk> page = all.stream().limit(query.limit()).toList();
+            Optional<Cursor> next = all.size() > query.limit() ? Optional.of(page.getLast().position()) : Optional.empty();
+            return new Page<>(page, next);
+        }
+
+        @Override
+        public Page<HostSummary> hosts(HostsQuery query) {
+            reads.incrementAndGet();
+            return Page.last(List.of());
+        }
+
+        @Override
+        public Optional<HostDetail> host(String region, String host) {
+            reads.incrementAndGet();
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<DriveDetail> drive(DriveQuery query) {
+            reads.incrementAndGet();
+            return Optional.empty();
+        }
 
         @Override
         public List<DrivePrediction> drivePredictions(String region, String host, String drive, Instant from, Instant to) {

@@ -3,7 +3,10 @@ package io.harbinger.cache;
 import io.harbinger.embedded.EmbeddedKafka;
 import io.harbinger.schema.cache.ChangedKey;
 import io.harbinger.schema.cache.Invalidation;
+import io.harbinger.schema.read.AtRiskQuery;
 import io.harbinger.schema.read.DrivePrediction;
+import io.harbinger.schema.read.DriveRisk;
+import io.harbinger.schema.read.Page;
 import io.harbinger.schema.read.RiskPrediction;
 import io.harbinger.schema.topic.Topics;
 import io.lettuce.core.RedisClient;
@@ -29,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -140,6 +144,14 @@ class ReadCacheIT {
         assertThat(count(registryB, "harbinger.cache.hits", "redis")).isEqualTo(1);
         top(nodeB);
         assertThat(count(registryB, "harbinger.cache.hits", "caffeine")).isEqualTo(1);
+
+        AtRiskQuery firstTwo = new AtRiskQuery(Optional.empty(), AtRiskQuery.DEFAULT_BUCKETS, 2, Optional.empty());
+        Page<DriveRisk> page = nodeA.reads().atRisk(firstTwo);
+        assertThat(page.next()).isPresent();
+        assertThat(nodeB.reads().atRisk(firstTwo)).isEqualTo(page); // the cursor survives the shared tier
+        assertThat(readsB.reads).hasValue(0);
+        assertThat(nodeB.reads().summary(14)).isEqualTo(nodeA.reads().summary(14));
+        assertThat(readsB.reads).hasValue(0);
     }
 
     @Test
