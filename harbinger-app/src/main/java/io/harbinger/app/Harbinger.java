@@ -3,6 +3,10 @@ package io.harbinger.app;
 import io.harbinger.api.ApiPorts;
 import io.harbinger.api.HttpApi;
 import io.harbinger.api.port.Readiness;
+import io.harbinger.cache.CacheConfig;
+import io.harbinger.cache.ReadCache;
+import io.harbinger.schema.cache.Invalidation;
+import io.harbinger.store.load.CommitListener;
 import io.harbinger.ingest.http.IngestRoutes;
 import io.harbinger.schema.read.StoredRows;
 import io.harbinger.embedded.EmbeddedKafka;
@@ -47,6 +51,7 @@ public final class Harbinger implements AutoCloseable {
     private final Storage storage;
     private final StoreLoader samplesLoader;
     private final StoreLoader predictionsLoader;
+    private final ReadCache cache;
     private final ModelReloader models;
     private final String bootstrapServers;
 
@@ -61,15 +66,17 @@ public final class Harbinger implements AutoCloseable {
             storage = own(Storage.start(config.store(), config.dataDir(), clock));
             PipelineConfig pipelineConfig = PipelineConfig.from(config.settings(), bootstrapServers, config.dataDir().resolve("streams"));
             pipeline = own(Pipeline.start(pipelineConfig, registry, models.holder()));
+            cache = own(ReadCache.start(CacheConfig.from(config.settings(), bootstrapServers, pipelineConfig.topics()), storage.reads(), registry, clock));
+            CommitListener invalidate = (feed, keys) -> cache.committed(feed == Feed.PREDICTIONS ? Invalidation.Source.PREDICTIONS : Invalidation.Source.SAMPLES, keys);
             samplesLoader = own(StoreLoader.start(LoaderConfig.from(config.settings(), bootstrapServers, pipelineConfig.topics(), Feed.SAMPLES), storage.routing(),
-                    shard -> storage.partitionsByShard().get(shard.name()), registry));
+                    shard -> storage.partitionsByShard().get(shard.name()), registry, invalidate));
             predictionsLoader = own(StoreLoader.start(LoaderConfig.from(config.settings(), bootstrapServers, pipelineConfig.topics(), Feed.PREDICTIONS), storage.routing(),
-                    shard -> storage.partitionsByShard().get(shard.name()), registry));
+                    shard -> storage.partitionsByShard().get(shard.name()), registry, invalidate));
             KafkaPointSink kafkaSink = own(KafkaPointSink.create(pipelineConfig, registry));
             http = HttpApi.server();
             ingest = IngestRoutes.register(http, config.ingest(), kafkaSink, clock, registry);
             List<StoreLoader> loaders = List.of(samplesLoader, predictionsLoader);
-            HttpApi.mount(http, new ApiPorts(pipeline, storage.reads(), models, List.of(
+            HttpApi.mount(http, new ApiPorts(pipeline, cache.reads(), models, List.of(
                     new Readiness("ingest", ingest::accepting), new Readiness("processor", pipeline::ready),
                     new Readiness("storage", () -> storage.reads().healthy() && loaders.stream().allMatch(StoreLoader::isRunning))),
                     registry::scrape, clock));
@@ -111,6 +118,11 @@ public final class Harbinger implements AutoCloseable {
 
     public Pipeline pipeline() {
         return pipeline;
+    }
+
+    /** The read cache (for tests and tools). */
+    public ReadCache cache() {
+        return cache;
     }
 
     private String startBroker(ServeConfig config) {

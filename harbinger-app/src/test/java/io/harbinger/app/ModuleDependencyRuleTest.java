@@ -29,6 +29,7 @@ class ModuleDependencyRuleTest {
             "pipeline", List.of("core", "schema", "predict"),
             "store", List.of("core", "schema"),
             "api", List.of("core", "schema"),
+            "cache", List.of("core", "schema"),
             "embedded", List.of());
 
     private static final JavaClasses ALL = new ClassFileImporter()

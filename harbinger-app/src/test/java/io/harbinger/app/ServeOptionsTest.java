@@ -60,6 +60,12 @@ class ServeOptionsTest {
         expected.put("--topic-prefix", "harbinger. | HARBINGER_TOPIC_PREFIX");
         expected.put("--application-id", "harbinger-pipeline | HARBINGER_APPLICATION_ID");
         expected.put("--producer-compression", "lz4 | HARBINGER_PRODUCER_COMPRESSION");
+        expected.put("--read-cache", "on | HARBINGER_READ_CACHE");
+        expected.put("--redis", " | HARBINGER_REDIS");
+        expected.put("--read-cache-size", "10000 | HARBINGER_READ_CACHE_SIZE");
+        expected.put("--read-cache-ttl", "10m | HARBINGER_READ_CACHE_TTL");
+        expected.put("--redis-timeout", "50ms | HARBINGER_REDIS_TIMEOUT");
+        expected.put("--redis-retry", "1s | HARBINGER_REDIS_RETRY");
 
         Map<String, String> declared = new LinkedHashMap<>();
         for (Setting<?> s : ServeConfig.SETTINGS.settings()) declared.put(s.flag(), s.defaultText() + " | " + s.env().orElse(""));

@@ -62,6 +62,6 @@ class PipelineConfigTest {
     @Test
     void topics_withEmptyPrefix_areBareNames() {
         assertThat(new Topics("").samples().name()).isEqualTo("samples");
-        assertThat(new Topics("it-42.").names()).containsExactly("it-42.samples", "it-42.predictions");
+        assertThat(new Topics("it-42.").names()).containsExactly("it-42.samples", "it-42.predictions", "it-42.cache-invalidations");
     }
 }

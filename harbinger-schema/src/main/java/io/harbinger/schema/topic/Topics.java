@@ -1,5 +1,7 @@
 package io.harbinger.schema.topic;
 
+import io.harbinger.schema.cache.Invalidation;
+import io.harbinger.schema.cache.InvalidationCodec;
 import io.harbinger.schema.prediction.PredictionBatch;
 import io.harbinger.schema.wire.PointBatch;
 import io.harbinger.schema.wire.PointBatchCodec;
@@ -18,6 +20,9 @@ import java.util.regex.Pattern;
  *       hosts of one partition).</li>
  *   <li>{@link #predictions()}: what the processor derives from disk samples, one record per samples
  *       record with at least one scored drive sample, under the same key ({@link PredictionBatch}).</li>
+ *   <li>{@link #cacheInvalidations()}: what the loaders committed to PostgreSQL, one record per committed
+ *       transaction (or part of one), keyed by the routing key of its first changed host ({@link Invalidation});
+ *       every API node reads all of it to evict its cached answers.</li>
  * </ul>
  *
  * @param prefix prepended to every topic name, e.g. {@code harbinger.}; may be empty
@@ -49,8 +54,12 @@ public record Topics(String prefix) {
         return new Topic<>(prefix + "predictions", RoutingKeys.CODEC, PredictionBatchCodec.CODEC);
     }
 
+    public Topic<String, Invalidation> cacheInvalidations() {
+        return new Topic<>(prefix + "cache-invalidations", RoutingKeys.CODEC, InvalidationCodec.CODEC);
+    }
+
     /** Every topic's name. */
     public List<String> names() {
-        return List.of(samples().name(), predictions().name());
+        return List.of(samples().name(), predictions().name(), cacheInvalidations().name());
     }
 }

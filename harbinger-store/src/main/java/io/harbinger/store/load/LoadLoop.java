@@ -1,8 +1,13 @@
 package io.harbinger.store.load;
 
+import io.harbinger.schema.cache.ChangedKey;
 import io.harbinger.schema.topic.CorruptRecordException;
 import io.harbinger.store.Partitions;
 import io.harbinger.store.WriteRouting;
+import io.harbinger.store.rows.AlertRow;
+import io.harbinger.store.rows.DiskSampleRow;
+import io.harbinger.store.rows.HostMetricRow;
+import io.harbinger.store.rows.PredictionRow;
 import io.harbinger.store.rows.Row;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -50,6 +55,7 @@ final class LoadLoop implements Runnable, ConsumerRebalanceListener {
     private final LongSupplier ticker;
     private final Duration pollTimeout;
     private final Function<byte[], List<Row>> rowsOf;
+    private final CommitListener listener;
 
     private final Map<String, ShardWriter> writers = new LinkedHashMap<>();
     private final Map<String, ShardBatch> batches = new HashMap<>();
@@ -62,8 +68,9 @@ final class LoadLoop implements Runnable, ConsumerRebalanceListener {
     volatile boolean running = true;
 
     LoadLoop(LoaderConfig config, WriteRouting routing, Function<WriteRouting.Shard, Partitions> partitions,
-             LoaderMetrics metrics, Consumer<byte[], byte[]> consumer) {
+             LoaderMetrics metrics, Consumer<byte[], byte[]> consumer, CommitListener listener) {
         this.config = config;
+        this.listener = listener;
         this.routing = routing;
         this.partitions = partitions;
         this.metrics = metrics;
@@ -167,6 +174,7 @@ final class LoadLoop implements Runnable, ConsumerRebalanceListener {
         try {
             ShardWriter.Written written = writers.get(shard).write(batch, positions.of(shard), salvage.contains(shard));
             metrics.written(written, ticker.getAsLong() - start);
+            tellCommitted(batch);
             positions.advance(shard, batch.nextOffsets());
             batch.clear();
             salvage.remove(shard);
@@ -184,6 +192,32 @@ final class LoadLoop implements Runnable, ConsumerRebalanceListener {
             discardAndReposition();
             return true;
         }
+    }
+
+    /** Tells the listener what the committed batch was about; what it throws is counted, the loader goes on. */
+    private void tellCommitted(ShardBatch batch) {
+        if (listener == CommitListener.NONE || batch.rowCount() == 0) return;
+        try {
+            listener.committed(config.feed(), changedKeys(batch));
+        } catch (RuntimeException e) {
+            metrics.listenerError();
+            LOG.warn("the commit listener failed: {}", e.getMessage(), e);
+        }
+    }
+
+    static Set<ChangedKey> changedKeys(ShardBatch batch) {
+        Set<ChangedKey> keys = new HashSet<>();
+        for (List<Row> rows : batch.rows().values()) {
+            for (Row row : rows) {
+                keys.add(switch (row) {
+                    case PredictionRow p -> new ChangedKey(p.region(), p.host(), p.drive());
+                    case AlertRow a -> new ChangedKey(a.region(), a.host(), a.drive());
+                    case DiskSampleRow d -> new ChangedKey(d.region(), d.host(), d.drive());
+                    case HostMetricRow m -> ChangedKey.host(m.region(), m.host());
+                });
+            }
+        }
+        return keys;
     }
 
     private void recovered() {

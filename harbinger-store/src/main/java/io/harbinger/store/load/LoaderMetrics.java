@@ -21,6 +21,7 @@ final class LoaderMetrics {
     private final Counter refused;
     private final Counter corrupt;
     private final Counter fenced;
+    private final Counter listenerErrors;
     private final Timer batchLatency;
     final AtomicLong lag = new AtomicLong();
     final AtomicLong paused = new AtomicLong();
@@ -39,6 +40,8 @@ final class LoaderMetrics {
         refused = Counter.builder("harbinger.store.loader.refused").tag("loader", loader).description("Rows skipped because PostgreSQL refused their data").register(registry);
         corrupt = Counter.builder("harbinger.store.loader.corrupt").tag("loader", loader).description("Kafka records skipped because they did not decode").register(registry);
         fenced = Counter.builder("harbinger.store.loader.fenced").tag("loader", loader).description("Batches dropped because another consumer moved the offsets").register(registry);
+        listenerErrors = Counter.builder("harbinger.store.loader.listener.errors").tag("loader", loader)
+                .description("Commits whose listener (the cache invalidation publisher) failed").register(registry);
         batchLatency = Timer.builder("harbinger.store.loader.batch.latency").tag("loader", loader).description("Time to write one shard's batch and its offsets")
                 .publishPercentileHistogram().register(registry);
         Gauge.builder("harbinger.store.loader.lag", lag, AtomicLong::get).tag("loader", loader)
@@ -64,5 +67,9 @@ final class LoaderMetrics {
 
     void fenced() {
         fenced.increment();
+    }
+
+    void listenerError() {
+        listenerErrors.increment();
     }
 }

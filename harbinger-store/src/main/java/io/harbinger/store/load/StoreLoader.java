@@ -35,7 +35,7 @@ import java.util.function.Function;
  * arrives meanwhile.
  *
  * <p>The schema (migrations V1 and V2) must be applied to every shard before {@link #start}.
- * Metrics: {@code harbinger.store.loader.{rows,duplicates,refused,corrupt,errors,fenced,lag,paused,batch.latency}},
+ * Metrics: {@code harbinger.store.loader.{rows,duplicates,refused,corrupt,errors,fenced,lag,paused,batch.latency,listener.errors}},
  * each tagged {@code loader} ({@code samples-loader}, {@code predictions-loader}).
  */
 public final class StoreLoader implements AutoCloseable {
@@ -63,10 +63,16 @@ public final class StoreLoader implements AutoCloseable {
      */
     public static StoreLoader start(LoaderConfig config, WriteRouting routing, Function<WriteRouting.Shard, Partitions> partitions,
                                   MeterRegistry registry) {
+        return start(config, routing, partitions, registry, CommitListener.NONE);
+    }
+
+    /** As {@link #start(LoaderConfig, WriteRouting, Function, MeterRegistry)}, telling {@code listener} after every commit what it changed. */
+    public static StoreLoader start(LoaderConfig config, WriteRouting routing, Function<WriteRouting.Shard, Partitions> partitions,
+                                  MeterRegistry registry, CommitListener listener) {
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(config), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         KafkaClientMetrics clientMetrics = new KafkaClientMetrics(consumer);
         clientMetrics.bindTo(registry);
-        LoadLoop loop = new LoadLoop(config, routing, partitions, new LoaderMetrics(registry, config.feed()), consumer);
+        LoadLoop loop = new LoadLoop(config, routing, partitions, new LoaderMetrics(registry, config.feed()), consumer, listener);
         StoreLoader loader = new StoreLoader(loop, consumer, clientMetrics);
         loader.thread.start();
         return loader;

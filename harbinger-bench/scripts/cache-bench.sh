@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# The read cache, cached vs uncached: one node (packaged build, `harbinger serve`, pinned to one core with
+# taskset, its bundled PostgreSQL and embedded Kafka inherit the pinning) holding a replayed real fleet, and
+# wrk on the other core against the fleet reads, with the cache on (default) and off (--read-cache off),
+# idle and while a replay ingests more days. Prints a Markdown table (median of REPS runs) and keeps the
+# raw wrk output under $OUT.
+#   harbinger-bench/scripts/cache-bench.sh [SECONDS] [REPS]
+# Env: OUT (/tmp/cache-bench), DATA (../shared/data/backblaze-st4000dm000-2018-h1), WARM_FROM/WARM_TO (the
+# days replayed before measuring: 2018-05-01..2018-05-07), INGEST_ON/INGEST_OFF (the days replayed while measuring
+# with the cache on / off: 2018-05-08:2018-05-31 / 2018-06-01:2018-06-30, new days for each, so both ingest alike),
+# SERVER_CPU (1), CLIENT_CPU (0), CONNECTIONS (16), PORT (9097). wrk: ../shared/bench/setup.sh.
+# Endpoints: /api/v1/fleet/summary and /api/v1/fleet/at-risk?limit=100 when the node serves them, else
+# /api/v1/risk?limit=100&asOf=<the day after WARM_TO> (the fleet's riskiest drives of the last warm day).
+set -euo pipefail
+seconds=${1:-15} reps=${2:-3}
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+out=${OUT:-/tmp/cache-bench} data=${DATA:-$(cd "$root/.." && pwd)/shared/data/backblaze-st4000dm000-2018-h1}
+warm_from=${WARM_FROM:-2018-05-01} warm_to=${WARM_TO:-2018-05-07}
+ingest_on=${INGEST_ON:-2018-05-08:2018-05-31} ingest_off=${INGEST_OFF:-2018-06-01:2018-06-30}
+server_cpu=${SERVER_CPU:-1} client_cpu=${CLIENT_CPU:-0} conns=${CONNECTIONS:-16} port=${PORT:-9097}
+command -v wrk >/dev/null || { echo "wrk is missing: run ../shared/bench/setup.sh" >&2; exit 2; }
+. "$root/scripts/find-jdk.sh"
+jar="$root/harbinger-app/target/harbinger.jar"
+[ -f "$jar" ] || (cd "$root" && mvn -B -q -ntp -DskipTests package -pl harbinger-app -am)
+java_flags=(-XX:+UseParallelGC -Xms1g -Xmx1g --sun-misc-unsafe-memory-access=allow)
+mkdir -p "$out"; rm -rf "$out/data"
+base="http://127.0.0.1:$port"
+node_pid="" replay_pid=""
+stop_node() { # by PID, waiting for it (it closes its PostgreSQL and broker)
+  if [ -n "$node_pid" ]; then kill "$node_pid" 2>/dev/null || true; wait "$node_pid" 2>/dev/null || true; node_pid=""; fi
+}
+stop_replay() {
+  if [ -n "$replay_pid" ]; then kill "$replay_pid" 2>/dev/null || true; wait "$replay_pid" 2>/dev/null || true; replay_pid=""; fi
+}
+trap 'stop_replay; stop_node' EXIT
+start_node() { # label, extra serve options...
+  local label=$1; shift
+  taskset -c "$server_cpu" "$JAVA_HOME/bin/java" "${java_flags[@]}" -jar "$jar" serve --port "$port" --data-dir "$out/data" "$@" \
+    > "$out/node-$label.log" 2>&1 &
+  node_pid=$!
+  for _ in $(seq 600); do curl -sf "$base/ready" >/dev/null && return 0; sleep 0.5; done
+  echo "node did not get ready: $out/node-$label.log" >&2; exit 1
+}
+replay() { # from to, in the background; sets replay_pid
+  taskset -c "$client_cpu" "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -jar "$jar" replay --data "$data" --from "$1" --to "$2" \
+    --url "$base" > "$out/replay-$1.log" 2>&1 &
+  replay_pid=$!
+}
+wrk_once() { # name url -> "p50_ms p99_ms rps"
+  local file="$out/wrk-$1.txt"
+  taskset -c "$client_cpu" wrk -t1 -c"$conns" -d"${seconds}s" --latency "$2" > "$file"
+  awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    $1 == "50.000%" || $1 == "50%" { p50 = ms($2) } $1 == "99.000%" || $1 == "99%" { p99 = ms($2) }
+    $1 == "Requests/sec:" { rps = $2 } /Non-2xx/ { bad = $NF }
+    END { if (bad > 0) { print "non-2xx answers: " bad > "/dev/stderr"; exit 1 } printf "%.3f %.3f %.0f\n", p50, p99, rps }' "$file"
+}
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+measure() { # mode phase name url -> one table row
+  local rows=() i
+  curl -sf "$4" > /dev/null # warm: the first load is not measured
+  for i in $(seq "$reps"); do rows+=("$(wrk_once "$1-$2-$3-$i" "$4")"); done
+  local p50 p99 rps
+  p50=$(printf '%s\n' "${rows[@]}" | awk '{print $1}' | median)
+  p99=$(printf '%s\n' "${rows[@]}" | awk '{print $2}' | median)
+  rps=$(printf '%s\n' "${rows[@]}" | awk '{print $3}' | median)
+  echo "| $3 | $1 | $2 | $p50 | $p99 | $rps |" | tee -a "$out/table.md"
+}
+
+echo "warming: replaying $warm_from..$warm_to into a fresh node" >&2
+start_node warm
+replay "$warm_from" "$warm_to"; wait "$replay_pid"; replay_pid=""
+"$root/harbinger-bench/scripts/flush.sh" "$port" "$out/flush.log"
+if curl -sf "$base/api/v1/fleet/summary" > /dev/null; then
+  endpoints=("summary=$base/api/v1/fleet/summary" "at-risk-100=$base/api/v1/fleet/at-risk?limit=100")
+else
+  as_of=$(date -u -d "$warm_to + 1 day" +%Y-%m-%dT00:00:00Z)
+  endpoints=("risk-100=$base/api/v1/risk?limit=100&asOf=$as_of")
+fi
+stop_node
+
+: > "$out/table.md"
+echo "| read | cache | phase | p50 ms | p99 ms | requests/s |" | tee -a "$out/table.md"
+echo "|---|---|---|---|---|---|" | tee -a "$out/table.md"
+for mode in on off; do
+  start_node "$mode" --read-cache "$mode"
+  for e in "${endpoints[@]}"; do measure "$mode" idle "${e%%=*}" "${e#*=}"; done
+  range=$ingest_on; [ "$mode" = off ] && range=$ingest_off
+  replay "${range%%:*}" "${range#*:}"
+  sleep 5 # the replay is sending
+  for e in "${endpoints[@]}"; do measure "$mode" ingest "${e%%=*}" "${e#*=}"; done
+  stop_replay
+  curl -sf "$base/metrics" | grep -E '^harbinger_cache_(hits|misses|evictions|invalidations|bypassed)|^harbinger_cache_invalidation_delay_seconds' \
+    > "$out/metrics-$mode.txt" || true
+  stop_node
+done
+echo "table: $out/table.md; wrk output: $out/wrk-*.txt; cache metrics: $out/metrics-on.txt" >&2
