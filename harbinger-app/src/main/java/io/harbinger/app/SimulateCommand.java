@@ -1,8 +1,10 @@
 package io.harbinger.app;
 
+import io.harbinger.simulate.fleet.FleetGenerator;
 import io.harbinger.simulate.fleet.FleetParameters;
 import io.harbinger.simulate.fleet.FleetShape;
 import io.harbinger.simulate.fleet.ParametersFile;
+import io.harbinger.simulate.send.CsvFolder;
 import io.harbinger.simulate.send.FleetSimulation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,6 +59,10 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--parameters", description = "Fleet parameters from fit-fleet. Default: the shipped ones (Backblaze ST4000DM000, 2018-H1).")
     Path parameters;
 
+    @Option(names = "--write-csv",
+            description = "Write the --days simulated days (from --start-days-ago ago) as Backblaze daily files YYYY-MM-DD.csv into this folder instead of sending them.")
+    Path writeCsv;
+
     @Option(names = "--progress-interval", defaultValue = "5s", converter = DurationConverter.class,
             description = "A progress line every this long. Default: ${DEFAULT-VALUE}")
     Duration progressInterval;
@@ -74,6 +80,7 @@ final class SimulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.TypeConversionException(e.getMessage());
         }
+        if (writeCsv != null) return writeCsv(options);
         if (progressInterval.isNegative() || progressInterval.isZero()) throw new CommandLine.TypeConversionException("--progress-interval must be > 0");
         System.out.printf("simulating %d hosts x %d drives in %d regions (seed %d, failure boost %s) from %d days ago to %s%n",
                 hosts, drivesPerHost, regions, seed, failureBoost, startDaysAgo, url);
@@ -87,6 +94,14 @@ final class SimulateCommand implements Callable<Integer> {
                 return 1;
             }
         }
+        return 0;
+    }
+
+    private int writeCsv(FleetSimulation.Options o) throws java.io.IOException {
+        if (days < 1 || days > 100_000) throw new CommandLine.TypeConversionException("--write-csv needs --days 1..100000, got " + days);
+        java.time.LocalDate first = java.time.LocalDate.now(o.clock()).minusDays(startDaysAgo);
+        long failures = CsvFolder.write(new FleetGenerator(o.parameters(), o.shape(), seed, failureBoost, first), (int) days, writeCsv);
+        System.out.printf("wrote %d days from %s of %d drives (%d failures) to %s%n", days, first, o.shape().drives(), failures, writeCsv);
         return 0;
     }
 
