@@ -63,6 +63,31 @@ class HttpApiTest {
         }
 
         @Override
+        public io.harbinger.schema.read.FleetSummary summary(int days) {
+            throw new UnsupportedOperationException("not yet routed");
+        }
+
+        @Override
+        public io.harbinger.schema.read.Page<io.harbinger.schema.read.DriveRisk> atRisk(io.harbinger.schema.read.AtRiskQuery query) {
+            throw new UnsupportedOperationException("not yet routed");
+        }
+
+        @Override
+        public io.harbinger.schema.read.Page<io.harbinger.schema.read.HostSummary> hosts(io.harbinger.schema.read.HostsQuery query) {
+            throw new UnsupportedOperationException("not yet routed");
+        }
+
+        @Override
+        public Optional<io.harbinger.schema.read.HostDetail> host(String region, String host) {
+            throw new UnsupportedOperationException("not yet routed");
+        }
+
+        @Override
+        public Optional<io.harbinger.schema.read.DriveDetail> drive(io.harbinger.schema.read.DriveQuery query) {
+            throw new UnsupportedOperationException("not yet routed");
+        }
+
+        @Override
         public StoredRows storedRows() {
             Map<String, Long> tables = new LinkedHashMap<>();
             tables.put("disk_samples", 5L);

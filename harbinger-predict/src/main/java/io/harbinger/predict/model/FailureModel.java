@@ -62,7 +62,7 @@ public final class FailureModel implements AutoCloseable {
         float[][] contributions = contributions(features, rows, buckets, explained);
         List<Prediction> out = new ArrayList<>(rows);
         for (int r = 0, e = 0; r < rows; r++) {
-            List<Contribution> top = explains(buckets[r]) ? top(contributions[e++]) : List.of();
+            List<Contribution> top = explains(buckets[r]) ? top(contributions[e++], features, r * Features.COUNT) : List.of();
             out.add(new Prediction(info.version(), probabilities[r], buckets[r], top));
         }
         return out;
@@ -114,13 +114,16 @@ public final class FailureModel implements AutoCloseable {
         }
     }
 
-    /** The {@link #TOP_FEATURES} largest contributions by magnitude (the bias term, last, excluded); ties by feature order. */
-    static List<Contribution> top(float[] contributions) {
+    /**
+     * The {@link #TOP_FEATURES} largest contributions by magnitude (the bias term, last, excluded); ties by
+     * feature order. Each carries the feature's value scored: {@code features[offset + f]} (NaN when missing).
+     */
+    static List<Contribution> top(float[] contributions, float[] features, int offset) {
         List<Contribution> all = new ArrayList<>(Features.COUNT);
         for (int f = 0; f < Features.COUNT; f++) {
-            if (contributions[f] != 0) all.add(new Contribution(Features.NAMES.get(f), contributions[f]));
+            if (contributions[f] != 0) all.add(new Contribution(Features.NAMES.get(f), contributions[f], features[offset + f]));
         }
-        all.sort(Comparator.comparingDouble((Contribution c) -> -Math.abs(c.value())));
+        all.sort(Comparator.comparingDouble((Contribution c) -> -Math.abs(c.contribution())));
         return all.size() > TOP_FEATURES ? List.copyOf(all.subList(0, TOP_FEATURES)) : List.copyOf(all);
     }
 

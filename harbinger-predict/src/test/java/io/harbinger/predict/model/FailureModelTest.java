@@ -84,11 +84,16 @@ class FailureModelTest {
         assertThat(scored).hasSize(ROWS).allSatisfy(p -> {
             assertThat(p.modelVersion()).isEqualTo(model.version());
             assertThat(p.topFeatures()).hasSizeLessThanOrEqualTo(FailureModel.TOP_FEATURES);
-            List<Double> magnitudes = p.topFeatures().stream().map(c -> Math.abs(c.value())).toList();
+            List<Double> magnitudes = p.topFeatures().stream().map(c -> Math.abs(c.contribution())).toList();
             assertThat(magnitudes).isSortedAccordingTo((a, b) -> Double.compare(b, a)).allSatisfy(m -> assertThat(m).isPositive());
             assertThat(p.topFeatures()).allSatisfy(c -> assertThat(Features.NAMES).contains(c.feature()));
         });
         assertThat(scored).anySatisfy(p -> assertThat(p.topFeatures()).hasSize(FailureModel.TOP_FEATURES));
+        for (int r = 0; r < ROWS; r++) {
+            int row = r;
+            assertThat(scored.get(r).topFeatures()).as("each contribution carries the value its row scored").allSatisfy(c ->
+                    assertThat(c.value()).isEqualTo((double) rows[row * Features.COUNT + Features.NAMES.indexOf(c.feature())]));
+        }
         assertThat(scored).as("the model learnt the first error counter").anySatisfy(p ->
                 assertThat(p.topFeatures()).extracting(Contribution::feature).contains("smart_5_raw"));
     }
@@ -103,7 +108,7 @@ class FailureModelTest {
     }
 
     @Test
-    void top_dropsTheBiasAndZeros_andBreaksTiesByFeatureOrder() {
+    void top_dropsTheBiasAndZeros_breaksTiesByFeatureOrder_andCarriesEachFeaturesValueInItsRow() {
         float[] contributions = new float[Features.COUNT + 1];
         contributions[Features.COUNT] = 100; // the bias term
         contributions[4] = -0.5f;
@@ -111,14 +116,19 @@ class FailureModelTest {
         contributions[9] = 0.25f;
         contributions[1] = 0.75f;
         contributions[7] = 0.1f;
-        assertThat(FailureModel.top(contributions)).containsExactly(
-                new Contribution(Features.NAMES.get(1), 0.75f),
-                new Contribution(Features.NAMES.get(2), 0.5f),
-                new Contribution(Features.NAMES.get(4), -0.5f));
+        float[] rows = new float[2 * Features.COUNT]; // the second row's values are the ones explained
+        java.util.Arrays.fill(rows, -1);
+        rows[Features.COUNT + 1] = 24;
+        rows[Features.COUNT + 2] = Float.NaN;
+        rows[Features.COUNT + 4] = 3.5f;
+        assertThat(FailureModel.top(contributions, rows, Features.COUNT)).containsExactly(
+                new Contribution(Features.NAMES.get(1), 0.75f, 24),
+                new Contribution(Features.NAMES.get(2), 0.5f, Double.NaN),
+                new Contribution(Features.NAMES.get(4), -0.5f, 3.5));
         float[] few = new float[Features.COUNT + 1];
         few[3] = -2;
-        assertThat(FailureModel.top(few)).containsExactly(new Contribution(Features.NAMES.get(3), -2));
-        assertThat(FailureModel.top(new float[Features.COUNT + 1])).isEmpty();
+        assertThat(FailureModel.top(few, rows, 0)).containsExactly(new Contribution(Features.NAMES.get(3), -2, -1));
+        assertThat(FailureModel.top(new float[Features.COUNT + 1], rows, 0)).isEmpty();
     }
 
     @Test

@@ -9,16 +9,16 @@ import java.util.List;
  * Every other attribute still travels and is stored (in {@code other}), it only has no column.
  */
 public enum SmartAttribute {
-    REALLOCATED_SECTORS(5, "reallocated sectors"),
-    POWER_ON_HOURS(9, "power-on hours"),
-    REPORTED_UNCORRECTABLE(187, "reported uncorrectable errors"),
-    COMMAND_TIMEOUT(188, "command timeouts"),
-    LOAD_CYCLE_COUNT(193, "load cycles"),
-    TEMPERATURE(194, "temperature"),
-    CURRENT_PENDING_SECTORS(197, "pending sectors"),
-    OFFLINE_UNCORRECTABLE(198, "offline uncorrectable sectors"),
-    TOTAL_LBAS_WRITTEN(241, "LBAs written"),
-    TOTAL_LBAS_READ(242, "LBAs read");
+    REALLOCATED_SECTORS(5, "reallocated sectors", "Reallocated_Sector_Ct"),
+    POWER_ON_HOURS(9, "power-on hours", "Power_On_Hours"),
+    REPORTED_UNCORRECTABLE(187, "reported uncorrectable errors", "Reported_Uncorrect"),
+    COMMAND_TIMEOUT(188, "command timeouts", "Command_Timeout"),
+    LOAD_CYCLE_COUNT(193, "load cycles", "Load_Cycle_Count"),
+    TEMPERATURE(194, "temperature", "Temperature_Celsius"),
+    CURRENT_PENDING_SECTORS(197, "current pending sectors", "Current_Pending_Sector"),
+    OFFLINE_UNCORRECTABLE(198, "offline uncorrectable sectors", "Offline_Uncorrectable"),
+    TOTAL_LBAS_WRITTEN(241, "total LBAs written", "Total_LBAs_Written"),
+    TOTAL_LBAS_READ(242, "total LBAs read", "Total_LBAs_Read");
 
     /** Every tracked attribute, in slot (and column) order. */
     public static final List<SmartAttribute> ALL = List.of(values());
@@ -30,10 +30,12 @@ public enum SmartAttribute {
 
     private final int id;
     private final String description;
+    private final String smartctlName;
 
-    SmartAttribute(int id, String description) {
+    SmartAttribute(int id, String description, String smartctlName) {
         this.id = id;
         this.description = description;
+        this.smartctlName = smartctlName;
     }
 
     /** The ATA attribute id, 1..255. */
@@ -41,9 +43,19 @@ public enum SmartAttribute {
         return id;
     }
 
-    /** What the attribute counts, in words a person reads ("pending sectors"). */
+    /** What the attribute counts, in words a person reads ("current pending sectors"). */
     public String description() {
         return description;
+    }
+
+    /** How a person names it in a sentence: {@code SMART 197 current pending sectors}. */
+    public String label() {
+        return "SMART " + id + " " + description;
+    }
+
+    /** Its name in smartctl's attribute table ({@code Current_Pending_Sector}), what an operator greps for. */
+    public String smartctlName() {
+        return smartctlName;
     }
 
     /** Position in a reading's values and among a row's SMART columns. */

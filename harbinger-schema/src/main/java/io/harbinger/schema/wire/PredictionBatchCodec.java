@@ -17,19 +17,24 @@ import java.util.List;
  *
  * <pre>
  * byte    format 'P' (0x50: never the first byte of a samples record, whose version is 1)
- * byte    version (1)
+ * byte    version (2; 1 still decodes)
  * varint  scored count, varint alert count
  * sample* (scored, then alerts): string region, string host, string drive, int64 timestamp (epoch ns),
  *         string model version, float64 probability, byte bucket (0 good, 1 warning, 2 bad, 3 unknown),
- *         varint contribution count, (string feature, float64 value)*
+ *         varint contribution count, (string feature, float64 contribution, float64 feature value)*
  * </pre>
+ *
+ * Version 1 (before contributions carried the feature's value) had {@code (string feature, float64
+ * contribution)*}: records of it still on the topic after an upgrade decode with every value NaN (unknown).
  *
  * Decoding checks what a {@link Prediction} requires (a model version, a probability in 0..1, a known
  * bucket, named features) and answers {@link CorruptRecordException} naming what is wrong and where.
  */
 public final class PredictionBatchCodec implements Codec<PredictionBatch> {
     public static final int FORMAT = 'P';
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    /** The version before contributions carried the feature's value. */
+    static final int VERSION_WITHOUT_VALUES = 1;
     public static final PredictionBatchCodec CODEC = new PredictionBatchCodec();
     /** Smallest encoded sample: five one-byte strings, timestamp, probability, bucket, count. */
     private static final int MIN_SAMPLE_BYTES = 5 + 8 + 8 + 1 + 1;
@@ -62,6 +67,7 @@ public final class PredictionBatchCodec implements Codec<PredictionBatch> {
         w.writeVarint(p.topFeatures().size());
         for (Contribution c : p.topFeatures()) {
             w.writeString(c.feature());
+            w.writeDouble(c.contribution());
             w.writeDouble(c.value());
         }
     }
@@ -75,24 +81,26 @@ public final class PredictionBatchCodec implements Codec<PredictionBatch> {
             throw new CorruptRecordException("byte 0 is " + format + ", not " + FORMAT + " ('P'): not a prediction batch");
         }
         int version = r.readByte("version");
-        if (!r.failed() && version != VERSION) {
-            throw new CorruptRecordException("unknown prediction wire version " + version + " at byte 1 (this reader knows " + VERSION + ")");
+        if (!r.failed() && version != VERSION && version != VERSION_WITHOUT_VALUES) {
+            throw new CorruptRecordException("unknown prediction wire version " + version + " at byte 1 (this reader knows "
+                    + VERSION_WITHOUT_VALUES + " and " + VERSION + ")");
         }
+        boolean values = version == VERSION;
         int scoredCount = r.readCount("scored count", MIN_SAMPLE_BYTES);
         int alertCount = r.readCount("alert count", MIN_SAMPLE_BYTES);
         if (!r.failed() && scoredCount == 0) r.fail("scored count is 0: a batch holds at least one scored sample");
-        List<ScoredSample> scored = readSamples(r, scoredCount, "scored sample");
-        List<ScoredSample> alerts = readSamples(r, alertCount, "alert");
+        List<ScoredSample> scored = readSamples(r, scoredCount, "scored sample", values);
+        List<ScoredSample> alerts = readSamples(r, alertCount, "alert", values);
         if (r.remaining() > 0) throw new CorruptRecordException(r.remaining() + " trailing bytes at byte " + r.position());
         return new PredictionBatch(scored, alerts);
     }
 
-    private static List<ScoredSample> readSamples(BatchReader r, int count, String what) {
+    private static List<ScoredSample> readSamples(BatchReader r, int count, String what, boolean values) {
         if (r.failed()) throw new CorruptRecordException(r.error());
         List<ScoredSample> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             int at = r.position();
-            ScoredSample s = readSample(r);
+            ScoredSample s = readSample(r, values);
             if (r.failed() || s == null) throw new CorruptRecordException(what + " " + i + " of " + count + " at byte " + at + ": " + r.error());
             out.add(s);
         }
@@ -100,7 +108,7 @@ public final class PredictionBatchCodec implements Codec<PredictionBatch> {
     }
 
     /** The sample at the reader's position, or null with the reader failed. */
-    private static ScoredSample readSample(BatchReader r) {
+    private static ScoredSample readSample(BatchReader r, boolean values) {
         String region = r.readString("region");
         String host = r.readString("host");
         String drive = r.readString("drive");
@@ -112,10 +120,11 @@ public final class PredictionBatchCodec implements Codec<PredictionBatch> {
         List<Contribution> features = new ArrayList<>(n);
         for (int i = 0; i < n && !r.failed(); i++) {
             String feature = r.readString("feature");
-            double value = r.readDouble("contribution");
+            double contribution = r.readDouble("contribution");
+            double value = values ? r.readDouble("feature value") : Double.NaN;
             if (r.failed()) break;
             if (feature.isEmpty()) r.fail("contribution " + i + " names no feature");
-            else features.add(new Contribution(feature, value));
+            else features.add(new Contribution(feature, contribution, value));
         }
         if (r.failed()) return null;
         if (drive.isEmpty()) r.fail("no drive");

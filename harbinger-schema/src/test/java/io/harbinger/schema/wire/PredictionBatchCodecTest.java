@@ -26,7 +26,7 @@ class PredictionBatchCodecTest {
         return new ScoredSample("eu", "h1", drive, 1_764_324_000_123_456_789L, new Prediction("xgb-1", probability, bucket, List.of(top)));
     }
 
-    private static final ScoredSample BAD = scored("ZA1", 0.5, Bucket.BAD, new Contribution("smart_197_raw", 1.25), new Contribution("smart_5_raw", -0.5));
+    private static final ScoredSample BAD = scored("ZA1", 0.5, Bucket.BAD, new Contribution("smart_197_raw", 1.25, Double.NaN), new Contribution("smart_5_raw", -0.5, Double.NaN));
     private static final PredictionBatch BATCH = new PredictionBatch(List.of(scored("ZA0", 0.01, Bucket.GOOD), BAD), List.of(BAD));
 
     @Test
@@ -37,7 +37,7 @@ class PredictionBatchCodecTest {
     @Test
     void repeatedStrings_areWrittenOnce() {
         List<ScoredSample> many = java.util.stream.IntStream.range(0, 50).mapToObj(i -> scored("ZA" + i, 0.1, Bucket.WARNING,
-                new Contribution("smart_197_raw", 0.5), new Contribution("smart_5_raw", 0.25))).toList();
+                new Contribution("smart_197_raw", 0.5, Double.NaN), new Contribution("smart_5_raw", 0.25, Double.NaN))).toList();
 
         byte[] bytes = CODEC.encode(new PredictionBatch(many, List.of()));
 
@@ -109,7 +109,7 @@ class PredictionBatchCodecTest {
     @Provide
     Arbitrary<PredictionBatch> batches() {
         Arbitrary<String> text = Arbitraries.strings().ofMinLength(1).ofMaxLength(12);
-        Arbitrary<Contribution> contribution = net.jqwik.api.Combinators.combine(text, Arbitraries.doubles())
+        Arbitrary<Contribution> contribution = net.jqwik.api.Combinators.combine(text, Arbitraries.doubles(), Arbitraries.doubles().withSpecialValue(Double.NaN))
                 .as(Contribution::new);
         Arbitrary<ScoredSample> sample = net.jqwik.api.Combinators.combine(text, text, text, Arbitraries.longs(), text,
                         Arbitraries.doubles().between(0, 1), Arbitraries.of(Bucket.class), contribution.list().ofMaxSize(4))

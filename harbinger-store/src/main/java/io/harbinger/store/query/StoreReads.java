@@ -1,8 +1,17 @@
 package io.harbinger.store.query;
 
+import io.harbinger.schema.read.AtRiskQuery;
 import io.harbinger.schema.read.DriveAlert;
+import io.harbinger.schema.read.DriveDetail;
 import io.harbinger.schema.read.DrivePrediction;
+import io.harbinger.schema.read.DriveQuery;
+import io.harbinger.schema.read.DriveRisk;
 import io.harbinger.schema.read.FleetReads;
+import io.harbinger.schema.read.FleetSummary;
+import io.harbinger.schema.read.HostDetail;
+import io.harbinger.schema.read.HostSummary;
+import io.harbinger.schema.read.HostsQuery;
+import io.harbinger.schema.read.Page;
 import io.harbinger.schema.read.ReadUnavailableException;
 import io.harbinger.schema.read.RiskPrediction;
 import io.harbinger.schema.read.StoredRows;
@@ -10,6 +19,7 @@ import io.harbinger.store.ReadRouting;
 import io.harbinger.store.WriteRouting;
 import io.harbinger.store.shard.FanOut;
 import io.harbinger.store.shard.FanOutException;
+import io.harbinger.store.shard.ShardQuery;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -20,11 +30,15 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@link FleetReads} on PostgreSQL: {@link StoreQueries} on the reader {@link ReadRouting} gives for a
  * region, fleet-wide queries fanned out over every shard's reader, counts and health on the primaries.
- * SQL failures become {@link ReadUnavailableException}.
+ * SQL failures become {@link ReadUnavailableException}. The fleet reads of the read API are
+ * {@link FleetQueries} run here: a region's on its shard's reader, the fleet's on every shard's, their
+ * pages merged by {@link FanOut#merge} (each shard reads its first {@code limit + 1} after the cursor:
+ * the merge's first {@code limit} are the page, one more says there is a next).
  */
 public final class StoreReads implements FleetReads {
     static final Duration FAN_OUT_TIMEOUT = Duration.ofSeconds(10);
@@ -55,6 +69,88 @@ public final class StoreReads implements FleetReads {
             return StoreQueries.topRisk(new FanOut(reads.readers(), FAN_OUT_TIMEOUT), limit, asOf);
         } catch (FanOutException e) {
             throw new ReadUnavailableException("the fleet's top risk: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public FleetSummary summary(int days) {
+        try {
+            return Summaries.read(new FanOut(reads.readers(), FAN_OUT_TIMEOUT), days);
+        } catch (FanOutException e) {
+            throw new ReadUnavailableException("the fleet's summary: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Page<DriveRisk> atRisk(AtRiskQuery q) {
+        var buckets = List.copyOf(q.buckets());
+        ShardQuery<DriveRisk> perShard = (shard, reader) -> {
+            try (Connection c = reader.getConnection()) {
+                List<List<DriveRisk>> regions = new java.util.ArrayList<>();
+                for (String region : q.region().map(List::of).orElse(FleetQueries.regions(c))) {
+                    Optional<Instant> asOf = FleetQueries.asOf(c, region);
+                    if (asOf.isPresent()) regions.add(FleetQueries.atRisk(c, region, asOf.get(), buckets, q.after(), q.limit() + 1));
+                }
+                return io.harbinger.store.shard.Merge.first(q.limit() + 1, FleetQueries.AT_RISK_ORDER, regions);
+            }
+        };
+        List<DriveRisk> rows = q.region().isPresent()
+                ? read("drives at risk of region " + q.region().get(), () -> perShard.run(q.region().get(), reads.readerFor(q.region().get())))
+                : fanOut("the fleet's drives at risk", FleetQueries.AT_RISK_ORDER, q.limit() + 1, perShard);
+        return page(rows, q.limit(), DriveRisk::position);
+    }
+
+    @Override
+    public Page<HostSummary> hosts(HostsQuery q) {
+        var after = q.after().orElse(new io.harbinger.schema.read.Cursor.Host("", ""));
+        ShardQuery<HostSummary> perShard = (shard, reader) -> {
+            try (Connection c = reader.getConnection()) {
+                List<HostSummary> hosts = new java.util.ArrayList<>();
+                for (String region : q.region().map(List::of).orElse(FleetQueries.regions(c))) {
+                    if (region.compareTo(after.region()) < 0 || hosts.size() > q.limit()) continue;
+                    Optional<Instant> asOf = FleetQueries.asOf(c, region);
+                    if (asOf.isPresent()) hosts.addAll(FleetQueries.hosts(c, region, asOf.get(), after, q.limit() + 1 - hosts.size()));
+                }
+                return hosts; // regions in order, each region's hosts in order
+            }
+        };
+        List<HostSummary> rows = q.region().isPresent()
+                ? read("hosts of region " + q.region().get(), () -> perShard.run(q.region().get(), reads.readerFor(q.region().get())))
+                : fanOut("the fleet's hosts", FleetQueries.HOST_ORDER, q.limit() + 1, perShard);
+        return page(rows, q.limit(), HostSummary::position);
+    }
+
+    @Override
+    public Optional<HostDetail> host(String region, String host) {
+        return read("host " + region + "/" + host, () -> {
+            try (Connection c = reads.readerFor(region).getConnection()) {
+                return Details.host(c, region, host);
+            }
+        });
+    }
+
+    @Override
+    public Optional<DriveDetail> drive(DriveQuery q) {
+        return read("drive " + q.region() + "/" + q.host() + "/" + q.drive(), () -> {
+            try (Connection c = reads.readerFor(q.region()).getConnection()) {
+                return Details.drive(c, q);
+            }
+        });
+    }
+
+    /** The first {@code limit} of {@code rows}, and the position of the last when more follow. */
+    private static <T> Page<T> page(List<T> rows, int limit, java.util.function.Function<T, io.harbinger.schema.read.Cursor> position) {
+        if (rows.size() <= limit) return Page.last(rows);
+        List<T> items = rows.subList(0, limit);
+        return new Page<>(items, Optional.of(position.apply(items.getLast())));
+    }
+
+    /** A fleet-wide read, merged in {@code order}: every shard's part or a {@link ReadUnavailableException}. */
+    <T> List<T> fanOut(String what, java.util.Comparator<? super T> order, int n, ShardQuery<T> query) {
+        try {
+            return new FanOut(reads.readers(), FAN_OUT_TIMEOUT).merge(n, order, query);
+        } catch (FanOutException e) {
+            throw new ReadUnavailableException(what + ": " + e.getMessage(), e);
         }
     }
 

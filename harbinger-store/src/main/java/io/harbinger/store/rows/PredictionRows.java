@@ -50,7 +50,7 @@ public final class PredictionRows {
                 topFeatures(s.prediction().topFeatures()));
     }
 
-    /** The contributions as a JSON array, in order. */
+    /** The contributions as a JSON array, in order: {@code {"feature", "contribution", "value"}} each (a non-finite number as null). */
     static String topFeatures(List<Contribution> contributions) {
         StringBuilder out = new StringBuilder(32 + 48 * contributions.size()).append('[');
         for (int i = 0; i < contributions.size(); i++) {
@@ -59,6 +59,8 @@ public final class PredictionRows {
             out.append("{\"feature\":");
             JsonbText.appendString(out, c.feature());
             out.append(",\"contribution\":");
+            JsonbText.appendNumber(out, c.contribution());
+            out.append(",\"value\":");
             JsonbText.appendNumber(out, c.value());
             out.append('}');
         }

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs a query on every shard's reader in parallel (a virtual thread per shard) and merges the
  * answers: {@link #concat} in shard order, {@link #top} by a comparator (e.g. the fleet's 100
- * riskiest drives from each shard's own top 100).
+ * riskiest drives from each shard's own top 100), {@link #merge} of lists each shard sorted.
  *
  * <p><b>All or nothing.</b> When a shard's query fails, or a shard has not answered within the
  * timeout, the fan-out throws {@link FanOutException} naming the shard(s) and cancels (interrupts)
@@ -58,6 +58,16 @@ public final class FanOut {
     public <T> List<T> top(int n, Comparator<? super T> order, ShardQuery<T> query) {
         if (n < 1) throw new IllegalArgumentException("n must be >= 1, was " + n);
         return concat(query).stream().sorted(order).limit(n).toList();
+    }
+
+    /**
+     * The first {@code n} rows by {@code order} of all shards' rows, by a k-way merge: each shard's query
+     * must return its rows sorted by {@code order} (its own first {@code n} are enough). For keyset pages:
+     * every shard reads its first {@code n} after the cursor, the merge keeps the fleet's first {@code n}.
+     */
+    public <T> List<T> merge(int n, Comparator<? super T> order, ShardQuery<T> query) {
+        if (n < 1) throw new IllegalArgumentException("n must be >= 1, was " + n);
+        return Merge.first(n, order, List.copyOf(runEverywhere(query).values()));
     }
 
     private <T> Map<String, List<T>> runEverywhere(ShardQuery<T> query) {

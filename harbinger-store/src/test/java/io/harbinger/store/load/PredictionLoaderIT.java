@@ -88,7 +88,7 @@ class PredictionLoaderIT {
 
     private static ScoredSample scored(String region, String drive, long ts, double probability, Bucket bucket) {
         Prediction prediction = new Prediction("v7", probability, bucket,
-                List.of(new Contribution("smart_197_raw", 0.83), new Contribution("smart_5_raw", -0.25)));
+                List.of(new Contribution("smart_197_raw", 0.83, Double.NaN), new Contribution("smart_5_raw", -0.25, Double.NaN)));
         return new ScoredSample(region, "h-" + drive, drive, ts, prediction);
     }
 

@@ -87,7 +87,7 @@ class PredictionQueriesIT {
         }
         try (Connection c = ds.getConnection()) {
             RiskPrediction first = StoreQueries.regionTopRisk(c, "eu", 5, NOON_28).getFirst();
-            assertThat(first.topFeatures()).containsExactly(new Contribution("smart_5_raw", 0.7), new Contribution("smart_197_raw", -0.1));
+            assertThat(first.topFeatures()).containsExactly(new Contribution("smart_5_raw", 0.7, Double.NaN), new Contribution("smart_197_raw", -0.1, Double.NaN));
         } finally {
             run("UPDATE predictions SET probability = 0.5 WHERE region = 'eu' AND ts = '2026-11-28 08:00+00'");
         }
@@ -98,7 +98,7 @@ class PredictionQueriesIT {
         DrivePrediction latest = StoreQueries.latestPrediction(ds, "eu", "h1", "d1", NOON_28).orElseThrow();
 
         assertThat(latest).isEqualTo(new DrivePrediction("eu", "d1", "h1", Instant.parse("2026-11-28T08:00:00Z"), "v1", 0.5, "warning",
-                List.of(new Contribution("smart_5_raw", 0.7), new Contribution("smart_197_raw", -0.1))));
+                List.of(new Contribution("smart_5_raw", 0.7, Double.NaN), new Contribution("smart_197_raw", -0.1, Double.NaN))));
     }
 
     @Test

@@ -27,7 +27,7 @@ class PredictionRowsTest {
 
     @Test
     void scoredSample_becomesPredictionRow_withTopFeaturesInOrder() {
-        PredictionRow row = predictionRow(scored(0.83, new Contribution("smart_197_raw", 1.25), new Contribution("smart_5_raw", -0.5)));
+        PredictionRow row = predictionRow(scored(0.83, new Contribution("smart_197_raw", 1.25, Double.NaN), new Contribution("smart_5_raw", -0.5, Double.NaN)));
 
         assertThat(row).isEqualTo(new PredictionRow("eu", "h1", "ZA1", 1_764_324_000_123_456L, "v3", 0.83, "bad",
                 "[{\"feature\":\"smart_197_raw\",\"contribution\":1.25},{\"feature\":\"smart_5_raw\",\"contribution\":-0.5}]"));
@@ -37,7 +37,7 @@ class PredictionRowsTest {
     @Test
     void batch_givesEveryScoredSample_thenEveryAlert() {
         ScoredSample calm = scored(0.01);
-        ScoredSample raising = new ScoredSample("eu", "h1", "ZA2", T, new Prediction("v3", 0.97, Bucket.BAD, List.of(new Contribution("smart_187_raw", 2))));
+        ScoredSample raising = new ScoredSample("eu", "h1", "ZA2", T, new Prediction("v3", 0.97, Bucket.BAD, List.of(new Contribution("smart_187_raw", 2, Double.NaN))));
 
         List<Row> rows = PredictionRows.of(new PredictionBatch(List.of(calm, raising), List.of(raising)));
 
@@ -62,8 +62,8 @@ class PredictionRowsTest {
 
     @Test
     void featureNamesAreJsonEscaped_andNulCharactersReplaced() {
-        PredictionRow row = predictionRow(scored(0.5, new Contribution("we\"ird\\name\n", 0.1), new Contribution("nul\u0000", 0.2),
-                new Contribution("ctl\u0001", 0.3)));
+        PredictionRow row = predictionRow(scored(0.5, new Contribution("we\"ird\\name\n", 0.1, Double.NaN), new Contribution("nul\u0000", 0.2, Double.NaN),
+                new Contribution("ctl\u0001", 0.3, Double.NaN)));
 
         assertThat(row.topFeaturesJson()).isEqualTo("[{\"feature\":\"we\\\"ird\\\\name\\n\",\"contribution\":0.1},"
                 + "{\"feature\":\"nul\uFFFD\",\"contribution\":0.2},{\"feature\":\"ctl\\u0001\",\"contribution\":0.3}]");
@@ -71,7 +71,7 @@ class PredictionRowsTest {
 
     @Test
     void nonFiniteContribution_isJsonNull() {
-        assertThat(predictionRow(scored(0.5, new Contribution("a", Double.NaN))).topFeaturesJson()).isEqualTo("[{\"feature\":\"a\",\"contribution\":null}]");
+        assertThat(predictionRow(scored(0.5, new Contribution("a", Double.NaN, Double.NaN))).topFeaturesJson()).isEqualTo("[{\"feature\":\"a\",\"contribution\":null}]");
     }
 
     @Test
@@ -84,7 +84,7 @@ class PredictionRowsTest {
 
     @Test
     void copyText_ofAPredictionAndAnAlert_followsTheirColumnLists() {
-        ScoredSample s = new ScoredSample("eu", "h1", "ZA1", T, new Prediction("v3", 0.25, Bucket.BAD, List.of(new Contribution("smart_5_raw", 0.5))));
+        ScoredSample s = new ScoredSample("eu", "h1", "ZA1", T, new Prediction("v3", 0.25, Bucket.BAD, List.of(new Contribution("smart_5_raw", 0.5, Double.NaN))));
         List<Row> rows = PredictionRows.of(new PredictionBatch(List.of(s), List.of(s)));
         String top = "[{\"feature\":\"smart_5_raw\",\"contribution\":0.5}]";
 
