@@ -30,6 +30,10 @@ export function fleetView(main) {
     ]);
     if (summary instanceof Error) {
       replace(cards, notice(unavailable(summary), 'error'));
+      replace(regions, notice('Unavailable.'));
+      if (state.chart) state.chart.destroy();
+      state.chart = null;
+      replace(histBox, notice('Unavailable.'));
     } else {
       document.getElementById('as-of').textContent = summary.asOf ? `data as of ${when(summary.asOf)}` : '';
       renderCards(summary);
