@@ -19,7 +19,8 @@ import java.util.Map;
  *   <li>fleet: {@code GET /api/v1/drives/{region}/{host}/{drive}/predictions}, {@code /api/v1/alerts},
  *       {@code /api/v1/risk}, {@code /api/v1/store/stats};</li>
  *   <li>model: {@code GET /api/v1/model}, {@code POST /api/v1/model/reload};</li>
- *   <li>operations: {@code GET /metrics}, {@code /health}, {@code /ready}.</li>
+ *   <li>operations: {@code GET /metrics}, {@code /health}, {@code /ready};</li>
+ *   <li>system: {@code GET /api/v1/system}, {@code /api/v1/system/events} (server-sent events); the dashboard at {@code /}.</li>
  * </ul>
  * A bad query parameter is 400 naming it; what cannot be read right now is 503 with Retry-After.
  */
@@ -33,6 +34,7 @@ public final class HttpApi {
             javalin.useVirtualThreads = true;
             javalin.http.disableCompression();
             javalin.startupWatcherEnabled = false;
+            DashboardRoutes.configure(javalin);
             // instants as ISO-8601 strings (2018-05-01T00:00:00Z), not epoch numbers; empty Optionals as null
             javalin.jsonMapper(new JavalinJackson(new ObjectMapper().registerModule(new JavaTimeModule()).registerModule(new Jdk8Module())
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS), true));
@@ -44,6 +46,7 @@ public final class HttpApi {
         FleetRoutes.register(app, ports.fleet(), ports.clock());
         ModelRoutes.register(app, ports.model());
         OpsRoutes.register(app, ports);
+        SystemRoutes.register(app, ports.system());
         app.exception(BadParameter.class, (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
         app.exception(ReadUnavailableException.class, (e, ctx) -> ctx.status(503).header("Retry-After", "1")
                 .json(Map.of("error", "not readable right now: " + e.getMessage())));

@@ -79,7 +79,8 @@ public final class Harbinger implements AutoCloseable {
             HttpApi.mount(http, new ApiPorts(pipeline, cache.reads(), models, List.of(
                     new Readiness("ingest", ingest::accepting), new Readiness("processor", pipeline::ready),
                     new Readiness("storage", () -> storage.reads().healthy() && loaders.stream().allMatch(StoreLoader::isRunning))),
-                    registry::scrape, clock));
+                    registry::scrape, clock,
+                    new MeterSystemStatus(registry, clock, pipelineConfig.topics().samples().name(), () -> pipeline.totals().points())));
             http.start(config.bindAddress(), config.port());
             LOG.info("Harbinger listening on http://{}:{} (Kafka {}{})", config.bindAddress(), http.port(), bootstrapServers,
                     config.embeddedKafka() ? ", embedded" : "");

@@ -1,0 +1,111 @@
+// uPlot charts (served from its webjar by this node): a risk line, SMART counters, a histogram.
+import uPlot from '/webjars/uplot/1.6.30/dist/uPlot.esm.js';
+
+export const COLORS = {
+  good: '#3fb950', warning: '#d29922', bad: '#f85149', unknown: '#8b949e',
+  line: '#58a6ff', grid: '#30363d', text: '#c9d1d9',
+  series: ['#58a6ff', '#f85149', '#d29922', '#bc8cff', '#3fb950', '#ff7b72', '#79c0ff'],
+};
+
+const axis = (extra = {}) => ({stroke: COLORS.text, grid: {stroke: COLORS.grid, width: 1}, ticks: {stroke: COLORS.grid}, ...extra});
+
+function size(el, height) {
+  return {width: Math.max(320, el.clientWidth || 600), height};
+}
+
+/** Keeps a chart as wide as its box. */
+function follow(el, chart, height) {
+  const ro = new ResizeObserver(() => chart.setSize(size(el, height)));
+  ro.observe(el);
+  return {chart, update: (data) => chart.setData(data), destroy: () => { ro.disconnect(); chart.destroy(); }};
+}
+
+const seconds = (iso) => Date.parse(iso) / 1000;
+
+/** Failure probability over time, with the model's warning and alert thresholds as dashed lines. */
+export function riskChart(el, risk, thresholds = {}) {
+  const height = 240;
+  const xs = risk.map((r) => seconds(r.ts));
+  const ys = risk.map((r) => r.probability);
+  const levels = [['warning', thresholds.warning], ['bad', thresholds.alert]].filter(([, v]) => typeof v === 'number');
+  const opts = {
+    ...size(el, height),
+    legend: {show: true},
+    cursor: {points: {size: 6}},
+    scales: {x: {time: true}, y: {range: [0, 1]}},
+    axes: [axis(), axis({values: (u, vals) => vals.map((v) => `${Math.round(v * 100)}%`)})],
+    series: [
+      {label: 'time'},
+      {label: 'failure probability', stroke: COLORS.line, width: 2, fill: 'rgba(88,166,255,0.12)',
+        points: {show: xs.length < 60, size: 5}, value: (u, v) => v == null ? '–' : `${(v * 100).toFixed(1)}%`},
+      ...levels.map(([bucket, v]) => ({label: `${bucket} ${Math.round(v * 100)}%`, stroke: COLORS[bucket], width: 1, dash: [6, 4],
+        points: {show: false}, value: () => `${(v * 100).toFixed(0)}%`})),
+    ],
+  };
+  const data = [xs, ys, ...levels.map(([, v]) => xs.map(() => v))];
+  return follow(el, new uPlot(opts, data, el), height);
+}
+
+/** SMART counters that move before a failure (5, 187, 188, 197, 198) over time; temperature on its own axis. */
+export function smartChart(el, smart) {
+  const height = 240;
+  const wanted = ['5', '187', '188', '197', '198'];
+  const names = {5: 'reallocated', 187: 'uncorrectable', 188: 'cmd timeout', 197: 'pending', 198: 'offline uncorr.'};
+  const present = wanted.filter((a) => smart.some((s) => s.attributes && s.attributes[a] != null));
+  const xs = smart.map((s) => seconds(s.ts));
+  const hasTemp = smart.some((s) => s.temperatureC != null);
+  const series = [{label: 'time'}];
+  const data = [xs];
+  present.forEach((a, i) => {
+    series.push({label: `${a} ${names[a]}`, stroke: COLORS.series[i % COLORS.series.length], width: 2, scale: 'n',
+      points: {show: xs.length < 60, size: 4}});
+    data.push(smart.map((s) => s.attributes[a] ?? null));
+  });
+  if (hasTemp) {
+    series.push({label: '°C', stroke: COLORS.unknown, width: 1, dash: [3, 3], scale: 't', points: {show: false}});
+    data.push(smart.map((s) => s.temperatureC ?? null));
+  }
+  const opts = {
+    ...size(el, height),
+    scales: {x: {time: true}, n: {range: (u, min, max) => [0, Math.max(1, max * 1.1)]}, t: {range: [0, 80]}},
+    axes: [axis(), axis({scale: 'n'}), ...(hasTemp ? [axis({scale: 't', side: 1, grid: {show: false}, values: (u, v) => v.map((x) => `${x}°`)})] : [])],
+    series,
+  };
+  return follow(el, new uPlot(opts, data, el), height);
+}
+
+/** Drives per probability bin; counts on a log axis so the few risky drives stay visible beside the many healthy ones. */
+export function histogramChart(el, bins, thresholds = {}) {
+  const height = 200;
+  const data = () => [bins.map((b) => (b.from + b.to) / 2), bins.map((b) => (b.drives > 0 ? b.drives : null))];
+  const colour = (p) => (p >= (thresholds.alert ?? 0.5) ? COLORS.bad : p >= (thresholds.warning ?? 0.2) ? COLORS.warning : COLORS.good);
+  const opts = {
+    ...size(el, height),
+    legend: {show: false},
+    cursor: {show: true, points: {show: false}},
+    scales: {x: {time: false, range: [0, 1]}, y: {distr: 3, range: (u, min, max) => [1, Math.max(10, max * 2)]}},
+    axes: [axis({values: (u, v) => v.map((x) => `${Math.round(x * 100)}%`)}), axis()],
+    series: [{label: 'probability'}, {label: 'drives', fill: COLORS.line, stroke: COLORS.line,
+      paths: uPlot.paths.bars({size: [0.9, 60], align: 0}), points: {show: false}}],
+    hooks: {
+      // each bar in its bucket's colour: draw over the default fill
+      draw: [(u) => {
+        const ctx = u.ctx;
+        const [xs, ys] = [u.data[0], u.data[1]];
+        const w = Math.max(2, (u.valToPos(bins[0].to, 'x', true) - u.valToPos(bins[0].from, 'x', true)) * 0.9);
+        ctx.save();
+        for (let i = 0; i < xs.length; i++) {
+          if (ys[i] == null) continue;
+          const x = u.valToPos(xs[i], 'x', true);
+          const y = u.valToPos(ys[i], 'y', true);
+          const y0 = u.valToPos(u.scales.y.min, 'y', true);
+          ctx.fillStyle = colour(xs[i]);
+          ctx.fillRect(x - w / 2, y, w, y0 - y);
+        }
+        ctx.restore();
+      }],
+    },
+  };
+  const handle = follow(el, new uPlot(opts, data(), el), height);
+  return {...handle, update: (next) => { bins = next; handle.chart.setData(data()); }};
+}
