@@ -19,7 +19,7 @@ public final class Samples {
     public static ScoredSample sample(String host, String drive, Instant at, Bucket bucket, double p) {
         long nanos = at.getEpochSecond() * 1_000_000_000L + at.getNano();
         return new ScoredSample("eu-1", host, drive, nanos, new Prediction("m1", p, bucket,
-                List.of(new Contribution("smart_197_raw", 1.92), new Contribution("smart_5_raw", 0.4))));
+                List.of(new Contribution("smart_197_raw", 1.92, 24), new Contribution("smart_5_raw", 0.4, 8))));
     }
 
     public static ScoredSample bad(String host, String drive, Duration after) {
