@@ -1,217 +1,170 @@
 package io.harbinger.app;
 
-import io.harbinger.schema.read.StoredRows;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.harbinger.pipeline.Pipeline;
 import io.harbinger.predict.offline.FleetLayout;
-import io.harbinger.schema.read.Totals;
+import io.harbinger.simulate.fleet.FleetShape;
+import io.harbinger.simulate.send.FleetSimulation;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Map;
-import java.util.function.Supplier;
-import java.util.function.ToLongFunction;
-import java.util.stream.Stream;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
- * {@code harbinger demo}: start a node, send it real telemetry over its own HTTP endpoints (smartctl
- * JSON documents, two weeks of a tenth of a real Backblaze fleet as {@code replay} sends it, host
- * metrics in line protocol), wait until the stream processor has seen every acknowledged point, print
- * what it saw, what was stored and what the failure model said, and stop (or keep serving).
+ * {@code harbinger demo}: a node with its dashboard, fed by a simulated fleet (or, with {@code --data},
+ * by real Backblaze days), kept running until Ctrl-C with a progress line every few seconds: what was
+ * acknowledged, scored, how the fleet's drives stand and how many alerts fire.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, modelTransformer = ServeOptions.class,
-        description = "Start a node, feed it real telemetry through its HTTP endpoints, and show what the processor saw, stored and predicted.")
-final class DemoCommand implements java.util.concurrent.Callable<Integer> {
+        description = {"Start a node with its dashboard and feed it a simulated fleet whose drives age and fail like real ones "
+                + "(or, with --data, real Backblaze days); runs until Ctrl-C.",
+                "Nothing to install: the fleet's statistics ship with Harbinger (fitted from Backblaze data by `harbinger fit-fleet`)."})
+final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", defaultValue = "${env:HARBINGER_TEST_DATA:-../shared/data}",
-            description = "The real data set (Backblaze CSVs, smartctl JSON). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--data", description = "Replay real Backblaze days from this folder (daily CSVs, or a data set holding "
+            + "backblaze-st4000dm000-2018-h1) instead of simulating a fleet.")
     Path data;
 
-    @Option(names = "--keep-running", description = "Keep serving after the demo (until Ctrl-C).")
-    boolean keepRunning;
+    @Option(names = "--hosts", defaultValue = "60", description = "Simulated hosts. Default: ${DEFAULT-VALUE}")
+    int hosts;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final java.time.LocalDate REPLAY_FROM = java.time.LocalDate.of(2018, 1, 1);
-    private static final java.time.LocalDate REPLAY_TO = java.time.LocalDate.of(2018, 1, 14);
+    @Option(names = "--regions", defaultValue = "4", description = "Regions the hosts are dealt over. Default: ${DEFAULT-VALUE}")
+    int regions;
+
+    @Option(names = "--drives-per-host", defaultValue = "8", description = "Drives per simulated host. Default: ${DEFAULT-VALUE}")
+    int drivesPerHost;
+
+    @Option(names = "--failure-boost", defaultValue = "30",
+            description = "Drives fail this many times as often as in the data, so that a small fleet shows failures within minutes. Default: ${DEFAULT-VALUE}")
+    double failureBoost;
+
+    @Option(names = "--start-days-ago", defaultValue = "120", description = "The simulated fleet's first day. Default: ${DEFAULT-VALUE}")
+    int startDaysAgo;
+
+    @Option(names = "--speed", defaultValue = "1", description = "Simulated (or replayed) days per second. Default: ${DEFAULT-VALUE}")
+    double speed;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Same seed, same simulated fleet. Default: ${DEFAULT-VALUE}")
+    long seed;
+
+    @Option(names = "--duration", defaultValue = "0s", converter = DurationConverter.class,
+            description = "Stop after this long; 0s = run until Ctrl-C. Default: ${DEFAULT-VALUE}")
+    Duration duration;
+
+    @Option(names = "--progress-interval", defaultValue = "5s", converter = DurationConverter.class,
+            description = "A progress line every this long. Default: ${DEFAULT-VALUE}")
+    Duration progressInterval;
+
+    /** The real data set's replay: its days, a tenth of its drives. */
+    static final LocalDate REPLAY_FROM = LocalDate.of(2018, 1, 1);
+    static final LocalDate REPLAY_TO = LocalDate.of(2018, 6, 30);
+
     private final PrintStream out = System.out;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Override
     public Integer call() throws Exception {
+        if (progressInterval.isNegative() || progressInterval.isZero()) throw new CommandLine.ParameterException(spec.commandLine(), "--progress-interval must be > 0");
+        if (duration.isNegative()) throw new CommandLine.ParameterException(spec.commandLine(), "--duration must be >= 0");
         ServeConfig config = ServeOptions.read(spec, System.getenv());
+        Path replayDir = data == null ? null : backblazeFolder(data);
+        FleetShape shape = data == null ? shape() : null;
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        // Ctrl-C / SIGTERM: tell the loop below to stop, and hold the JVM until the node below has closed
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            awaitQuietly(closed, Duration.ofSeconds(90));
+        }, "demo-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
         try (Harbinger node = Harbinger.start(config, Clock.systemUTC())) {
-            String base = "http://" + config.bindAddress() + ":" + node.port();
-            out.printf("Harbinger is up at %s (Kafka %s)%n", base, node.bootstrapServers());
-            long sent = feedHostMetrics(base);
-            long replayed = 0;
-            if (Files.isDirectory(data)) {
-                sent += feedSmartctl(base);
-                replayed = feedBackblaze(base);
-                sent += replayed;
-            } else {
-                out.printf("(no data set at %s: only generated host metrics are sent; see README 'Test data')%n", data);
+            URI base = URI.create("http://" + config.bindAddress() + ":" + node.port());
+            try (DemoFeed feed = replayDir == null ? simulate(base, shape) : replay(base, replayDir)) {
+                out.printf("%nHarbinger demo: open %s/ for the dashboard (API: %s/api/v1/fleet/summary). Ctrl-C stops.%n%s%n%n",
+                        base, base, feed.description());
+                run(node, feed, stop);
             }
-            long start = System.nanoTime();
-            Totals totals = awaitProcessed(node, sent);
-            out.printf("%nAll %,d acknowledged points processed %.1f s after the last answer.", sent, (System.nanoTime() - start) / 1e9);
-            out.printf("%nProcessor saw %,d points (%,d values) from %,d hosts; duplicates dropped: %d%n",
-                    totals.points(), totals.samples(), totals.hosts(), totals.duplicates());
-            Map<String, Long> rows = awaitStored(node, totals.points()).tables();
-            out.printf("PostgreSQL holds %s rows (%s), partitioned by region and day%n",
-                    String.format(Locale.ROOT, "%,d", rows.values().stream().mapToLong(Long::longValue).sum()), rows);
-            if (replayed > 0) showPredictions(base, node, replayed);
-            out.printf("Try: curl -s %s/api/v1/hosts | head -c 600; curl -s %s/api/v1/store/stats; curl -s %s/metrics | grep harbinger_%n",
-                    base, base, base);
-            if (keepRunning) {
-                out.println("Serving until Ctrl-C.");
-                Thread.currentThread().join();
-            }
+        } finally {
+            closed.countDown();
+            removeHook(hook);
         }
         return 0;
     }
 
-    private long feedHostMetrics(String base) throws IOException, InterruptedException {
-        StringBuilder body = new StringBuilder();
-        long now = System.currentTimeMillis() * 1_000_000L;
-        for (int h = 0; h < 100; h++) {
-            body.append(String.format(Locale.ROOT, "host,region=demo-%d,host=demo-%03d cpu=%.2f,mem=%.2f,load1=%.2f,net_err=%di %d%n",
-                    h % 4, h, 10 + h * 0.7, 40 + h * 0.3, h * 0.05, h % 3, now));
-        }
-        post(base + "/write?precision=ns", "text/plain", body.toString().getBytes(), "line protocol (100 hosts)");
-        return 100;
-    }
-
-    private long feedSmartctl(String base) throws IOException, InterruptedException {
-        long points = 0;
-        try (Stream<Path> files = Files.list(data.resolve("smartctl-json"))) {
-            for (Path file : files.filter(p -> p.getFileName().toString().startsWith("smart-")).sorted().toList()) {
-                String url = base + "/api/v1/smartctl?region=demo-0&host=storage-01";
-                int status = post(url, "application/json", stampedNow(file), "smartctl " + file.getFileName());
-                if (status == 200) points++;
+    private void run(Harbinger node, DemoFeed feed, CountDownLatch stop) throws InterruptedException {
+        DemoProgress progress = new DemoProgress(System.nanoTime());
+        long deadline = duration.isZero() ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+        while (!stop.await(Math.min(progressInterval.toNanos(), Math.max(0, deadline - System.nanoTime())), TimeUnit.NANOSECONDS)) {
+            out.println(progress.line(System.nanoTime(), feed.status(), node));
+            String failure = feed.status().failure();
+            if (failure != null) {
+                out.println("The feed stopped: " + failure);
+                return;
             }
-        }
-        return points;
-    }
-
-    /**
-     * The fixtures were captured years ago; a live agent's document carries the time it ran. Restamp
-     * {@code local_time} so the live window accepts it (the parser takes the sample time from there).
-     */
-    private static byte[] stampedNow(Path file) throws IOException {
-        JsonNode doc = JSON.readTree(file.toFile());
-        if (doc.path("local_time") instanceof ObjectNode localTime) {
-            localTime.put("time_t", System.currentTimeMillis() / 1000);
-        }
-        return JSON.writeValueAsBytes(doc);
-    }
-
-    /** Two weeks of a tenth of the real ST4000DM000 fleet, sent as {@code harbinger replay} sends it. */
-    private long feedBackblaze(String base) throws IOException, InterruptedException {
-        Path dir = data.resolve("backblaze-st4000dm000-2018-h1");
-        if (!Files.isDirectory(dir)) return 0;
-        FleetReplay.Summary s = new FleetReplay(new FleetReplay.Options(URI.create(base), dir, REPLAY_FROM, REPLAY_TO, 0,
-                FleetLayout.DEFAULT, DriveSubset.of(100), 8)).run();
-        out.printf("  %-44s -> %,d rows in %,d requests%n", "Backblaze " + REPLAY_FROM + ".." + REPLAY_TO + " (10% of drives)", s.rows(), s.requests());
-        return s.rows();
-    }
-
-    /** What the model said of the replayed fortnight: alerts per region and the riskiest drives, from the read API. */
-    private void showPredictions(String base, Harbinger node, long diskSamples) throws IOException, InterruptedException {
-        long predictions = settle(() -> node.storedRows().tables().getOrDefault("predictions", 0L), 0L, n -> n, diskSamples);
-        out.printf("Model %s scored %,d disk samples (stored in predictions); alerts raised:", node.modelVersion(), predictions);
-        String range = "&from=" + REPLAY_FROM + "T00:00:00Z&to=" + REPLAY_TO.plusDays(1) + "T00:00:00Z";
-        for (String region : FleetLayout.DEFAULT.regions()) {
-            out.printf(" %s %d", region, JSON.readTree(send(base + "/api/v1/alerts?region=" + region + range)).size());
-        }
-        out.printf("%nRiskiest drives on %s:%n", REPLAY_TO);
-        for (JsonNode r : JSON.readTree(send(base + "/api/v1/risk?limit=5&asOf=" + REPLAY_TO.plusDays(1) + "T00:00:00Z"))) {
-            out.printf("  %-10s %-22s p=%.3f %-7s why: %s%n", r.path("region").asText(), r.path("host").asText() + "/" + r.path("drive").asText(),
-                    r.path("probability").asDouble(), r.path("bucket").asText(), why(r.path("topFeatures")));
+            if (System.nanoTime() >= deadline) return;
         }
     }
 
-    /** {@code error_growth_days_30d +2.78, smart_5_raw +1.47} (contributions in log-odds). */
-    private static String why(JsonNode contributions) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonNode c : contributions) {
-            if (!sb.isEmpty()) sb.append(", ");
-            sb.append(c.path("feature").asText()).append(String.format(Locale.ROOT, " %+.2f", c.path("value").asDouble()));
+    private FleetShape shape() {
+        try {
+            return new FleetShape(hosts, regions, drivesPerHost);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        return sb.isEmpty() ? "-" : sb.toString();
     }
 
-    private String send(String url) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private int post(String url, String contentType, byte[] body, String label) throws IOException, InterruptedException {
-        HttpResponse<String> response = send(url, contentType, body);
-        out.printf("  %-44s -> %d %s%n", label, response.statusCode(), abbreviate(response.body()));
-        return response.statusCode();
-    }
-
-    private HttpResponse<String> send(String url, String contentType, byte[] body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
-                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Until the processor's points plus the retries it dropped reach what was acknowledged (identical documents sent twice count once). */
-    private static Totals awaitProcessed(Harbinger node, long expectedPoints) throws InterruptedException {
-        return settle(() -> {
-            try {
-                return node.pipeline().totals();
-            } catch (io.harbinger.schema.read.ReadUnavailableException starting) {
-                return null; // the processor is still taking its partitions: ask again
-            }
-        }, new Totals(0, 0, 0, 0, 0), t -> t.points() + t.duplicates(), expectedPoints);
-    }
-
-    /** Until every processed point is a row (two samples of one drive at one instant are one row, so it may settle short). */
-    private static StoredRows awaitStored(Harbinger node, long points) throws InterruptedException {
-        return settle(node::storedRows, node.storedRows(), StoredRows::ingested, points);
-    }
-
-    /**
-     * Polls {@code read} until {@code progress} reaches {@code target}, or, once something arrived,
-     * nothing changed for 3 s; at most 120 s. {@code read} answers null while nothing can be read yet.
-     */
-    private static <T> T settle(Supplier<T> read, T start, ToLongFunction<T> progress, long target) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        long quiet = Duration.ofSeconds(3).toNanos();
-        T value = start;
-        long lastChange = System.nanoTime();
-        while (progress.applyAsLong(value) < target && System.nanoTime() < deadline
-                && (progress.applyAsLong(value) == 0 || System.nanoTime() - lastChange < quiet)) {
-            Thread.sleep(200);
-            T now = read.get();
-            if (now == null) continue;
-            if (!now.equals(value)) lastChange = System.nanoTime();
-            value = now;
+    private DemoFeed simulate(URI base, FleetShape shape) {
+        FleetSimulation.Options options;
+        try {
+            options = FleetSimulation.Options.of(base, shape).withSeed(seed).withFailureBoost(failureBoost)
+                    .withStartDaysAgo(startDaysAgo).withSpeed(speed);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        return value;
+        return DemoFeed.simulated(FleetSimulation.start(options, FleetSimulation.Listener.NONE), String.format(java.util.Locale.ROOT,
+                "Simulated fleet: %,d hosts x %d drives in %d regions, %d days up to today at %s days/s, then live; drives fail %sx as often "
+                        + "as Backblaze's ST4000DM000 (seed %d).", hosts, drivesPerHost, regions, startDaysAgo, speed, failureBoost, seed));
     }
 
-    private static String abbreviate(String s) {
-        String oneLine = s.replace('\n', ' ');
-        return oneLine.length() > 100 ? oneLine.substring(0, 100) + "..." : oneLine;
+    private DemoFeed replay(URI base, Path dir) {
+        FleetReplay replay = new FleetReplay(new FleetReplay.Options(base, dir, REPLAY_FROM, REPLAY_TO, speed, FleetLayout.DEFAULT,
+                DriveSubset.of(100), 8));
+        return DemoFeed.replayed(replay, "Replaying real Backblaze days " + REPLAY_FROM + ".." + REPLAY_TO + " from " + dir
+                + " (a tenth of the drives) at " + speed + " days/s.");
     }
 
+    /** {@code dir} itself when it holds daily CSVs, else its {@code backblaze-st4000dm000-2018-h1}. */
+    private Path backblazeFolder(Path dir) {
+        Path nested = dir.resolve("backblaze-st4000dm000-2018-h1");
+        if (Files.isDirectory(nested)) return nested;
+        if (Files.isDirectory(dir)) return dir;
+        throw new CommandLine.ParameterException(spec.commandLine(), "--data " + dir + " is not a folder (see README 'Test data' for where to get the data set)");
+    }
+
+    private static void awaitQuietly(CountDownLatch latch, Duration timeout) {
+        try {
+            latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C: the hook ran; the node closes on the way out of call()
+        }
+    }
 }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 /**
@@ -45,7 +46,12 @@ final class FleetReplay {
     record Summary(int days, long rows, long requests) {
     }
 
+    /** How far a replay has come: days and rows acknowledged, the last day acknowledged (null before the first). */
+    record Progress(int days, long rows, LocalDate lastDay) {
+    }
+
     private final Options options;
+    private final AtomicReference<Progress> progress = new AtomicReference<>(new Progress(0, 0, null));
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     FleetReplay(Options options) {
@@ -63,9 +69,15 @@ final class FleetReplay {
             days++;
             requests += split.bodies().size();
             rows += split.rows();
+            progress.set(new Progress(days, rows, day.day()));
             pace(started, days);
         }
         return new Summary(days, rows, requests);
+    }
+
+    /** What has been acknowledged so far (read from any thread while {@link #run} goes on). */
+    Progress progress() {
+        return progress.get();
     }
 
     /** A day's requests: one CSV body (header + that host's rows) per host, in order of first appearance; rows in all. */

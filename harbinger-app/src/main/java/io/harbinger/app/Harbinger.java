@@ -8,6 +8,7 @@ import io.harbinger.cache.ReadCache;
 import io.harbinger.schema.cache.Invalidation;
 import io.harbinger.store.load.CommitListener;
 import io.harbinger.ingest.http.IngestRoutes;
+import io.harbinger.schema.read.FleetReads;
 import io.harbinger.schema.read.StoredRows;
 import io.harbinger.embedded.EmbeddedKafka;
 import io.harbinger.pipeline.KafkaPointSink;
@@ -119,6 +120,11 @@ public final class Harbinger implements AutoCloseable {
 
     public Pipeline pipeline() {
         return pipeline;
+    }
+
+    /** What the read API reads the fleet through (the cache in front of storage). */
+    public FleetReads fleet() {
+        return cache.reads();
     }
 
     /** The read cache (for tests and tools). */

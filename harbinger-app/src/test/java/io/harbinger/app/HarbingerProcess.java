@@ -32,12 +32,17 @@ final class HarbingerProcess implements AutoCloseable {
     }
 
     static HarbingerProcess start(Path dataDir, List<String> jvmArgs, String... extraArgs) throws IOException, InterruptedException {
+        return start("serve", dataDir, jvmArgs, extraArgs);
+    }
+
+    /** {@code harbinger <command> --port 0 --data-dir <dataDir> <extraArgs>}: serve, or demo (a node too). */
+    static HarbingerProcess start(String subcommand, Path dataDir, List<String> jvmArgs, String... extraArgs) throws IOException, InterruptedException {
         String jar = System.getProperty("harbinger.jar");
         if (jar == null) throw new IllegalStateException("system property harbinger.jar is not set (run through Maven failsafe)");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
-        command.addAll(List.of("-jar", jar, "serve", "--port", "0", "--data-dir", dataDir.toString()));
+        command.addAll(List.of("-jar", jar, subcommand, "--port", "0", "--data-dir", dataDir.toString()));
         command.addAll(List.of(extraArgs));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         StringBuffer output = new StringBuffer();
@@ -49,7 +54,7 @@ final class HarbingerProcess implements AutoCloseable {
             return new HarbingerProcess(process, port.get(90, TimeUnit.SECONDS), output, reader);
         } catch (Exception e) {
             process.destroyForcibly();
-            throw new IllegalStateException("harbinger serve did not come up:\n" + output, e);
+            throw new IllegalStateException("harbinger " + subcommand + " did not come up:\n" + output, e);
         }
     }
 

@@ -72,7 +72,7 @@ public final class Partitions {
         if (readyRegions.contains(region)) {
             return List.of();
         }
-        List<PartitionAction> done = underLock(catalog -> PartitionPlanner.window(catalog, region, today(), config));
+        List<PartitionAction> done = underLock(true, catalog -> PartitionPlanner.window(catalog, region, today(), config));
         readyRegions.add(region);
         return done;
     }
@@ -82,7 +82,7 @@ public final class Partitions {
      * window around today; then drops of every partition past its table's retention.
      */
     public List<PartitionAction> maintain(Set<String> extraRegions) {
-        return underLock(catalog -> PartitionPlanner.maintain(catalog, extraRegions, today(), config));
+        return underLock(true, catalog -> PartitionPlanner.maintain(catalog, extraRegions, today(), config));
     }
 
     /**
@@ -94,7 +94,7 @@ public final class Partitions {
         LocalDate first = LocalDate.ofInstant(from, ZoneOffset.UTC);
         LocalDate last = LocalDate.ofInstant(toExclusive.minusNanos(1), ZoneOffset.UTC);
         Granularity granularity = config.policy(table).granularity();
-        return underLock(catalog -> PartitionPlanner.cover(catalog, table, region, first, last.plusDays(1), granularity));
+        return underLock(false, catalog -> PartitionPlanner.cover(catalog, table, region, first, last.plusDays(1), granularity));
     }
 
     /** The partitions that exist now. */
@@ -114,7 +114,8 @@ public final class Partitions {
         List<PartitionAction> plan(PartitionCatalog catalog);
     }
 
-    private List<PartitionAction> underLock(Planner planner) {
+    /** @param atInfo the plan's summary line at INFO (a region's first window, maintenance), else DEBUG (history covered on demand, as loads go) */
+    private List<PartitionAction> underLock(boolean atInfo, Planner planner) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             try (Statement lock = connection.createStatement()) {
@@ -125,7 +126,8 @@ public final class Partitions {
                 for (PartitionAction action : plan) {
                     execute(connection, action);
                 }
-                if (!plan.isEmpty()) LOG.info("partitions: {}", summary(plan));
+                if (!plan.isEmpty() && atInfo) LOG.info("partitions: {}", summary(plan));
+                else if (!plan.isEmpty()) LOG.debug("partitions: {}", summary(plan));
                 return plan;
             } finally {
                 try (Statement unlock = connection.createStatement()) {
