@@ -87,7 +87,7 @@ final class Storage implements AutoCloseable {
         }
         String url;
         if (settings.bundled()) {
-            BundledPostgres bundled = BundledPostgres.start(dataDir.resolve("postgres"));
+            BundledPostgres bundled = BundledPostgres.startOwned(dataDir.resolve("postgres"));
             resources.push(bundled);
             url = bundled.jdbcUrl();
         } else {

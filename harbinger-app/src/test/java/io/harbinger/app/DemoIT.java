@@ -42,8 +42,9 @@ class DemoIT {
             assertThat(atRisk.path("items")).as("at-risk drives").isNotEmpty();
             assertThat(atRisk.path("items").get(0).path("reasons")).as("reasons in words").isNotEmpty();
 
-            assertThat(demo.terminate()).isZero();
+            assertThat(demo.terminate()).as("the JVM's exit status after SIGTERM (128 + 15)").isEqualTo(143);
             String output = demo.output();
+            assertThat(output).as("the node closed before the JVM ended").contains("Harbinger stopped");
             assertThat(output).as("no errors on the console").doesNotContain(" ERROR ").doesNotContain("\tat ");
             long logLines = output.lines().filter(l -> l.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} .*")).count();
             assertThat(logLines).as("a handful of log lines, not library chatter:\n%s", output).isLessThan(40);

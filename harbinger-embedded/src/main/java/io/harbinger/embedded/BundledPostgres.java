@@ -8,6 +8,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -45,15 +49,34 @@ public final class BundledPostgres implements AutoCloseable {
      * Starts PostgreSQL on the cluster in {@code dataDir}, creating the directory and the cluster on
      * first use. Blocks until the server accepts connections.
      *
+     * The server also stops when the JVM shuts down (a shutdown hook of the library), for tests and
+     * tools that never close it.
+     *
      * @throws UncheckedIOException when the binaries cannot be unpacked or the server does not start
      */
     public static BundledPostgres start(Path dataDir) {
+        return start(dataDir, true);
+    }
+
+    /**
+     * As {@link #start(Path)}, but stopped only by {@link #close()}: for a node that closes its clients
+     * first (loaders, queries) and its PostgreSQL last, from its own shutdown hook. With the library's
+     * hook too, the JVM's hooks run at once and PostgreSQL went down under the loaders still writing
+     * (their errors and stack traces on every Ctrl-C). A node killed before closing leaves the server
+     * running; the next start stops it ({@link #stopOrphan}).
+     */
+    public static BundledPostgres startOwned(Path dataDir) {
+        return start(dataDir, false);
+    }
+
+    private static BundledPostgres start(Path dataDir, boolean stopWithJvm) {
         try {
             Files.createDirectories(dataDir);
             stopOrphan(dataDir);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(stopWithJvm)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("unix_socket_directories", "''")
                     // The library passes -F (fsync off) for throw-away test clusters; this one keeps data.
@@ -114,13 +137,53 @@ public final class BundledPostgres implements AutoCloseable {
         return dataDir;
     }
 
-    /** Stops the server ({@code pg_ctl stop -m fast}); the cluster stays in {@link #dataDir()}. */
+    /**
+     * Stops the server; the cluster stays in {@link #dataDir()}. A {@code CHECKPOINT} first writes the
+     * dirty pages out while the server still runs, so the shutdown checkpoint has little left to do: the
+     * library's {@code pg_ctl stop -m fast} waits only 5 s, which a loaded machine's disk can exceed
+     * (the server goes on stopping after pg_ctl gave up). Then it waits for the postmaster to be gone,
+     * up to {@link #STOP_TIMEOUT}, and says so if it is not.
+     */
     @Override
     public void close() {
+        Optional<ProcessHandle> postmaster = postmaster(dataDir);
+        checkpoint();
         try {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException("could not stop the bundled PostgreSQL in " + dataDir, e);
+        }
+        postmaster.ifPresent(p -> {
+            try {
+                p.onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                LOG.warn("PostgreSQL (pid {}) in {} still runs {} after it was told to stop", p.pid(), dataDir, STOP_TIMEOUT);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                LOG.warn("waiting for PostgreSQL (pid {}) to stop failed: {}", p.pid(), e.getCause().getMessage());
+            }
+        });
+    }
+
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+
+    private void checkpoint() {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            st.execute("CHECKPOINT");
+        } catch (SQLException e) {
+            LOG.debug("checkpoint before stopping failed; stopping anyway", e);
+        }
+    }
+
+    /** The live postmaster that {@code postmaster.pid} in {@code dataDir} names. */
+    private static Optional<ProcessHandle> postmaster(Path dataDir) {
+        try {
+            List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"));
+            if (lines.isEmpty() || !lines.getFirst().trim().matches("\\d+")) return Optional.empty();
+            return ProcessHandle.of(Long.parseLong(lines.getFirst().trim())).filter(ProcessHandle::isAlive);
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 }
