@@ -6,8 +6,8 @@
 # raw wrk output under $OUT.
 #   harbinger-bench/scripts/cache-bench.sh [SECONDS] [REPS]
 # Env: OUT (/tmp/cache-bench), DATA (../shared/data/backblaze-st4000dm000-2018-h1), WARM_FROM/WARM_TO (the
-# days replayed before measuring: 2018-05-01..2018-05-07), INGEST_ON/INGEST_OFF (the days replayed while measuring
-# with the cache on / off: 2018-05-08:2018-05-31 / 2018-06-01:2018-06-30, new days for each, so both ingest alike),
+# days replayed before measuring: 2018-05-01..2018-05-07), INGEST_FROM/INGEST_TO (the days replayed while measuring:
+# 2018-05-08..2018-05-31; each mode starts from a copy of the warm data directory, so both ingest the same new days),
 # SERVER_CPU (1), CLIENT_CPU (0), CONNECTIONS (16), PORT (9097). wrk: ../shared/bench/setup.sh.
 # Endpoints: /api/v1/fleet/summary and /api/v1/fleet/at-risk?limit=100 when the node serves them, else
 # /api/v1/risk?limit=100&asOf=<the day after WARM_TO> (the fleet's riskiest drives of the last warm day).
@@ -16,15 +16,16 @@ seconds=${1:-15} reps=${2:-3}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 out=${OUT:-/tmp/cache-bench} data=${DATA:-$(cd "$root/.." && pwd)/shared/data/backblaze-st4000dm000-2018-h1}
 warm_from=${WARM_FROM:-2018-05-01} warm_to=${WARM_TO:-2018-05-07}
-ingest_on=${INGEST_ON:-2018-05-08:2018-05-31} ingest_off=${INGEST_OFF:-2018-06-01:2018-06-30}
+ingest_from=${INGEST_FROM:-2018-05-08} ingest_to=${INGEST_TO:-2018-05-31}
 server_cpu=${SERVER_CPU:-1} client_cpu=${CLIENT_CPU:-0} conns=${CONNECTIONS:-16} port=${PORT:-9097}
 command -v wrk >/dev/null || { echo "wrk is missing: run ../shared/bench/setup.sh" >&2; exit 2; }
 . "$root/scripts/find-jdk.sh"
 jar="$root/harbinger-app/target/harbinger.jar"
 [ -f "$jar" ] || (cd "$root" && mvn -B -q -ntp -DskipTests package -pl harbinger-app -am)
 java_flags=(-XX:+UseParallelGC -Xms1g -Xmx1g --sun-misc-unsafe-memory-access=allow)
-mkdir -p "$out"; rm -rf "$out/data"
+mkdir -p "$out"; rm -rf "$out/node" "$out/warm"
 base="http://127.0.0.1:$port"
+curl -sf "$base/health" > /dev/null && { echo "port $port is taken by a running server" >&2; exit 2; }
 node_pid="" replay_pid=""
 stop_node() { # by PID, waiting for it (it closes its PostgreSQL and broker)
   if [ -n "$node_pid" ]; then kill "$node_pid" 2>/dev/null || true; wait "$node_pid" 2>/dev/null || true; node_pid=""; fi
@@ -35,7 +36,7 @@ stop_replay() {
 trap 'stop_replay; stop_node' EXIT
 start_node() { # label, extra serve options...
   local label=$1; shift
-  taskset -c "$server_cpu" "$JAVA_HOME/bin/java" "${java_flags[@]}" -jar "$jar" serve --port "$port" --data-dir "$out/data" "$@" \
+  taskset -c "$server_cpu" "$JAVA_HOME/bin/java" "${java_flags[@]}" -jar "$jar" serve --port "$port" --data-dir "$out/node" "$@" \
     > "$out/node-$label.log" 2>&1 &
   node_pid=$!
   for _ in $(seq 600); do curl -sf "$base/ready" >/dev/null && return 0; sleep 0.5; done
@@ -57,14 +58,15 @@ wrk_once() { # name url -> "p50_ms p99_ms rps"
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 measure() { # mode phase name url -> one table row
-  local rows=() i
-  curl -sf "$4" > /dev/null # warm: the first load is not measured
+  local rows=() i bytes
+  bytes=$(curl -sf "$4" | wc -c) # warm: the first load is not measured
+  [ "$bytes" -gt 100 ] || { echo "$4 answers only $bytes bytes: no data?" >&2; exit 1; }
   for i in $(seq "$reps"); do rows+=("$(wrk_once "$1-$2-$3-$i" "$4")"); done
   local p50 p99 rps
   p50=$(printf '%s\n' "${rows[@]}" | awk '{print $1}' | median)
   p99=$(printf '%s\n' "${rows[@]}" | awk '{print $2}' | median)
   rps=$(printf '%s\n' "${rows[@]}" | awk '{print $3}' | median)
-  echo "| $3 | $1 | $2 | $p50 | $p99 | $rps |" | tee -a "$out/table.md"
+  echo "| $3 ($bytes B) | $1 | $2 | $p50 | $p99 | $rps | $(cut -d' ' -f1 /proc/loadavg) |" | tee -a "$out/table.md"
 }
 
 echo "warming: replaying $warm_from..$warm_to into a fresh node" >&2
@@ -78,15 +80,16 @@ else
   endpoints=("risk-100=$base/api/v1/risk?limit=100&asOf=$as_of")
 fi
 stop_node
+mv "$out/node" "$out/warm"
 
 : > "$out/table.md"
-echo "| read | cache | phase | p50 ms | p99 ms | requests/s |" | tee -a "$out/table.md"
-echo "|---|---|---|---|---|---|" | tee -a "$out/table.md"
+echo "| read (answer size) | cache | phase | p50 ms | p99 ms | requests/s | load avg |" | tee -a "$out/table.md"
+echo "|---|---|---|---|---|---|---|" | tee -a "$out/table.md"
 for mode in on off; do
+  rm -rf "$out/node"; cp -a "$out/warm" "$out/node"
   start_node "$mode" --read-cache "$mode"
   for e in "${endpoints[@]}"; do measure "$mode" idle "${e%%=*}" "${e#*=}"; done
-  range=$ingest_on; [ "$mode" = off ] && range=$ingest_off
-  replay "${range%%:*}" "${range#*:}"
+  replay "$ingest_from" "$ingest_to"
   sleep 5 # the replay is sending
   for e in "${endpoints[@]}"; do measure "$mode" ingest "${e%%=*}" "${e#*=}"; done
   stop_replay
