@@ -48,6 +48,14 @@ class FleetGeneratorTest {
     }
 
     @Test
+    void twoSeeds_shareNoSerialNumber() {
+        Set<String> a = new HashSet<>();
+        run(new FleetShape(10, 2, 4), 1, 0, 1).getFirst().readings().forEach(r -> a.add(r.serial()));
+        run(new FleetShape(10, 2, 4), 2, 0, 1).getFirst().readings().forEach(r -> assertThat(a).doesNotContain(r.serial()));
+        assertThat(a).hasSize(40);
+    }
+
+    @Test
     void everySlot_reportsEveryDay_onItsHostAndRegion() {
         FleetShape shape = new FleetShape(6, 3, 2);
         List<FleetGenerator.Day> days = run(shape, 3, 1, 3);
@@ -59,7 +67,7 @@ class FleetGeneratorTest {
         assertThat(first.get(11).host()).isEqualTo("host-0006");
         assertThat(first.get(11).region()).isEqualTo("region-3");
         assertThat(first).allSatisfy(r -> {
-            assertThat(r.serial()).matches("SIM[0-9]{8}");
+            assertThat(r.serial()).matches("SIM[0-9A-Z]{3}[0-9]{8}");
             assertThat(r.model()).isEqualTo("ST4000DM000");
         });
     }
