@@ -53,7 +53,7 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Host metrics (cpu, mem, diskio, net) every this long, current timestamps; 0s = none. Default: ${DEFAULT-VALUE}")
     Duration hostMetricsInterval;
 
-    @Option(names = "--concurrency", defaultValue = "8", description = "Requests in flight. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--concurrency", defaultValue = "32", description = "Requests in flight within a day (one request per host and day). Default: ${DEFAULT-VALUE}")
     int concurrency;
 
     @Option(names = "--parameters", description = "Fleet parameters from fit-fleet. Default: the shipped ones (Backblaze ST4000DM000, 2018-H1).")
@@ -69,6 +69,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        validate();
         FleetShape shape;
         FleetSimulation.Options options;
         try {
@@ -81,7 +82,6 @@ final class SimulateCommand implements Callable<Integer> {
             throw new CommandLine.TypeConversionException(e.getMessage());
         }
         if (writeCsv != null) return writeCsv(options);
-        if (progressInterval.isNegative() || progressInterval.isZero()) throw new CommandLine.TypeConversionException("--progress-interval must be > 0");
         System.out.printf("simulating %d hosts x %d drives in %d regions (seed %d, failure boost %s) from %d days ago to %s%n",
                 hosts, drivesPerHost, regions, seed, failureBoost, startDaysAgo, url);
         try (FleetSimulation sim = FleetSimulation.start(options, FleetSimulation.Listener.NONE)) {
@@ -95,6 +95,25 @@ final class SimulateCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Every option checked up front, by its own name (the library's messages name its parameters). */
+    private void validate() {
+        require(hosts >= 1, "--hosts must be >= 1, got " + hosts);
+        require(regions >= 1 && regions <= hosts, "--regions must be 1..--hosts (" + hosts + "), got " + regions);
+        require(drivesPerHost >= 1, "--drives-per-host must be >= 1, got " + drivesPerHost);
+        require((long) hosts * drivesPerHost <= 10_000_000, "--hosts x --drives-per-host must be at most 10000000, got " + (long) hosts * drivesPerHost);
+        require(speed >= 0, "--speed must be >= 0, got " + speed);
+        require(startDaysAgo >= 0 && startDaysAgo <= 36_500, "--start-days-ago must be 0..36500, got " + startDaysAgo);
+        require(failureBoost >= 0 && failureBoost <= 10_000, "--failure-boost must be 0..10000, got " + failureBoost);
+        require(days >= 0, "--days must be >= 0, got " + days);
+        require(!hostMetricsInterval.isNegative(), "--host-metrics-interval must be >= 0s, got " + hostMetricsInterval);
+        require(concurrency >= 1 && concurrency <= 1024, "--concurrency must be 1..1024, got " + concurrency);
+        require(progressInterval.compareTo(java.time.Duration.ZERO) > 0, "--progress-interval must be > 0s, got " + progressInterval);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) throw new CommandLine.TypeConversionException(message);
     }
 
     private int writeCsv(FleetSimulation.Options o) throws java.io.IOException {

@@ -41,7 +41,7 @@ public final class FleetFit {
     private static final int GREW_WINDOW = 14;
     private static final int MIN_USAGE_SPAN_DAYS = 7;
     private static final double MIRROR_SHARE = 0.99;
-    private static final int MIN_MIRROR_ROWS = 100;
+    private static final int MIN_MIRROR_ROWS = 20;
 
     private record Failure(long day, String serial, Trajectory trajectory) {
     }

@@ -25,6 +25,7 @@ public final class FleetGenerator {
     private final SimDrive.Fleet fleet;
     private final SimDrive[] drives;
     private final int[] generation;
+    private final String seedCode;
     private LocalDate next;
     private boolean started;
     private long failed;
@@ -51,6 +52,7 @@ public final class FleetGenerator {
                 parameters.failureHazard() * failureBoost, mirrors(parameters.healthy()));
         this.drives = new SimDrive[shape.drives()];
         this.generation = new int[shape.drives()];
+        this.seedCode = seedCode(seed);
     }
 
     private static List<long[][]> dense(List<Trajectory> trajectories) {
@@ -120,8 +122,17 @@ public final class FleetGenerator {
         return drives[slot] != null && drives[slot].everFailing;
     }
 
+    /**
+     * {@code SIM}, three letters or digits from the seed (two simulations sent to one node do not share
+     * drives), the slot and the generation: unique within a simulation, the same for the same seed.
+     */
     private String serial(int slot) {
-        return String.format("SIM%06d%02d", slot, generation[slot] % 100);
+        return String.format("SIM%s%06d%02d", seedCode, slot, generation[slot] % 100);
+    }
+
+    private static String seedCode(long seed) {
+        long v = Math.floorMod(mix(seed, 0, 0), 36L * 36 * 36);
+        return (Long.toString(36L * 36 * 36 + v, 36).substring(1)).toUpperCase(java.util.Locale.ROOT);
     }
 
     private SplittableRandom random(int slot) {

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -61,9 +62,9 @@ public final class FleetSimulation implements AutoCloseable {
             if (concurrency < 1) throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
         }
 
-        /** The defaults: shipped parameters, seed 1, boost 1, 90 days ago, 2 days/s, no end, host metrics every 10 s, 8 in flight. */
+        /** The defaults: shipped parameters, seed 1, boost 1, 90 days ago, 2 days/s, no end, host metrics every 10 s, 32 in flight. */
         public static Options of(URI node, FleetShape shape) {
-            return new Options(node, ParametersFile.loadDefault(), shape, 1, 1, 90, 2, 0, Duration.ofSeconds(10), 8, Clock.systemUTC());
+            return new Options(node, ParametersFile.loadDefault(), shape, 1, 1, 90, 2, 0, Duration.ofSeconds(10), 32, Clock.systemUTC());
         }
 
         public Options withSeed(long v) {
@@ -251,11 +252,12 @@ public final class FleetSimulation implements AutoCloseable {
             }));
         }
         try {
-            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof InterruptedException ie) throw ie;
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw e;
+            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(); // interruptible, unlike join: close() does not wait for replies
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof CompletionException ce && ce.getCause() != null ? ce.getCause() : e.getCause();
+            if (cause instanceof InterruptedException ie) throw ie;
+            if (cause instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(cause);
         }
         requests.addAndGet(byHost.size());
         rowsAcked.addAndGet(acked.get());

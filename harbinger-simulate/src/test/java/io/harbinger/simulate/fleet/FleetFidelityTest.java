@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.withinPercentage;
 /**
  * The shipped parameters, simulated (failure boost 1, 20,000 drives over the data's 181 days: about as many
  * drive-days as 2018-H1's ST4000DM000 fleet), against the data's own figures they carry
- * ({@link FleetParameters.Observed}; {@code FleetParametersReproducibleTest} pins that file to the data).
+ * ({@link FleetParameters.Observed}; {@code ShippedParametersIT} pins that file to the data).
  * Tolerances, stated once here:
  * <ul>
  *   <li>failures per drive-day: within 25% (relative; ~100 failures expected, so Poisson noise alone is ~10%);</li>
