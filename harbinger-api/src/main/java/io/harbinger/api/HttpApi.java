@@ -19,6 +19,7 @@ import java.util.Map;
  *   <li>fleet: {@code GET /api/v1/drives/{region}/{host}/{drive}/predictions}, {@code /api/v1/alerts},
  *       {@code /api/v1/risk}, {@code /api/v1/store/stats};</li>
  *   <li>model: {@code GET /api/v1/model}, {@code POST /api/v1/model/reload};</li>
+ *   <li>alerts (when alerting runs): {@code /api/v1/alerts...}, {@code /api/v1/silences...} ({@link AlertRoutes});</li>
  *   <li>operations: {@code GET /metrics}, {@code /health}, {@code /ready}.</li>
  * </ul>
  * A bad query parameter is 400 naming it; what cannot be read right now is 503 with Retry-After.
@@ -44,6 +45,12 @@ public final class HttpApi {
         FleetRoutes.register(app, ports.fleet(), ports.clock());
         ModelRoutes.register(app, ports.model());
         OpsRoutes.register(app, ports);
+        ports.alerts().ifPresent(book -> AlertRoutes.register(app, book, ports.clock()));
+        mapExceptions(app);
+    }
+
+    /** The mappers every route relies on: 400 for a bad parameter, 503 with Retry-After for what cannot be read now. */
+    static void mapExceptions(Javalin app) {
         app.exception(BadParameter.class, (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
         app.exception(ReadUnavailableException.class, (e, ctx) -> ctx.status(503).header("Retry-After", "1")
                 .json(Map.of("error", "not readable right now: " + e.getMessage())));
