@@ -28,6 +28,7 @@ class ModuleDependencyRuleTest {
             "predict", List.of("core", "schema", "parsers"),
             "pipeline", List.of("core", "schema", "predict"),
             "store", List.of("core", "schema"),
+            "alert", List.of("core", "schema"),
             "api", List.of("core", "schema"),
             "embedded", List.of());
 
