@@ -16,6 +16,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static io.harbinger.core.config.SettingType.DURATION;
@@ -41,10 +42,11 @@ import static io.harbinger.core.config.SettingType.optional;
  * @param breakerOpen      how long a receiver's circuit breaker stays open before it lets one call try
  * @param repeat           a firing alert is notified again after this (wall clock)
  * @param sweep            how often silences that ended and repeats that are due are looked for
+ * @param consumerProps    extra consumer settings (group, isolation and auto-commit are forced)
  */
 public record AlertConfig(String bootstrapServers, Topics topics, AlertRule rule, GroupBy groupBy, List<Receiver> receivers,
                           Optional<URI> externalUrl, int rate, Duration backoffInitial, Duration backoffMax, Duration timeout,
-                          Duration breakerOpen, Duration repeat, Duration sweep) {
+                          Duration breakerOpen, Duration repeat, Duration sweep, Map<String, Object> consumerProps) {
     private static final Rule<Duration> POSITIVE = Rule.atLeast(Duration.ofMillis(1));
     private static final SettingType<Hold> HOLD = SettingType.of("N|DURATION", "a number of samples such as 2, or a duration of prediction time such as 10m or 2d",
             Hold::parse);
@@ -110,6 +112,7 @@ public record AlertConfig(String bootstrapServers, Topics topics, AlertRule rule
         backoffProblem(backoffInitial, backoffMax).ifPresent(p -> {
             throw new IllegalArgumentException(p);
         });
+        consumerProps = Map.copyOf(consumerProps == null ? Map.of() : consumerProps);
     }
 
     /** Alerting with the values of {@code settings} (which must declare {@link #SETTINGS}). */
@@ -119,7 +122,7 @@ public record AlertConfig(String bootstrapServers, Topics topics, AlertRule rule
         s.get(ALERTMANAGER).map(Receiver::alertmanager).ifPresent(receivers::add);
         return new AlertConfig(bootstrapServers, topics, new AlertRule(s.get(BUCKET).bucket(), s.get(FOR), s.get(KEEP_FIRING_FOR)),
                 s.get(GROUP_BY), receivers, s.get(EXTERNAL_URL), s.get(RATE), s.get(BACKOFF_INITIAL), s.get(BACKOFF_MAX), s.get(TIMEOUT),
-                s.get(BREAKER_OPEN), s.get(REPEAT), s.get(SWEEP));
+                s.get(BREAKER_OPEN), s.get(REPEAT), s.get(SWEEP), Map.of());
     }
 
     /** Every setting at its default: no receivers. */
@@ -128,7 +131,13 @@ public record AlertConfig(String bootstrapServers, Topics topics, AlertRule rule
     }
 
     public AlertConfig withReceivers(List<Receiver> r) {
-        return new AlertConfig(bootstrapServers, topics, rule, groupBy, r, externalUrl, rate, backoffInitial, backoffMax, timeout, breakerOpen, repeat, sweep);
+        return new AlertConfig(bootstrapServers, topics, rule, groupBy, r, externalUrl, rate, backoffInitial, backoffMax, timeout, breakerOpen, repeat,
+                sweep, consumerProps);
+    }
+
+    public AlertConfig withConsumerProps(Map<String, Object> props) {
+        return new AlertConfig(bootstrapServers, topics, rule, groupBy, receivers, externalUrl, rate, backoffInitial, backoffMax, timeout, breakerOpen,
+                repeat, sweep, props);
     }
 
     public String group() {

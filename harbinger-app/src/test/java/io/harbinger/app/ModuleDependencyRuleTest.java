@@ -28,6 +28,7 @@ class ModuleDependencyRuleTest {
             Map.entry("predict", List.of("core", "schema", "parsers")),
             Map.entry("pipeline", List.of("core", "schema", "predict")),
             Map.entry("store", List.of("core", "schema")),
+            Map.entry("alert", List.of("core", "schema")),
             Map.entry("simulate", List.of("core", "schema", "parsers")),
             Map.entry("api", List.of("core", "schema")),
             Map.entry("cache", List.of("core", "schema")),

@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ReceiverWorker implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(ReceiverWorker.class);
     private static final Duration IDLE = Duration.ofMillis(200);
-    private static final int CLAIM = 16;
+    /** Rows claimed at once: few, so that rows a killed dispatcher had claimed are due again soon (their lease ends). */
+    private static final int CLAIM = 4;
 
     private final Receiver receiver;
     private final Outbox outbox;
@@ -75,8 +76,7 @@ final class ReceiverWorker implements Runnable {
     /** @return whether any row was due */
     private boolean drainOnce() throws SQLException, InterruptedException {
         Instant now = clock.instant();
-        // the lease covers the rate limiter's wait for every claimed row and one request each
-        Duration lease = timeout.plus(Duration.ofSeconds(5)).multipliedBy(CLAIM);
+        Duration lease = lease();
         List<Outbox.Due> due = outbox.claim(receiver.name(), now, now.plus(lease), CLAIM);
         for (int i = 0; i < due.size(); i++) {
             Outbox.Due d = due.get(i);
@@ -94,6 +94,12 @@ final class ReceiverWorker implements Runnable {
             deliver(d);
         }
         return !due.isEmpty();
+    }
+
+    /** Long enough for every claimed row's rate-limiter wait and request, so no other dispatcher takes a row still being tried. */
+    private Duration lease() {
+        Duration perRow = timeout.plus(limiter.getRateLimiterConfig().getLimitRefreshPeriod()).plusSeconds(1);
+        return perRow.multipliedBy(CLAIM);
     }
 
     private void deliver(Outbox.Due d) throws SQLException, InterruptedException {
