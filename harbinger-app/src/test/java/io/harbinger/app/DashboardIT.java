@@ -299,12 +299,14 @@ class DashboardIT {
         return ((Number) n).longValue();
     }
 
-    /** The hosts of every request the page made since the last look (from chromium's network events). */
+    /** The hosts of every request the page made since the last look (chromium's network events; every scheme but data: and blob: counts). */
     private static Set<String> requestedHosts() throws IOException {
         Set<String> hosts = new LinkedHashSet<>();
         for (LogEntry e : browser.manage().logs().get(LogType.PERFORMANCE)) {
             JsonNode message = Http.json(e.getMessage()).path("message");
             if (!message.path("method").asText().equals("Network.requestWillBeSent")) continue;
+            String document = message.path("params").path("documentURL").asText();
+            if (document.startsWith("chrome:") || document.startsWith("about:")) continue; // the browser's own blank tab, not the page
             String url = message.path("params").path("request").path("url").asText();
             if (url.startsWith("data:") || url.startsWith("blob:")) continue;
             hosts.add(URI.create(url).getHost());
