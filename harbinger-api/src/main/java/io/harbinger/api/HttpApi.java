@@ -16,11 +16,14 @@ import java.util.Map;
  * every other route, and every exception mapper, here:
  * <ul>
  *   <li>processor: {@code GET /api/v1/hosts}, {@code /api/v1/hosts/{region}/{host}}, {@code /api/v1/stats};</li>
- *   <li>fleet: {@code GET /api/v1/drives/{region}/{host}/{drive}/predictions}, {@code /api/v1/alerts},
+ *   <li>fleet: {@code GET /api/v1/fleet/summary}, {@code /api/v1/fleet/at-risk}, {@code /api/v1/fleet/hosts},
+ *       {@code /api/v1/fleet/hosts/{region}/{host}}, {@code /api/v1/fleet/drives/{region}/{host}/{drive}},
+ *       {@code /api/v1/drives/{region}/{host}/{drive}/predictions}, {@code /api/v1/episodes},
  *       {@code /api/v1/risk}, {@code /api/v1/store/stats};</li>
  *   <li>model: {@code GET /api/v1/model}, {@code POST /api/v1/model/reload};</li>
  *   <li>operations: {@code GET /metrics}, {@code /health}, {@code /ready};</li>
  *   <li>system: {@code GET /api/v1/system}, {@code /api/v1/system/events} (server-sent events); the dashboard at {@code /}.</li>
+ *   <li>the API's description: {@code GET /api/openapi.yaml} (OpenAPI 3.0, {@link ApiDocument}).</li>
  * </ul>
  * A bad query parameter is 400 naming it; what cannot be read right now is 503 with Retry-After.
  */
@@ -36,8 +39,9 @@ public final class HttpApi {
             javalin.startupWatcherEnabled = false;
             DashboardRoutes.configure(javalin);
             // instants as ISO-8601 strings (2018-05-01T00:00:00Z), not epoch numbers; empty Optionals as null
+            // a non-finite double (an unknown feature value, NaN) as null: JSON has no NaN
             javalin.jsonMapper(new JavalinJackson(new ObjectMapper().registerModule(new JavaTimeModule()).registerModule(new Jdk8Module())
-                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS), true));
+                    .registerModule(FiniteDoubles.MODULE).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS), true));
         });
     }
 
@@ -47,6 +51,7 @@ public final class HttpApi {
         ModelRoutes.register(app, ports.model());
         OpsRoutes.register(app, ports);
         SystemRoutes.register(app, ports.system());
+        ApiDocument.register(app);
         app.exception(BadParameter.class, (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
         app.exception(ReadUnavailableException.class, (e, ctx) -> ctx.status(503).header("Retry-After", "1")
                 .json(Map.of("error", "not readable right now: " + e.getMessage())));

@@ -138,7 +138,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         out.printf("Model %s scored %,d disk samples (stored in predictions); alerts raised:", node.modelVersion(), predictions);
         String range = "&from=" + REPLAY_FROM + "T00:00:00Z&to=" + REPLAY_TO.plusDays(1) + "T00:00:00Z";
         for (String region : FleetLayout.DEFAULT.regions()) {
-            out.printf(" %s %d", region, JSON.readTree(send(base + "/api/v1/alerts?region=" + region + range)).size());
+            out.printf(" %s %d", region, JSON.readTree(send(base + "/api/v1/episodes?region=" + region + range)).size());
         }
         out.printf("%nRiskiest drives on %s:%n", REPLAY_TO);
         for (JsonNode r : JSON.readTree(send(base + "/api/v1/risk?limit=5&asOf=" + REPLAY_TO.plusDays(1) + "T00:00:00Z"))) {
@@ -152,7 +152,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         StringBuilder sb = new StringBuilder();
         for (JsonNode c : contributions) {
             if (!sb.isEmpty()) sb.append(", ");
-            sb.append(c.path("feature").asText()).append(String.format(Locale.ROOT, " %+.2f", c.path("value").asDouble()));
+            sb.append(c.path("feature").asText()).append(String.format(Locale.ROOT, " %+.2f", c.path("contribution").asDouble()));
         }
         return sb.isEmpty() ? "-" : sb.toString();
     }

@@ -11,8 +11,8 @@ class PredictionApiIT {
     private static final String BASE = SharedNode.base();
 
     @Test
-    void alertsWithoutRegion_get400() throws Exception {
-        HttpResponse<String> r = Http.get(BASE + "/api/v1/alerts");
+    void episodesWithoutRegion_get400() throws Exception {
+        HttpResponse<String> r = Http.get(BASE + "/api/v1/episodes");
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(Http.json(r.body()).path("error").asText()).contains("region").contains("required");
     }

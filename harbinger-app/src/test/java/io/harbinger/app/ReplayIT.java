@@ -84,7 +84,7 @@ class ReplayIT {
         awaitPredictions(offline.size());
         Map<String, LocalDate> online = new TreeMap<>();
         for (String region : FleetLayout.DEFAULT.regions()) {
-            JsonNode alerts = Http.getJson(SharedNode.base() + "/api/v1/alerts?region=" + region + "&from=" + FROM + "T00:00:00Z&to=" + TO.plusDays(1) + "T00:00:00Z");
+            JsonNode alerts = Http.getJson(SharedNode.base() + "/api/v1/episodes?region=" + region + "&from=" + FROM + "T00:00:00Z&to=" + TO.plusDays(1) + "T00:00:00Z");
             for (JsonNode a : alerts) {
                 assertThat(a.path("modelVersion").asText()).isEqualTo(version);
                 online.merge(a.path("drive").asText(), LocalDate.parse(a.path("raisedAt").asText().substring(0, 10)), (x, y) -> x.isBefore(y) ? x : y);

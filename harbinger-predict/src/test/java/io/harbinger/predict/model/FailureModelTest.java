@@ -92,7 +92,7 @@ class FailureModelTest {
         for (int r = 0; r < ROWS; r++) {
             int row = r;
             assertThat(scored.get(r).topFeatures()).as("each contribution carries the value its row scored").allSatisfy(c ->
-                    assertThat(c.value()).isEqualTo((double) rows[row * Features.COUNT + Features.NAMES.indexOf(c.feature())]));
+                    assertThat(Double.valueOf(c.value())).isEqualTo(Double.valueOf(rows[row * Features.COUNT + Features.NAMES.indexOf(c.feature())])));
         }
         assertThat(scored).as("the model learnt the first error counter").anySatisfy(p ->
                 assertThat(p.topFeatures()).extracting(Contribution::feature).contains("smart_5_raw"));

@@ -13,11 +13,11 @@ import java.util.Set;
  * @param after the previous page's {@link Page#next()}; empty for the first page
  */
 public record AtRiskQuery(Optional<String> region, Set<Bucket> buckets, int limit, Optional<Cursor.AtRisk> after) {
-    public static final Set<Bucket> DEFAULT_BUCKETS = Set.copyOf(EnumSet.of(Bucket.BAD, Bucket.WARNING));
+    public static final Set<Bucket> DEFAULT_BUCKETS = java.util.Collections.unmodifiableSet(EnumSet.of(Bucket.WARNING, Bucket.BAD));
 
     public AtRiskQuery {
         if (buckets.isEmpty()) throw new IllegalArgumentException("at least one bucket");
-        buckets = Set.copyOf(EnumSet.copyOf(buckets));
+        buckets = java.util.Collections.unmodifiableSet(EnumSet.copyOf(buckets)); // in the buckets' order
         if (limit < 1) throw new IllegalArgumentException("limit must be >= 1, was " + limit);
     }
 }

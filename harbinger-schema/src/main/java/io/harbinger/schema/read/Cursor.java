@@ -1,11 +1,10 @@
 package io.harbinger.schema.read;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.zip.CRC32C;
 
@@ -40,30 +39,23 @@ public sealed interface Cursor permits Cursor.AtRisk, Cursor.Host {
 
     /** The opaque text form, for {@code nextCursor}. */
     default String encode() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(VERSION);
-            switch (this) {
-                case AtRisk a -> {
-                    out.writeByte('R');
-                    out.writeDouble(a.probability());
-                    out.writeUTF(a.region());
-                    out.writeUTF(a.host());
-                    out.writeUTF(a.drive());
-                }
-                case Host h -> {
-                    out.writeByte('H');
-                    out.writeUTF(h.region());
-                    out.writeUTF(h.host());
-                }
-            }
-            CRC32C crc = new CRC32C();
-            crc.update(bytes.toByteArray());
-            out.writeInt((int) crc.getValue());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a byte array does not fail
+        List<String> names = switch (this) {
+            case AtRisk a -> List.of(a.region(), a.host(), a.drive());
+            case Host h -> List.of(h.region(), h.host());
+        };
+        List<byte[]> utf8 = names.stream().map(n -> n.getBytes(StandardCharsets.UTF_8)).toList();
+        int size = 2 + (this instanceof AtRisk ? 8 : 0) + utf8.stream().mapToInt(b -> 4 + b.length).sum() + 4;
+        ByteBuffer out = ByteBuffer.allocate(size);
+        out.put((byte) VERSION);
+        switch (this) {
+            case AtRisk a -> out.put((byte) 'R').putDouble(a.probability());
+            case Host h -> out.put((byte) 'H');
         }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.toByteArray());
+        for (byte[] b : utf8) out.putInt(b.length).put(b);
+        CRC32C crc = new CRC32C();
+        crc.update(out.array(), 0, size - 4);
+        out.putInt((int) crc.getValue());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(out.array());
     }
 
     /** The cursor of {@code kind} that {@code text} encodes; empty when it is not one. */
@@ -74,27 +66,34 @@ public sealed interface Cursor permits Cursor.AtRisk, Cursor.Host {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (bytes.length < 6 || !checksumHolds(bytes)) return Optional.empty();
-        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes, 0, bytes.length - 4))) {
-            if (in.readUnsignedByte() != VERSION) return Optional.empty();
-            Cursor c = switch (in.readUnsignedByte()) {
-                case 'R' -> new AtRisk(in.readDouble(), in.readUTF(), in.readUTF(), in.readUTF());
-                case 'H' -> new Host(in.readUTF(), in.readUTF());
+        if (bytes.length < 6) return Optional.empty();
+        ByteBuffer in = ByteBuffer.wrap(bytes, 0, bytes.length - 4);
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, bytes.length - 4);
+        if (ByteBuffer.wrap(bytes, bytes.length - 4, 4).getInt() != (int) crc.getValue()) return Optional.empty();
+        try {
+            if (in.get() != VERSION) return Optional.empty();
+            Cursor c = switch (in.get()) {
+                case 'R' -> {
+                    double p = in.getDouble();
+                    yield new AtRisk(p, name(in), name(in), name(in));
+                }
+                case 'H' -> new Host(name(in), name(in));
                 default -> null;
             };
-            if (in.available() > 0 || !kind.isInstance(c)) return Optional.empty();
+            if (in.hasRemaining() || !kind.isInstance(c)) return Optional.empty();
             return Optional.of(kind.cast(c));
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (BufferUnderflowException | IllegalArgumentException e) {
             return Optional.empty(); // cut short, or a key a cursor cannot hold
         }
     }
 
-    private static boolean checksumHolds(byte[] bytes) {
-        CRC32C crc = new CRC32C();
-        crc.update(bytes, 0, bytes.length - 4);
-        int stored = ((bytes[bytes.length - 4] & 0xff) << 24) | ((bytes[bytes.length - 3] & 0xff) << 16)
-                | ((bytes[bytes.length - 2] & 0xff) << 8) | (bytes[bytes.length - 1] & 0xff);
-        return stored == (int) crc.getValue();
+    private static String name(ByteBuffer in) {
+        int n = in.getInt();
+        if (n < 0 || n > in.remaining()) throw new BufferUnderflowException();
+        byte[] b = new byte[n];
+        in.get(b);
+        return new String(b, StandardCharsets.UTF_8);
     }
 
     private static void requireNames(String region, String host, String drive) {

@@ -41,7 +41,7 @@ class PredictionBatchCodecTest {
 
         byte[] bytes = CODEC.encode(new PredictionBatch(many, List.of()));
 
-        assertThat(bytes.length).as("region, host, model version and feature names after their first use").isLessThan(50 * 50);
+        assertThat(bytes.length).as("region, host, model version and feature names after their first use").isLessThan(50 * 70); // ~58 bytes a sample; writing the strings in full would be ~90
     }
 
     @Test
@@ -57,7 +57,40 @@ class PredictionBatchCodecTest {
         assertThatThrownBy(() -> CODEC.decode(null)).hasMessage("no record value (null)");
         byte[] bytes = CODEC.encode(BATCH);
         bytes[1] = 9;
-        assertThatThrownBy(() -> CODEC.decode(bytes)).hasMessage("unknown prediction wire version 9 at byte 1 (this reader knows 1)");
+        assertThatThrownBy(() -> CODEC.decode(bytes)).hasMessage("unknown prediction wire version 9 at byte 1 (this reader knows 1 and 2)");
+    }
+
+    @Test
+    void aVersion1Record_stillOnTheTopicAfterAnUpgrade_decodesWithEveryValueUnknown() {
+        BatchWriter w = new BatchWriter(128, 8);
+        w.writeByte('P');
+        w.writeByte(1);
+        w.writeVarint(1);
+        w.writeVarint(0);
+        w.writeString("eu");
+        w.writeString("h1");
+        w.writeString("ZA1");
+        w.writeLong(42);
+        w.writeString("v3");
+        w.writeDouble(0.5);
+        w.writeByte(2);
+        w.writeVarint(2);
+        w.writeString("smart_197_raw");
+        w.writeDouble(1.25);
+        w.writeString("smart_5_raw");
+        w.writeDouble(-0.5);
+
+        PredictionBatch decoded = CODEC.decode(w.toByteArray());
+
+        assertThat(decoded.scored()).containsExactly(new ScoredSample("eu", "h1", "ZA1", 42, new Prediction("v3", 0.5, Bucket.BAD,
+                List.of(new Contribution("smart_197_raw", 1.25, Double.NaN), new Contribution("smart_5_raw", -0.5, Double.NaN)))));
+    }
+
+    @Test
+    void featureValues_roundTrip() {
+        ScoredSample valued = scored("ZA9", 0.9, Bucket.BAD, new Contribution("smart_197_change_7d", 1.5, 24), new Contribution("temperature", 0.2, Double.NaN));
+
+        assertThat(CODEC.decode(CODEC.encode(new PredictionBatch(List.of(valued), List.of()))).scored()).containsExactly(valued);
     }
 
     @Test

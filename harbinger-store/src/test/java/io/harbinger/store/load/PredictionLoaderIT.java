@@ -88,7 +88,7 @@ class PredictionLoaderIT {
 
     private static ScoredSample scored(String region, String drive, long ts, double probability, Bucket bucket) {
         Prediction prediction = new Prediction("v7", probability, bucket,
-                List.of(new Contribution("smart_197_raw", 0.83, Double.NaN), new Contribution("smart_5_raw", -0.25, Double.NaN)));
+                List.of(new Contribution("smart_197_raw", 0.83, 24), new Contribution("smart_5_raw", -0.25, Double.NaN)));
         return new ScoredSample(region, "h-" + drive, drive, ts, prediction);
     }
 
@@ -141,7 +141,7 @@ class PredictionLoaderIT {
         assertThat(registry.get("harbinger.store.loader.rows").tag("table", "predictions").counter().count()).isEqualTo(42);
         assertThat(count(ds, "SELECT count(*) FROM predictions WHERE drive = 'd3' AND region = 'us-east' AND host = 'h-d3'"
                 + " AND model_version = 'v7' AND probability = 0.3 AND bucket = 'good'"
-                + " AND top_features = '[{\"feature\":\"smart_197_raw\",\"contribution\":0.83},{\"feature\":\"smart_5_raw\",\"contribution\":-0.25}]'::jsonb"))
+                + " AND top_features = '[{\"feature\":\"smart_197_raw\",\"contribution\":0.83,\"value\":24},{\"feature\":\"smart_5_raw\",\"contribution\":-0.25,\"value\":null}]'::jsonb"))
                 .isEqualTo(10);
         assertThat(count(ds, "SELECT count(*) FROM predictions WHERE drive = 'd8'")).isZero();
         assertThat(count(ds, "SELECT count(*) FROM disk_samples")).as("a sample on the predictions topic is not stored").isZero();

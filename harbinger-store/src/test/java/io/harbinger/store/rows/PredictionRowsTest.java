@@ -27,10 +27,10 @@ class PredictionRowsTest {
 
     @Test
     void scoredSample_becomesPredictionRow_withTopFeaturesInOrder() {
-        PredictionRow row = predictionRow(scored(0.83, new Contribution("smart_197_raw", 1.25, Double.NaN), new Contribution("smart_5_raw", -0.5, Double.NaN)));
+        PredictionRow row = predictionRow(scored(0.83, new Contribution("smart_197_raw", 1.25, 24), new Contribution("smart_5_raw", -0.5, Double.NaN)));
 
         assertThat(row).isEqualTo(new PredictionRow("eu", "h1", "ZA1", 1_764_324_000_123_456L, "v3", 0.83, "bad",
-                "[{\"feature\":\"smart_197_raw\",\"contribution\":1.25},{\"feature\":\"smart_5_raw\",\"contribution\":-0.5}]"));
+                "[{\"feature\":\"smart_197_raw\",\"contribution\":1.25,\"value\":24},{\"feature\":\"smart_5_raw\",\"contribution\":-0.5,\"value\":null}]"));
         assertThat(row.table()).isEqualTo(PartitionedTable.PREDICTIONS);
     }
 
@@ -46,7 +46,7 @@ class PredictionRowsTest {
         assertThat(alert.drive()).isEqualTo("ZA2");
         assertThat(alert.tsMicros()).isEqualTo(1_764_324_000_123_456L);
         assertThat(alert.probability()).isEqualTo(0.97);
-        assertThat(alert.topFeaturesJson()).isEqualTo("[{\"feature\":\"smart_187_raw\",\"contribution\":2}]");
+        assertThat(alert.topFeaturesJson()).isEqualTo("[{\"feature\":\"smart_187_raw\",\"contribution\":2,\"value\":null}]");
     }
 
     @Test
@@ -65,13 +65,13 @@ class PredictionRowsTest {
         PredictionRow row = predictionRow(scored(0.5, new Contribution("we\"ird\\name\n", 0.1, Double.NaN), new Contribution("nul\u0000", 0.2, Double.NaN),
                 new Contribution("ctl\u0001", 0.3, Double.NaN)));
 
-        assertThat(row.topFeaturesJson()).isEqualTo("[{\"feature\":\"we\\\"ird\\\\name\\n\",\"contribution\":0.1},"
-                + "{\"feature\":\"nul\uFFFD\",\"contribution\":0.2},{\"feature\":\"ctl\\u0001\",\"contribution\":0.3}]");
+        assertThat(row.topFeaturesJson()).isEqualTo("[{\"feature\":\"we\\\"ird\\\\name\\n\",\"contribution\":0.1,\"value\":null},"
+                + "{\"feature\":\"nul\uFFFD\",\"contribution\":0.2,\"value\":null},{\"feature\":\"ctl\\u0001\",\"contribution\":0.3,\"value\":null}]");
     }
 
     @Test
     void nonFiniteContribution_isJsonNull() {
-        assertThat(predictionRow(scored(0.5, new Contribution("a", Double.NaN, Double.NaN))).topFeaturesJson()).isEqualTo("[{\"feature\":\"a\",\"contribution\":null}]");
+        assertThat(predictionRow(scored(0.5, new Contribution("a", Double.NaN, Double.NaN))).topFeaturesJson()).isEqualTo("[{\"feature\":\"a\",\"contribution\":null,\"value\":null}]");
     }
 
     @Test
@@ -86,7 +86,7 @@ class PredictionRowsTest {
     void copyText_ofAPredictionAndAnAlert_followsTheirColumnLists() {
         ScoredSample s = new ScoredSample("eu", "h1", "ZA1", T, new Prediction("v3", 0.25, Bucket.BAD, List.of(new Contribution("smart_5_raw", 0.5, Double.NaN))));
         List<Row> rows = PredictionRows.of(new PredictionBatch(List.of(s), List.of(s)));
-        String top = "[{\"feature\":\"smart_5_raw\",\"contribution\":0.5}]";
+        String top = "[{\"feature\":\"smart_5_raw\",\"contribution\":0.5,\"value\":null}]";
 
         assertThat(CopyEncoding.columns(PartitionedTable.PREDICTIONS)).isEqualTo("region, drive, ts, model_version, host, probability, bucket, top_features");
         assertThat(new String(CopyEncoding.encode(List.of(rows.get(0)), CopyFormat.TEXT), StandardCharsets.UTF_8))
