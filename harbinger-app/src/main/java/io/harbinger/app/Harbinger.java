@@ -1,5 +1,7 @@
 package io.harbinger.app;
 
+import io.harbinger.alert.AlertConfig;
+import io.harbinger.alert.Alerting;
 import io.harbinger.api.ApiPorts;
 import io.harbinger.api.HttpApi;
 import io.harbinger.api.port.Readiness;
@@ -47,6 +49,7 @@ public final class Harbinger implements AutoCloseable {
     private final Storage storage;
     private final StoreLoader samplesLoader;
     private final StoreLoader predictionsLoader;
+    private final Alerting alerting;
     private final ModelReloader models;
     private final String bootstrapServers;
 
@@ -65,15 +68,19 @@ public final class Harbinger implements AutoCloseable {
                     shard -> storage.partitionsByShard().get(shard.name()), registry));
             predictionsLoader = own(StoreLoader.start(LoaderConfig.from(config.settings(), bootstrapServers, pipelineConfig.topics(), Feed.PREDICTIONS), storage.routing(),
                     shard -> storage.partitionsByShard().get(shard.name()), registry));
+            // the alerting state lives in the control database: the bundled PostgreSQL, or the first shard's primary (docs/adr/0009-alerting.md)
+            alerting = own(Alerting.start(AlertConfig.from(config.settings(), bootstrapServers, pipelineConfig.topics()),
+                    storage.routing().shards().getFirst().primary(), clock));
             KafkaPointSink kafkaSink = own(KafkaPointSink.create(pipelineConfig, registry));
             http = HttpApi.server();
             ingest = IngestRoutes.register(http, config.ingest(), kafkaSink, clock, registry);
             List<StoreLoader> loaders = List.of(samplesLoader, predictionsLoader);
             HttpApi.mount(http, new ApiPorts(pipeline, storage.reads(), models, List.of(
                     new Readiness("ingest", ingest::accepting), new Readiness("processor", pipeline::ready),
-                    new Readiness("storage", () -> storage.reads().healthy() && loaders.stream().allMatch(StoreLoader::isRunning))),
-                    registry::scrape, clock,
-                    new MeterSystemStatus(registry, clock, pipelineConfig.topics().samples().name(), () -> pipeline.totals().points())));
+                    new Readiness("storage", () -> storage.reads().healthy() && loaders.stream().allMatch(StoreLoader::isRunning)),
+                    new Readiness("alerting", alerting::isRunning)),
+                    registry::scrape, clock).withAlerts(alerting.book())
+                    .withSystem(new MeterSystemStatus(registry, clock, pipelineConfig.topics().samples().name(), () -> pipeline.totals().points())));
             http.start(config.bindAddress(), config.port());
             LOG.info("Harbinger listening on http://{}:{} (Kafka {}{})", config.bindAddress(), http.port(), bootstrapServers,
                     config.embeddedKafka() ? ", embedded" : "");

@@ -1,5 +1,6 @@
 package io.harbinger.app;
 
+import io.harbinger.alert.AlertConfig;
 import io.harbinger.core.config.Rule;
 import io.harbinger.core.config.Setting;
 import io.harbinger.core.config.SettingSet;
@@ -44,7 +45,7 @@ public record ServeConfig(Settings settings, StoreSettings store, IngestConfig i
 
     /** The node's own settings and those of its components. */
     public static final SettingSet SETTINGS = SettingSet.of(PORT, BIND, DATA_DIR, KAFKA, MODEL, MODEL_CHECK_INTERVAL)
-            .and(StoreSettings.SETTINGS).and(IngestConfig.SETTINGS).and(PipelineConfig.SETTINGS).and(LoaderConfig.SETTINGS)
+            .and(StoreSettings.SETTINGS).and(IngestConfig.SETTINGS).and(PipelineConfig.SETTINGS).and(LoaderConfig.SETTINGS).and(AlertConfig.SETTINGS)
             .check(ServeConfig::replicasNeedACluster);
 
     public ServeConfig {

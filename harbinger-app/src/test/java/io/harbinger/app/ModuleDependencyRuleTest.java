@@ -29,6 +29,7 @@ class ModuleDependencyRuleTest {
             "pipeline", List.of("core", "schema", "predict"),
             "store", List.of("core", "schema"),
             "simulate", List.of("core", "schema", "parsers"),
+            "alert", List.of("core", "schema"),
             "api", List.of("core", "schema"),
             "embedded", List.of());
 

@@ -60,6 +60,20 @@ class ServeOptionsTest {
         expected.put("--topic-prefix", "harbinger. | HARBINGER_TOPIC_PREFIX");
         expected.put("--application-id", "harbinger-pipeline | HARBINGER_APPLICATION_ID");
         expected.put("--producer-compression", "lz4 | HARBINGER_PRODUCER_COMPRESSION");
+        expected.put("--alert-bucket", "bad | HARBINGER_ALERT_BUCKET");
+        expected.put("--alert-for", "1 | HARBINGER_ALERT_FOR");
+        expected.put("--alert-keep-firing-for", "1h | HARBINGER_ALERT_KEEP_FIRING_FOR");
+        expected.put("--alert-group-by", "host | HARBINGER_ALERT_GROUP_BY");
+        expected.put("--alert-webhook", " | HARBINGER_ALERT_WEBHOOK");
+        expected.put("--alertmanager", " | HARBINGER_ALERTMANAGER");
+        expected.put("--alert-external-url", " | HARBINGER_ALERT_EXTERNAL_URL");
+        expected.put("--alert-rate", "10 | HARBINGER_ALERT_RATE");
+        expected.put("--alert-backoff-initial", "1s | HARBINGER_ALERT_BACKOFF_INITIAL");
+        expected.put("--alert-backoff-max", "5m | HARBINGER_ALERT_BACKOFF_MAX");
+        expected.put("--alert-timeout", "10s | HARBINGER_ALERT_TIMEOUT");
+        expected.put("--alert-breaker-open", "30s | HARBINGER_ALERT_BREAKER_OPEN");
+        expected.put("--alert-repeat-interval", "4h | HARBINGER_ALERT_REPEAT_INTERVAL");
+        expected.put("--alert-sweep-interval", "10s | HARBINGER_ALERT_SWEEP_INTERVAL");
 
         Map<String, String> declared = new LinkedHashMap<>();
         for (Setting<?> s : ServeConfig.SETTINGS.settings()) declared.put(s.flag(), s.defaultText() + " | " + s.env().orElse(""));

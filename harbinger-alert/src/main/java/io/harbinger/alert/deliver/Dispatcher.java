@@ -32,7 +32,7 @@ public final class Dispatcher implements AutoCloseable {
 
     private final Map<String, ReceiverWorker> workers = new LinkedHashMap<>();
     private final Map<String, CircuitBreaker> breakers = new LinkedHashMap<>();
-    private final Map<String, List<CircuitBreaker.StateTransition>> transitions = new LinkedHashMap<>();
+    private final Map<String, List<Transition>> transitions = new LinkedHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private final HttpClient http;
 
@@ -42,9 +42,9 @@ public final class Dispatcher implements AutoCloseable {
         Backoff backoff = new Backoff(config.backoffInitial(), config.backoffMax(), () -> ThreadLocalRandom.current().nextDouble());
         for (Receiver r : config.receivers()) {
             CircuitBreaker breaker = CircuitBreaker.of(r.name(), breakerConfig(config.breakerOpen()));
-            List<CircuitBreaker.StateTransition> seen = new CopyOnWriteArrayList<>();
+            List<Transition> seen = new CopyOnWriteArrayList<>();
             breaker.getEventPublisher().onStateTransition(e -> {
-                seen.add(e.getStateTransition());
+                seen.add(new Transition(e.getStateTransition(), e.getCreationTime().toInstant()));
                 LOG.info("receiver {}: circuit breaker {}", r.name(), e.getStateTransition());
             });
             RateLimiter limiter = RateLimiter.of(r.name(), RateLimiterConfig.custom().limitForPeriod(config.rate())
@@ -81,8 +81,12 @@ public final class Dispatcher implements AutoCloseable {
         return breaker(receiver).getState();
     }
 
+    /** A state change of a receiver's circuit breaker, and when (wall clock). */
+    public record Transition(CircuitBreaker.StateTransition change, java.time.Instant at) {
+    }
+
     /** Every state change of the receiver's breaker so far, in order. */
-    public List<CircuitBreaker.StateTransition> breakerTransitions(String receiver) {
+    public List<Transition> breakerTransitions(String receiver) {
         return List.copyOf(transitions.get(receiver));
     }
 
