@@ -20,18 +20,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ModuleDependencyRuleTest {
     /** Each module's root package and the other modules it may use. */
-    private static final Map<String, List<String>> ALLOWED = Map.of(
-            "core", List.of(),
-            "schema", List.of("core"),
-            "parsers", List.of("core", "schema"),
-            "ingest", List.of("core", "schema", "parsers"),
-            "predict", List.of("core", "schema", "parsers"),
-            "pipeline", List.of("core", "schema", "predict"),
-            "store", List.of("core", "schema"),
-            "simulate", List.of("core", "schema", "parsers"),
-            "alert", List.of("core", "schema"),
-            "api", List.of("core", "schema"),
-            "embedded", List.of());
+    private static final Map<String, List<String>> ALLOWED = Map.ofEntries( // more than Map.of's ten pairs
+            Map.entry("core", List.of()),
+            Map.entry("schema", List.of("core")),
+            Map.entry("parsers", List.of("core", "schema")),
+            Map.entry("ingest", List.of("core", "schema", "parsers")),
+            Map.entry("predict", List.of("core", "schema", "parsers")),
+            Map.entry("pipeline", List.of("core", "schema", "predict")),
+            Map.entry("store", List.of("core", "schema")),
+            Map.entry("simulate", List.of("core", "schema", "parsers")),
+            Map.entry("alert", List.of("core", "schema")),
+            Map.entry("api", List.of("core", "schema")),
+            Map.entry("embedded", List.of()));
 
     private static final JavaClasses ALL = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
