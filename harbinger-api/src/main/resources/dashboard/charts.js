@@ -64,7 +64,12 @@ export function smartChart(el, smart) {
   const moved = wanted.filter((a) => smart.some((s) => value(s, a) > 0));
   const present = moved.length ? moved : wanted.filter((a) => (a === '5' || a === '197') && smart.some((s) => value(s, a) != null));
   const xs = smart.map((s) => seconds(s.ts));
-  const hasTemp = smart.some((s) => s.temperatureC != null);
+  // SMART 194's raw value is the temperature in °C where a drive reports it; else the sample's own temperature
+  const celsius = (s) => {
+    const t194 = value(s, '194');
+    return t194 != null && t194 > 0 && t194 < 100 ? t194 : s.temperatureC > 0 ? s.temperatureC : null;
+  };
+  const hasTemp = smart.some((s) => celsius(s) != null);
   const series = [{label: 'time'}];
   const data = [xs];
   present.forEach((a) => {
@@ -74,7 +79,7 @@ export function smartChart(el, smart) {
   });
   if (hasTemp) {
     series.push({label: '°C', stroke: COLORS.unknown, width: 1, dash: [3, 3], scale: 't', points: {show: false}});
-    data.push(smart.map((s) => s.temperatureC ?? null));
+    data.push(smart.map(celsius));
   }
   const opts = {
     ...size(el, height),

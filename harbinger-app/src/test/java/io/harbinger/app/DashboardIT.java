@@ -215,7 +215,7 @@ class DashboardIT {
 
     // --- the fleet ---------------------------------------------------------------------------------
 
-    /** One day of the region's host: the failing drive's reallocated (5) and pending (197) sectors grow daily, the others stay at 0. */
+    /** One day of the region's host: the failing drive's reallocated (5), pending (197) and offline-uncorrectable (198) sectors grow daily, the others stay at 0. */
     private static void sendDay(LocalDate date, int day) throws Exception {
         StringBuilder csv = new StringBuilder(CSV_HEADER);
         csv.append(row(FAILING, date, 8 + day * 6, day * 2, day * 8, 23 + day % 3, 17_952 + day * 24));
@@ -229,7 +229,7 @@ class DashboardIT {
 
     private static String row(String serial, LocalDate date, long reallocated, long uncorrectable, long pending, int celsius, long hours) {
         return serial + "," + date + ",ST4000DM000,0," + reallocated + "," + hours + "," + uncorrectable + ",0,34046," + celsius + ","
-                + pending + "," + pending + ",39414155008,52891914613\n";
+                + pending + "," + pending / 2 + ",39414155008,52891914613\n";
     }
 
     private static void post(LocalDate date, String host, String csv) throws Exception {
