@@ -22,6 +22,12 @@ function follow(el, chart, height) {
 
 const seconds = (iso) => Date.parse(iso) / 1000;
 
+/** 0.002 -> 0.2%, 0.35 -> 35% */
+function pct(v) {
+  const p = v * 100;
+  return `${p === 0 ? 0 : p < 1 ? p.toFixed(1) : p < 10 ? p.toFixed(1).replace(/\.0$/, '') : Math.round(p)}%`;
+}
+
 /** Failure probability over time, with the model's warning and alert thresholds as dashed lines. */
 export function riskChart(el, risk, thresholds = {}) {
   const height = 240;
@@ -32,14 +38,15 @@ export function riskChart(el, risk, thresholds = {}) {
     ...size(el, height),
     legend: {show: true},
     cursor: {points: {size: 6}},
-    scales: {x: {time: true}, y: {range: [0, 1]}},
-    axes: [axis(), axis({values: (u, vals) => vals.map((v) => `${Math.round(v * 100)}%`)})],
+    // up to a little above the highest probability or threshold: a drive at 3% is not a flat line under a 100% ceiling
+    scales: {x: {time: true}, y: {range: () => [0, Math.min(1, Math.max(0.05, ...ys, ...levels.map(([, v]) => v)) * 1.2)]}},
+    axes: [axis(), axis({values: (u, vals) => vals.map(pct)})],
     series: [
       {label: 'time'},
       {label: 'failure probability', stroke: COLORS.line, width: 2, fill: 'rgba(88,166,255,0.12)',
         points: {show: xs.length < 60, size: 5}, value: (u, v) => v == null ? '–' : `${(v * 100).toFixed(1)}%`},
-      ...levels.map(([bucket, v]) => ({label: `${bucket} ${Math.round(v * 100)}%`, stroke: COLORS[bucket], width: 1, dash: [6, 4],
-        points: {show: false}, value: () => `${(v * 100).toFixed(0)}%`})),
+      ...levels.map(([bucket, v]) => ({label: `${bucket} from`, stroke: COLORS[bucket], width: 1, dash: [6, 4],
+        points: {show: false}, value: () => pct(v)})),
     ],
   };
   const data = [xs, ys, ...levels.map(([, v]) => xs.map(() => v))];
@@ -51,19 +58,28 @@ export function smartChart(el, smart) {
   const height = 240;
   const wanted = ['5', '187', '188', '197', '198'];
   const names = {5: 'reallocated', 187: 'uncorrectable', 188: 'cmd timeout', 197: 'pending', 198: 'offline uncorr.'};
-  const present = wanted.filter((a) => smart.some((s) => s.attributes && s.attributes[a] != null));
+  const colour = {5: '#58a6ff', 197: '#d29922', 187: '#f85149', 188: '#bc8cff', 198: '#ff7b72'};
+  const value = (s, a) => (s.attributes ? s.attributes[a] : null);
+  // the counters that were ever above 0; a drive with none shows 5 and 197 flat at 0 (healthy, not missing)
+  const moved = wanted.filter((a) => smart.some((s) => value(s, a) > 0));
+  const present = moved.length ? moved : wanted.filter((a) => (a === '5' || a === '197') && smart.some((s) => value(s, a) != null));
   const xs = smart.map((s) => seconds(s.ts));
-  const hasTemp = smart.some((s) => s.temperatureC != null);
+  // SMART 194's raw value is the temperature in °C where a drive reports it; else the sample's own temperature
+  const celsius = (s) => {
+    const t194 = value(s, '194');
+    return t194 != null && t194 > 0 && t194 < 100 ? t194 : s.temperatureC > 0 ? s.temperatureC : null;
+  };
+  const hasTemp = smart.some((s) => celsius(s) != null);
   const series = [{label: 'time'}];
   const data = [xs];
-  present.forEach((a, i) => {
-    series.push({label: `${a} ${names[a]}`, stroke: COLORS.series[i % COLORS.series.length], width: 2, scale: 'n',
+  present.forEach((a) => {
+    series.push({label: `${a} ${names[a]}`, stroke: colour[a], width: 2, scale: 'n',
       points: {show: xs.length < 60, size: 4}});
     data.push(smart.map((s) => s.attributes[a] ?? null));
   });
   if (hasTemp) {
     series.push({label: '°C', stroke: COLORS.unknown, width: 1, dash: [3, 3], scale: 't', points: {show: false}});
-    data.push(smart.map((s) => s.temperatureC ?? null));
+    data.push(smart.map(celsius));
   }
   const opts = {
     ...size(el, height),
@@ -78,13 +94,16 @@ export function smartChart(el, smart) {
 export function histogramChart(el, bins, thresholds = {}) {
   const height = 200;
   const data = () => [bins.map((b) => (b.from + b.to) / 2), bins.map((b) => (b.drives > 0 ? b.drives : null))];
-  const colour = (p) => (p >= (thresholds.alert ?? 0.5) ? COLORS.bad : p >= (thresholds.warning ?? 0.2) ? COLORS.warning : COLORS.good);
+  // a bin wholly below the warning threshold is good, wholly above the alert one bad, one across them neutral
+  const colour = (b) => (b.to <= (thresholds.warning ?? 0) ? COLORS.good : b.from >= (thresholds.alert ?? 1) ? COLORS.bad
+    : b.from >= (thresholds.warning ?? 1) ? COLORS.warning : COLORS.line);
   const opts = {
     ...size(el, height),
     legend: {show: false},
     cursor: {show: true, points: {show: false}},
-    scales: {x: {time: false, range: [0, 1]}, y: {distr: 3, range: (u, min, max) => [1, Math.max(10, max * 2)]}},
-    axes: [axis({values: (u, v) => v.map((x) => `${Math.round(x * 100)}%`)}), axis()],
+    scales: {x: {time: false, range: [0, 1]}, y: {distr: 3, range: (u, min, max) => [0.6, Math.max(10, (max || 1) * 2)]}},
+    axes: [axis({values: (u, v) => v.map((x) => `${Math.round(x * 100)}%`)}),
+      axis({grid: {show: false}, values: (u, v) => v.map((x) => (Number.isInteger(Math.log10(x)) ? String(x) : ''))})],
     series: [{label: 'probability'}, {label: 'drives', fill: COLORS.line, stroke: COLORS.line,
       paths: uPlot.paths.bars({size: [0.9, 60], align: 0}), points: {show: false}}],
     hooks: {
@@ -99,7 +118,7 @@ export function histogramChart(el, bins, thresholds = {}) {
           const x = u.valToPos(xs[i], 'x', true);
           const y = u.valToPos(ys[i], 'y', true);
           const y0 = u.valToPos(u.scales.y.min, 'y', true);
-          ctx.fillStyle = colour(xs[i]);
+          ctx.fillStyle = colour(bins[i]);
           ctx.fillRect(x - w / 2, y, w, y0 - y);
         }
         ctx.restore();

@@ -21,9 +21,9 @@ import java.util.Map;
  *       {@code /api/v1/drives/{region}/{host}/{drive}/predictions}, {@code /api/v1/episodes},
  *       {@code /api/v1/risk}, {@code /api/v1/store/stats};</li>
  *   <li>model: {@code GET /api/v1/model}, {@code POST /api/v1/model/reload};</li>
- *   <li>operations: {@code GET /metrics}, {@code /health}, {@code /ready};</li>
  *   <li>alerts (when alerting runs): {@code /api/v1/alerts...}, {@code /api/v1/silences...} ({@link AlertRoutes});</li>
- *   <li>system: {@code GET /api/v1/system}, {@code /api/v1/system/events} (server-sent events); the dashboard at {@code /}.</li>
+ *   <li>operations: {@code GET /metrics}, {@code /health}, {@code /ready};</li>
+ *   <li>system (when given): {@code GET /api/v1/system}, {@code /api/v1/system/events} (server-sent events); the dashboard at {@code /};</li>
  *   <li>the API's description: {@code GET /api/openapi.yaml} (OpenAPI 3.0, {@link ApiDocument}).</li>
  * </ul>
  * A bad query parameter is 400 naming it; what cannot be read right now is 503 with Retry-After.
@@ -51,9 +51,9 @@ public final class HttpApi {
         FleetRoutes.register(app, ports.fleet(), ports.clock());
         ModelRoutes.register(app, ports.model());
         OpsRoutes.register(app, ports);
-        SystemRoutes.register(app, ports.system());
-        ApiDocument.register(app);
         ports.alerts().ifPresent(book -> AlertRoutes.register(app, book, ports.clock()));
+        ports.system().ifPresent(status -> SystemRoutes.register(app, status));
+        ApiDocument.register(app);
         mapExceptions(app);
     }
 

@@ -88,9 +88,8 @@ public final class Harbinger implements AutoCloseable {
                     new Readiness("ingest", ingest::accepting), new Readiness("processor", pipeline::ready),
                     new Readiness("storage", () -> storage.reads().healthy() && loaders.stream().allMatch(StoreLoader::isRunning)),
                     new Readiness("alerting", alerting::isRunning)),
-                    registry::scrape, clock,
-                    new MeterSystemStatus(registry, clock, pipelineConfig.topics().samples().name(), () -> pipeline.totals().points()),
-                    Optional.of(alerting.book())));
+                    registry::scrape, clock).withAlerts(alerting.book())
+                    .withSystem(new MeterSystemStatus(registry, clock, pipelineConfig.topics().samples().name(), () -> pipeline.totals().points())));
             http.start(config.bindAddress(), config.port());
             LOG.info("Harbinger listening on http://{}:{} (Kafka {}{})", config.bindAddress(), http.port(), bootstrapServers,
                     config.embeddedKafka() ? ", embedded" : "");

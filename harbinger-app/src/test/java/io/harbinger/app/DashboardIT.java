@@ -1,6 +1,8 @@
 package io.harbinger.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.harbinger.simulate.fleet.FleetShape;
+import io.harbinger.simulate.send.FleetSimulation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,8 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dashboard in a real headless browser (Debian's chromium driven by its chromedriver, both started
- * here) against the shared node, fed a small fleet through the Backblaze import: drives whose SMART 5 and
- * 197 counters grow over the days beside healthy ones. Every test leaves a screenshot in
+ * here) against the shared node, fed by the fleet simulator (48 drives in two regions over the last 30
+ * days, failures boosted so some drives are at risk) and, in a region of its own, one host whose drive's
+ * SMART 5 and 197 counters grow day by day beside healthy ones (the drive whose alert the page silences). Every test leaves a screenshot in
  * {@code target/screenshots/}; after each, the browser logged no error and asked no host but this node.
  */
 class DashboardIT {
@@ -52,6 +55,7 @@ class DashboardIT {
     private static final String FAILING = "ZDASH" + REGION.substring(5).toUpperCase();
     private static final List<String> HEALTHY = List.of("ZOK1", "ZOK2", "ZOK3");
     private static final int DAYS = 21;
+    private static final int SIMULATED_DAYS = 30;
     /** The last day fed: yesterday, so the fleet's latest data is this test's (other tests send 2013 and 2018 days). */
     private static final LocalDate LAST = LocalDate.now(ZoneOffset.UTC).minusDays(1);
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -66,6 +70,12 @@ class DashboardIT {
 
     @BeforeAll
     static void feedTheFleetAndStartTheBrowser() throws Exception {
+        FleetSimulation.Options fleet = FleetSimulation.Options.of(URI.create(BASE), new FleetShape(8, 2, 6)).withSeed(9).withFailureBoost(50)
+                .withStartDaysAgo(SIMULATED_DAYS).withDays(SIMULATED_DAYS).withSpeed(0).withHostMetricsInterval(Duration.ZERO);
+        try (FleetSimulation simulation = FleetSimulation.start(fleet, FleetSimulation.Listener.NONE)) {
+            assertThat(simulation.await(Duration.ofMinutes(3))).as("the simulated days were sent").isTrue();
+            assertThat(simulation.progress().failure()).isNull();
+        }
         for (int day = 0; day < DAYS; day++) sendDay(LAST.minusDays(DAYS - 1 - day), day);
         awaitLatestPrediction(FAILING);
         seleniumCacheBefore = Files.exists(SELENIUM_CACHE);
@@ -205,7 +215,7 @@ class DashboardIT {
 
     // --- the fleet ---------------------------------------------------------------------------------
 
-    /** One day of the region's host: the failing drive's reallocated (5) and pending (197) sectors grow daily, the others stay at 0. */
+    /** One day of the region's host: the failing drive's reallocated (5), pending (197) and offline-uncorrectable (198) sectors grow daily, the others stay at 0. */
     private static void sendDay(LocalDate date, int day) throws Exception {
         StringBuilder csv = new StringBuilder(CSV_HEADER);
         csv.append(row(FAILING, date, 8 + day * 6, day * 2, day * 8, 23 + day % 3, 17_952 + day * 24));
@@ -219,7 +229,7 @@ class DashboardIT {
 
     private static String row(String serial, LocalDate date, long reallocated, long uncorrectable, long pending, int celsius, long hours) {
         return serial + "," + date + ",ST4000DM000,0," + reallocated + "," + hours + "," + uncorrectable + ",0,34046," + celsius + ","
-                + pending + "," + pending + ",39414155008,52891914613\n";
+                + pending + "," + pending / 2 + ",39414155008,52891914613\n";
     }
 
     private static void post(LocalDate date, String host, String csv) throws Exception {
@@ -289,12 +299,14 @@ class DashboardIT {
         return ((Number) n).longValue();
     }
 
-    /** The hosts of every request the page made since the last look (from chromium's network events). */
+    /** The hosts of every request the page made since the last look (chromium's network events; every scheme but data: and blob: counts). */
     private static Set<String> requestedHosts() throws IOException {
         Set<String> hosts = new LinkedHashSet<>();
         for (LogEntry e : browser.manage().logs().get(LogType.PERFORMANCE)) {
             JsonNode message = Http.json(e.getMessage()).path("message");
             if (!message.path("method").asText().equals("Network.requestWillBeSent")) continue;
+            String document = message.path("params").path("documentURL").asText();
+            if (document.startsWith("chrome:") || document.startsWith("about:")) continue; // the browser's own blank tab, not the page
             String url = message.path("params").path("request").path("url").asText();
             if (url.startsWith("data:") || url.startsWith("blob:")) continue;
             hosts.add(URI.create(url).getHost());
