@@ -97,10 +97,14 @@ final class FleetQueries {
             + "   AND (l.region COLLATE \"C\", l.host COLLATE \"C\", l.drive COLLATE \"C\") > (?, ?, ?)))"
             + " ORDER BY l.probability DESC, l.host COLLATE \"C\", l.drive COLLATE \"C\" LIMIT ?";
 
-    /** Each drive's latest of the window. Parameters: region, window start. */
+    /**
+     * Each drive's latest of the window. Parameters: region, window start. Ordered as the primary key read
+     * backwards (drive, host, ts, model_version all descending), so each day partition's index yields its
+     * rows in order and a merge of them needs no sort.
+     */
     private static final String LATEST = """
             SELECT DISTINCT ON (drive, host) region, drive, host, ts, probability, bucket FROM predictions
-             WHERE region = ? AND ts >= ? ORDER BY drive, host, ts DESC, model_version DESC""";
+             WHERE region = ? AND ts >= ? ORDER BY drive DESC, host DESC, ts DESC, model_version DESC""";
 
     /** Parameters: region, window start, region, host (the position after which), limit. */
     static final String HOSTS = "SELECT region, host, count(*), max(probability), max(ts),"
@@ -112,12 +116,18 @@ final class FleetQueries {
     static final String REGION_COUNTS = "SELECT bucket, least(width_bucket(probability, 0, 1, " + FleetSummary.BINS + "), "
             + FleetSummary.BINS + "), count(*) FROM (" + LATEST + ") l GROUP BY 1, 2";
 
-    /** Parameters: region, from, to. Rows: day, bucket, drives (by each drive's last prediction of the day). */
+    /**
+     * Parameters: first day, last day (UTC midnights, as timestamps), region. Rows: day, bucket, drives (by
+     * each drive's last prediction of the day). One day at a time (a lateral per day): each reads its day
+     * partition alone and sorts a day's rows in memory, where one sort of all the days' rows spills to disk.
+     */
     static final String TREND = """
-            SELECT day, bucket, count(*) FROM (
-              SELECT DISTINCT ON (drive, host, (ts AT TIME ZONE 'UTC')::date) (ts AT TIME ZONE 'UTC')::date AS day, bucket
-                FROM predictions WHERE region = ? AND ts >= ? AND ts < ?
-               ORDER BY drive, host, (ts AT TIME ZONE 'UTC')::date, ts DESC, model_version DESC) d
+            SELECT d.day::date, l.bucket, count(*)
+              FROM generate_series(?::timestamp, ?::timestamp, interval '1 day') d(day)
+             CROSS JOIN LATERAL (
+                   SELECT DISTINCT ON (drive, host) bucket FROM predictions
+                    WHERE region = ? AND ts >= d.day AT TIME ZONE 'UTC' AND ts < (d.day + interval '1 day') AT TIME ZONE 'UTC'
+                    ORDER BY drive, host, ts DESC, model_version DESC) l
              GROUP BY 1, 2""";
 
     /** Parameters: region. Through the partial index alerts_open. */
@@ -127,7 +137,8 @@ final class FleetQueries {
 
     /** Parameters: region, host. */
     static final String HOST_LAST_SAMPLE = "SELECT max(ts) FROM disk_samples WHERE region = ? AND host = ?";
-    static final String HOST_LAST_METRIC = "SELECT max(ts) FROM host_metrics WHERE region = ? AND host = ?";
+    /** host_metrics has no index on time: newest day partition first (ordered append), stopping at the first row. */
+    static final String HOST_LAST_METRIC = "SELECT ts FROM host_metrics WHERE region = ? AND host = ? ORDER BY ts DESC LIMIT 1";
     /** Parameters: region, host, since. */
     static final String HOST_DRIVES = """
             SELECT DISTINCT ON (drive) drive, model FROM disk_samples
@@ -251,9 +262,9 @@ final class FleetQueries {
         Map<LocalDate, BucketCounts> days = new TreeMap<>();
         for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) days.put(d, BucketCounts.NONE);
         try (PreparedStatement s = c.prepareStatement(TREND)) {
-            s.setString(1, region);
-            s.setObject(2, first.atStartOfDay().atOffset(ZoneOffset.UTC));
-            s.setObject(3, last.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+            s.setObject(1, first.atStartOfDay());
+            s.setObject(2, last.atStartOfDay());
+            s.setString(3, region);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     LocalDate day = rs.getObject(1, LocalDate.class);

@@ -95,14 +95,14 @@ public final class FleetQueriesExplain {
         Object since = StoreQueries.utc(LAST.minus(FleetQueries.CURRENT));
         try (Connection c = ds.getConnection()) {
             Object bw = c.createArrayOf("text", new String[] {"warning", "bad"});
+            explain(c, "trend 14 days", FleetQueries.TREND, java.time.LocalDateTime.parse("2026-11-15T00:00:00"),
+                    java.time.LocalDateTime.parse("2026-11-28T00:00:00"), "eu");
             explain(c, "region asOf", FleetQueries.AS_OF, "eu", "eu", "eu", "eu");
             explain(c, "at-risk page (bad,warning)", FleetQueries.AT_RISK, since, "eu", since, bw, bw, 2.0, 2.0, "", "", "", 101);
             Object good = c.createArrayOf("text", new String[] {"good"});
             explain(c, "at-risk page (good)", FleetQueries.AT_RISK, since, "eu", since, good, good, 2.0, 2.0, "", "", "", 101);
             explain(c, "hosts page", FleetQueries.HOSTS, "eu", since, "", "", 101);
             explain(c, "region counts + histogram", FleetQueries.REGION_COUNTS, "eu", since);
-            explain(c, "trend 14 days", FleetQueries.TREND, "eu", StoreQueries.utc(LAST.minusSeconds(86_400L * 13).truncatedTo(java.time.temporal.ChronoUnit.DAYS)),
-                    StoreQueries.utc(LAST.plusSeconds(86_400).truncatedTo(java.time.temporal.ChronoUnit.DAYS)));
             explain(c, "open alerts", FleetQueries.OPEN_ALERTS, "eu");
             explain(c, "host last sample", FleetQueries.HOST_LAST_SAMPLE, "eu", "host-42");
             explain(c, "host last metric", FleetQueries.HOST_LAST_METRIC, "eu", "host-42");
@@ -124,8 +124,9 @@ public final class FleetQueriesExplain {
                 while (rs.next()) lines.add(rs.getString(1));
             }
             System.out.println("== " + what);
-            lines.stream().filter(l -> l.contains("Scan") || l.contains("Time:") || l.contains("Buffers") && !l.startsWith("  ")
-                    || l.contains("Subplans Removed")).limit(14).forEach(l -> System.out.println("   " + l.strip()));
+            lines.stream().filter(l -> !l.contains("Time:") && !l.contains("Buffers:")).limit(8).forEach(l -> System.out.println("   " + l.strip()));
+            lines.stream().filter(l -> l.contains("Time:") || l.startsWith("  Buffers:") || l.startsWith("Buffers:"))
+                    .forEach(l -> System.out.println("   " + l.strip()));
         }
     }
 
