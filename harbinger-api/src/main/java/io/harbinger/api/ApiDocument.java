@@ -54,6 +54,13 @@ public final class ApiDocument {
         return doc;
     }
 
+    /** The paths {@code openapi.yaml} itself describes (not its fragments'). */
+    static java.util.Set<String> mainPaths() {
+        java.util.Set<String> paths = new java.util.TreeSet<>();
+        read(MAIN).path("paths").fieldNames().forEachRemaining(paths::add);
+        return paths;
+    }
+
     private static void merge(ObjectNode components, JsonNode partComponents, String fragment) {
         for (Iterator<Map.Entry<String, JsonNode>> kinds = partComponents.fields(); kinds.hasNext(); ) {
             Map.Entry<String, JsonNode> kind = kinds.next();

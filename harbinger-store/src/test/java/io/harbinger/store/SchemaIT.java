@@ -15,8 +15,8 @@ class SchemaIT {
         try (HikariDataSource ds = SharedPostgres.freshSchema(postgres)) {
             Schema.Migrated migrated = Schema.migrate(ds);
 
-            assertThat(migrated.applied()).isEqualTo(3);
-            assertThat(migrated.version()).isEqualTo("3");
+            assertThat(migrated.applied()).isEqualTo(4);
+            assertThat(migrated.version()).isEqualTo("4");
             assertThat(Sql.column(ds, """
                     SELECT c.relname || ' ' || pg_get_partkeydef(c.oid) FROM pg_class c
                      WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'p' ORDER BY 1"""))
@@ -61,7 +61,7 @@ class SchemaIT {
             Schema.Migrated again = Schema.migrate(ds);
 
             assertThat(again.applied()).isZero();
-            assertThat(again.version()).isEqualTo("3");
+            assertThat(again.version()).isEqualTo("4");
         }
     }
 
@@ -80,6 +80,20 @@ class SchemaIT {
                             "host_metrics PRIMARY KEY (region, host, measurement, tags, ts)",
                             "loader_offsets PRIMARY KEY (consumer_group, topic, partition)",
                             "predictions PRIMARY KEY (region, drive, host, ts, model_version)");
+        }
+    }
+
+    @Test
+    void theReadApisBucketIndex_isOnEveryPredictionsPartition(BundledPostgres postgres) {
+        try (HikariDataSource ds = SharedPostgres.freshSchema(postgres)) {
+            Schema.migrate(ds);
+            new Partitions(ds, PartitionConfig.defaults(), java.time.Clock.fixed(java.time.Instant.parse("2026-11-27T12:00:00Z"),
+                    java.time.ZoneOffset.UTC)).ensureRegion("eu");
+
+            assertThat(Sql.value(ds, """
+                    SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND tablename LIKE 'predictions__eu__%'
+                       AND indexdef LIKE '%(region, bucket, ts)'""")).isNotEqualTo("0")
+                    .isEqualTo(Sql.value(ds, "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE 'predictions__eu__%'"));
         }
     }
 

@@ -54,17 +54,22 @@ import static io.harbinger.store.query.StoreQueries.utc;
 final class FleetQueries {
     static final Duration CURRENT = Duration.ofDays(FleetReads.CURRENT_DAYS);
     /** The at-risk order across regions and shards; the SQL sorts the same way. */
+    /**
+     * Names compare by code point, as PostgreSQL's {@code COLLATE "C"} compares UTF-8 bytes: the SQL sorts
+     * and compares cursor keys with that collation, whatever the database's default, so that the pages of
+     * every shard and the merge of them agree on one order.
+     */
+    static final Comparator<String> NAME_ORDER = FleetQueries::compareCodePoints;
     static final Comparator<DriveRisk> AT_RISK_ORDER = Comparator.comparingDouble(DriveRisk::probability).reversed()
-            .thenComparing(DriveRisk::region).thenComparing(DriveRisk::host).thenComparing(DriveRisk::drive);
-    static final Comparator<HostSummary> HOST_ORDER = Comparator.comparing(HostSummary::region).thenComparing(HostSummary::host);
+            .thenComparing(DriveRisk::region, NAME_ORDER).thenComparing(DriveRisk::host, NAME_ORDER).thenComparing(DriveRisk::drive, NAME_ORDER);
+    static final Comparator<HostSummary> HOST_ORDER = Comparator.comparing(HostSummary::region, NAME_ORDER).thenComparing(HostSummary::host, NAME_ORDER);
     /** Before every position: no probability is above 1. */
     private static final Cursor.AtRisk START = new Cursor.AtRisk(1, "", "", "");
 
     static final String REGIONS = """
             SELECT replace(substring(pg_get_expr(c.relpartbound, c.oid) FROM $re$^FOR VALUES IN \\('(.*)'\\)$$re$), '''''', '''')
               FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-             WHERE i.inhparent = 'predictions'::regclass
-             ORDER BY 1""";
+             WHERE i.inhparent = 'predictions'::regclass""";
 
     /** Parameters: region four times. */
     static final String AS_OF = "SELECT greatest("
@@ -88,29 +93,41 @@ final class FleetQueries {
             + " FROM (SELECT DISTINCT p.region, p.drive, p.host, ?::timestamptz AS since FROM predictions p"
             + "        WHERE p.region = ? AND p.ts >= ? AND p.bucket = ANY (?)) c"
             + " CROSS JOIN LATERAL (" + LATEST_OF_CANDIDATE + ") l"
-            + " WHERE l.bucket = ANY (?) AND (l.probability < ? OR (l.probability = ? AND (l.region, l.host, l.drive) > (?, ?, ?)))"
-            + " ORDER BY l.probability DESC, l.host, l.drive LIMIT ?";
+            + " WHERE l.bucket = ANY (?) AND (l.probability < ? OR (l.probability = ?"
+            + "   AND (l.region COLLATE \"C\", l.host COLLATE \"C\", l.drive COLLATE \"C\") > (?, ?, ?)))"
+            + " ORDER BY l.probability DESC, l.host COLLATE \"C\", l.drive COLLATE \"C\" LIMIT ?";
 
-    /** Each drive's latest of the window. Parameters: region, window start. */
+    /**
+     * Each drive's latest of the window. Parameters: region, window start. Ordered as the primary key read
+     * backwards (drive, host, ts, model_version all descending), so each day partition's index yields its
+     * rows in order and a merge of them needs no sort.
+     */
     private static final String LATEST = """
             SELECT DISTINCT ON (drive, host) region, drive, host, ts, probability, bucket FROM predictions
-             WHERE region = ? AND ts >= ? ORDER BY drive, host, ts DESC, model_version DESC""";
+             WHERE region = ? AND ts >= ? ORDER BY drive DESC, host DESC, ts DESC, model_version DESC""";
 
     /** Parameters: region, window start, region, host (the position after which), limit. */
     static final String HOSTS = "SELECT region, host, count(*), max(probability), max(ts),"
             + " max(CASE bucket WHEN 'bad' THEN 3 WHEN 'warning' THEN 2 WHEN 'unknown' THEN 1 ELSE 0 END)"
-            + " FROM (" + LATEST + ") l WHERE (region, host) > (?, ?) GROUP BY region, host ORDER BY host LIMIT ?";
+            + " FROM (" + LATEST + ") l WHERE (region COLLATE \"C\", host COLLATE \"C\") > (?, ?) GROUP BY region, host"
+            + " ORDER BY host COLLATE \"C\" LIMIT ?";
 
     /** Parameters: region, window start. Rows: bucket, bin (1..BINS), drives. */
     static final String REGION_COUNTS = "SELECT bucket, least(width_bucket(probability, 0, 1, " + FleetSummary.BINS + "), "
             + FleetSummary.BINS + "), count(*) FROM (" + LATEST + ") l GROUP BY 1, 2";
 
-    /** Parameters: region, from, to. Rows: day, bucket, drives (by each drive's last prediction of the day). */
+    /**
+     * Parameters: first day, last day (UTC midnights, as timestamps), region. Rows: day, bucket, drives (by
+     * each drive's last prediction of the day). One day at a time (a lateral per day): each reads its day
+     * partition alone and sorts a day's rows in memory, where one sort of all the days' rows spills to disk.
+     */
     static final String TREND = """
-            SELECT day, bucket, count(*) FROM (
-              SELECT DISTINCT ON (drive, host, (ts AT TIME ZONE 'UTC')::date) (ts AT TIME ZONE 'UTC')::date AS day, bucket
-                FROM predictions WHERE region = ? AND ts >= ? AND ts < ?
-               ORDER BY drive, host, (ts AT TIME ZONE 'UTC')::date, ts DESC, model_version DESC) d
+            SELECT d.day::date, l.bucket, count(*)
+              FROM generate_series(?::timestamp, ?::timestamp, interval '1 day') d(day)
+             CROSS JOIN LATERAL (
+                   SELECT DISTINCT ON (drive, host) bucket FROM predictions
+                    WHERE region = ? AND ts >= d.day AT TIME ZONE 'UTC' AND ts < (d.day + interval '1 day') AT TIME ZONE 'UTC'
+                    ORDER BY drive, host, ts DESC, model_version DESC) l
              GROUP BY 1, 2""";
 
     /** Parameters: region. Through the partial index alerts_open. */
@@ -120,7 +137,8 @@ final class FleetQueries {
 
     /** Parameters: region, host. */
     static final String HOST_LAST_SAMPLE = "SELECT max(ts) FROM disk_samples WHERE region = ? AND host = ?";
-    static final String HOST_LAST_METRIC = "SELECT max(ts) FROM host_metrics WHERE region = ? AND host = ?";
+    /** host_metrics has no index on time: newest day partition first (ordered append), stopping at the first row. */
+    static final String HOST_LAST_METRIC = "SELECT ts FROM host_metrics WHERE region = ? AND host = ? ORDER BY ts DESC LIMIT 1";
     /** Parameters: region, host, since. */
     static final String HOST_DRIVES = """
             SELECT DISTINCT ON (drive) drive, model FROM disk_samples
@@ -152,6 +170,7 @@ final class FleetQueries {
     private FleetQueries() {
     }
 
+    /** The shard's regions in {@link #NAME_ORDER}. */
     static List<String> regions(Connection c) throws SQLException {
         List<String> regions = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(REGIONS); ResultSet rs = s.executeQuery()) {
@@ -159,7 +178,21 @@ final class FleetQueries {
                 if (rs.getString(1) != null) regions.add(rs.getString(1));
             }
         }
+        regions.sort(NAME_ORDER);
         return regions;
+    }
+
+    private static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int x = a.codePointAt(i);
+            int y = b.codePointAt(j);
+            if (x != y) return Integer.compare(x, y);
+            i += Character.charCount(x);
+            j += Character.charCount(y);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     static Optional<Instant> asOf(Connection c, String region) throws SQLException {
@@ -229,9 +262,9 @@ final class FleetQueries {
         Map<LocalDate, BucketCounts> days = new TreeMap<>();
         for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) days.put(d, BucketCounts.NONE);
         try (PreparedStatement s = c.prepareStatement(TREND)) {
-            s.setString(1, region);
-            s.setObject(2, first.atStartOfDay().atOffset(ZoneOffset.UTC));
-            s.setObject(3, last.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+            s.setObject(1, first.atStartOfDay());
+            s.setObject(2, last.atStartOfDay());
+            s.setString(3, region);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     LocalDate day = rs.getObject(1, LocalDate.class);

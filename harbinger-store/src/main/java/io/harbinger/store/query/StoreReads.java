@@ -107,7 +107,7 @@ public final class StoreReads implements FleetReads {
             try (Connection c = reader.getConnection()) {
                 List<HostSummary> hosts = new java.util.ArrayList<>();
                 for (String region : q.region().map(List::of).orElse(FleetQueries.regions(c))) {
-                    if (region.compareTo(after.region()) < 0 || hosts.size() > q.limit()) continue;
+                    if (FleetQueries.NAME_ORDER.compare(region, after.region()) < 0 || hosts.size() > q.limit()) continue;
                     Optional<Instant> asOf = FleetQueries.asOf(c, region);
                     if (asOf.isPresent()) hosts.addAll(FleetQueries.hosts(c, region, asOf.get(), after, q.limit() + 1 - hosts.size()));
                 }

@@ -63,7 +63,7 @@ final class Summaries {
             alerts += p.region().alertsOpen();
             for (int i = 0; i < bins.length; i++) bins[i] += p.bins()[i];
         }
-        List<FleetSummary.Region> byName = parts.stream().map(RegionPart::region).sorted(Comparator.comparing(FleetSummary.Region::region)).toList();
+        List<FleetSummary.Region> byName = parts.stream().map(RegionPart::region).sorted(Comparator.comparing(FleetSummary.Region::region, FleetQueries.NAME_ORDER)).toList();
         return new FleetSummary(asOf, new FleetSummary.Total(buckets.drives(), buckets, alerts), byName, bins(bins));
     }
 

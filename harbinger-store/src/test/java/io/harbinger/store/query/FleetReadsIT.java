@@ -63,12 +63,14 @@ class FleetReadsIT {
 
     private static HikariDataSource a;
     private static HikariDataSource b;
+    private static HikariDataSource c;
     private static StoreReads reads;
 
     @BeforeAll
     static void load(BundledPostgres postgres) throws SQLException {
         a = shard(postgres, "eu");
         b = shard(postgres, "us");
+        c = shard(postgres, "zz");
         run(a, """
                 INSERT INTO predictions (region, drive, ts, model_version, host, probability, bucket) VALUES
                   ('eu', 'd1', '2026-11-24 02:00+00', 'v1', 'h1', 0.01, 'good'),
@@ -103,6 +105,13 @@ class FleetReadsIT {
                 INSERT INTO alerts (region, drive, raised_at, host, state, model_version, probability, bucket) VALUES
                   ('eu', 'd1', '2026-11-28 02:00+00', 'h1', 'open', 'v1', 0.9, 'bad'),
                   ('eu', 'd4', '2026-11-25 03:00+00', 'h2', 'resolved', 'v1', 0.8, 'bad')""");
+        run(c, """
+                INSERT INTO predictions (region, drive, ts, model_version, host, probability, bucket) VALUES
+                  ('zz', 'd', '2026-11-28 01:00+00', 'v1', 'hx', 0.01, 'warning'),
+                  ('zz', 'd', '2026-11-28 01:00+00', 'v1', 'h_x', 0.01, 'warning'),
+                  ('zz', 'd', '2026-11-28 01:00+00', 'v1', 'Hx', 0.01, 'warning'),
+                  ('zz', 'd', '2026-11-28 01:00+00', 'v1', 'h-x', 0.01, 'warning'),
+                  ('zz', 'D', '2026-11-28 01:00+00', 'v1', 'h-x', 0.01, 'warning')""");
         run(b, """
                 INSERT INTO predictions (region, drive, ts, model_version, host, probability, bucket) VALUES
                   ('us', 'u1', '2026-11-27 05:00+00', 'v1', 'h9', 0.9, 'bad'),
@@ -133,13 +142,15 @@ class FleetReadsIT {
         });
     }
 
-    private static HikariDataSource shard(BundledPostgres postgres, String region) {
+    private static HikariDataSource shard(BundledPostgres postgres, String... regions) {
         HikariDataSource ds = LoaderTestAccess.freshSchema(postgres);
         Schema.migrate(ds);
         Partitions partitions = new Partitions(ds, PartitionConfig.defaults(), Clock.fixed(NOON_28, ZoneOffset.UTC));
-        partitions.ensureRegion(region);
-        for (PartitionedTable t : PartitionedTable.values()) {
-            partitions.ensureCovering(t, region, Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z"));
+        for (String region : regions) {
+            partitions.ensureRegion(region);
+            for (PartitionedTable t : PartitionedTable.values()) {
+                partitions.ensureCovering(t, region, Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z"));
+            }
         }
         return ds;
     }
@@ -154,6 +165,7 @@ class FleetReadsIT {
     static void close() {
         a.close();
         b.close();
+        c.close();
     }
 
     private static AtRiskQuery atRisk(Optional<String> region, int limit, Optional<Cursor.AtRisk> after) {
@@ -196,6 +208,15 @@ class FleetReadsIT {
             List<DriveRisk> paged = everyPage(after -> reads.atRisk(atRisk(Optional.empty(), limit, after)), Cursor.AtRisk.class);
             assertThat(paged).as("limit %d", limit).extracting(DriveRisk::drive).containsExactlyElementsOf(whole);
         }
+    }
+
+    @Test
+    void names_sortByCodePoint_whateverTheDatabasesCollation_soPagesAndTheMergeAgree() {
+        StoreReads reads = new StoreReads(new io.harbinger.store.SinglePrimary(c), new io.harbinger.store.SinglePrimary(c));
+        List<DriveRisk> paged = everyPage(after -> reads.atRisk(atRisk(Optional.empty(), 1, after)), Cursor.AtRisk.class);
+        assertThat(paged).extracting(r -> r.host() + "/" + r.drive()).containsExactly("Hx/d", "h-x/D", "h-x/d", "h_x/d", "hx/d");
+        assertThat(everyPage(after -> reads.hosts(new HostsQuery(Optional.empty(), 1, after)), Cursor.Host.class))
+                .extracting(HostSummary::host).containsExactly("Hx", "h-x", "h_x", "hx");
     }
 
     @Test
