@@ -80,6 +80,7 @@ class ServeOptionsTest {
         expected.put("--read-cache-ttl", "10m | HARBINGER_READ_CACHE_TTL");
         expected.put("--redis-timeout", "50ms | HARBINGER_REDIS_TIMEOUT");
         expected.put("--redis-retry", "1s | HARBINGER_REDIS_RETRY");
+        expected.put("--read-cache-refresh-ahead", "off | HARBINGER_READ_CACHE_REFRESH_AHEAD");
 
         Map<String, String> declared = new LinkedHashMap<>();
         for (Setting<?> s : ServeConfig.SETTINGS.settings()) declared.put(s.flag(), s.defaultText() + " | " + s.env().orElse(""));

@@ -27,12 +27,14 @@ import static io.harbinger.core.config.SettingType.optional;
  *                         invalidation came (a lost invalidation record, a node that fell behind the topic)
  * @param redisTimeout     how long a Redis command may take before Redis counts as down
  * @param redisRetry       while Redis is down, how often it is probed
+ * @param refreshAhead     an evicted answer is still served while one background load replaces it (readers never
+ *                         wait for a reload; an answer may then be one load time older than the strict bound)
  * @param bootstrapServers Kafka, for the invalidations topic
  * @param topics           the topic names; the prefix also namespaces the Redis keys
  * @param clientProps      extra Kafka client settings (tests)
  */
 public record CacheConfig(boolean enabled, Optional<String> redis, int maxEntries, Duration ttl, Duration redisTimeout, Duration redisRetry,
-                          String bootstrapServers, Topics topics, Map<String, Object> clientProps) {
+                          boolean refreshAhead, String bootstrapServers, Topics topics, Map<String, Object> clientProps) {
     /** {@code --read-cache on|off}. */
     public enum Mode { ON, OFF }
 
@@ -52,7 +54,12 @@ public record CacheConfig(boolean enabled, Optional<String> redis, int maxEntrie
     public static final Setting<Duration> REDIS_RETRY = Setting.of("redis-retry", DURATION, Duration.ofSeconds(1)).must(Rule.atLeast(Duration.ofMillis(10)))
             .env("HARBINGER_REDIS_RETRY").description("While Redis is down, how often it is probed (on success its keys are flushed, then it is used again).");
 
-    public static final SettingSet SETTINGS = SettingSet.of(READ_CACHE, REDIS, SIZE, TTL, REDIS_TIMEOUT, REDIS_RETRY);
+    public static final Setting<Mode> REFRESH_AHEAD = Setting.of("read-cache-refresh-ahead", choice(Mode.class), Mode.OFF)
+            .env("HARBINGER_READ_CACHE_REFRESH_AHEAD")
+            .description("on: an answer evicted by a new prediction is still served while one background load replaces it (no reader waits for a reload; "
+                    + "answers may be one load time staler); off: evicted answers are reloaded by the next reader.");
+
+    public static final SettingSet SETTINGS = SettingSet.of(READ_CACHE, REDIS, SIZE, TTL, REDIS_TIMEOUT, REDIS_RETRY, REFRESH_AHEAD);
 
     public CacheConfig {
         if (redis == null) throw new IllegalArgumentException("redis must be non-null (empty for none)");
@@ -69,7 +76,7 @@ public record CacheConfig(boolean enabled, Optional<String> redis, int maxEntrie
     /** The cache of {@code settings} (which must declare {@link #SETTINGS}). */
     public static CacheConfig from(Settings settings, String bootstrapServers, Topics topics) {
         return new CacheConfig(settings.get(READ_CACHE) == Mode.ON, settings.get(REDIS), settings.get(SIZE), settings.get(TTL),
-                settings.get(REDIS_TIMEOUT), settings.get(REDIS_RETRY), bootstrapServers, topics, Map.of());
+                settings.get(REDIS_TIMEOUT), settings.get(REDIS_RETRY), settings.get(REFRESH_AHEAD) == Mode.ON, bootstrapServers, topics, Map.of());
     }
 
     /** Every setting at its default: on, Caffeine alone. */
@@ -79,7 +86,7 @@ public record CacheConfig(boolean enabled, Optional<String> redis, int maxEntrie
 
     /** This config with the shared tier at {@code url}. */
     public CacheConfig withRedis(String url) {
-        return new CacheConfig(enabled, Optional.of(url), maxEntries, ttl, redisTimeout, redisRetry, bootstrapServers, topics, clientProps);
+        return new CacheConfig(enabled, Optional.of(url), maxEntries, ttl, redisTimeout, redisRetry, refreshAhead, bootstrapServers, topics, clientProps);
     }
 
     /** The prefix of every Redis key of this deployment: {@code harbinger:v1:<topic prefix>:}. */

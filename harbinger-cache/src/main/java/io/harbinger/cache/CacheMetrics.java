@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class CacheMetrics {
     final Counter caffeineHits;
+    final Counter staleHits;
     final Counter caffeineMisses;
     final Counter redisHits;
     final Counter redisMisses;
@@ -36,6 +37,7 @@ final class CacheMetrics {
 
     CacheMetrics(MeterRegistry registry) {
         caffeineHits = counter(registry, "harbinger.cache.hits", "caffeine", "Reads answered by this tier");
+        staleHits = counter(registry, "harbinger.cache.hits", "stale", "Reads answered by this tier");
         redisHits = counter(registry, "harbinger.cache.hits", "redis", "Reads answered by this tier");
         caffeineMisses = counter(registry, "harbinger.cache.misses", "caffeine", "Reads this tier could not answer");
         redisMisses = counter(registry, "harbinger.cache.misses", "redis", "Reads this tier could not answer");

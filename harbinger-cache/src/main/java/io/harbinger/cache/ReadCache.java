@@ -42,7 +42,7 @@ public final class ReadCache implements AutoCloseable {
                 config.redisRetry(), config.ttl(), metrics));
         InvalidationListener[] listener = new InvalidationListener[1];
         TieredCache cache = new TieredCache(config.maxEntries(), config.ttl(), redis, config.redisNamespace(), metrics, clock, System::nanoTime,
-                () -> listener[0].ready());
+                () -> listener[0].ready(), config.refreshAhead());
         listener[0] = new InvalidationListener(config, cache::apply, metrics);
         Gauge.builder("harbinger.cache.entries", cache, TieredCache::size).tag("tier", "caffeine").description("Answers cached in this node").register(registry);
         redis.ifPresent(r -> Gauge.builder("harbinger.cache.redis.up", r, t -> t.up() ? 1 : 0).tag("tier", "redis")
@@ -79,6 +79,7 @@ public final class ReadCache implements AutoCloseable {
     @Override
     public void close() {
         listener.ifPresent(InvalidationListener::close);
+        cache.ifPresent(TieredCache::close);
         redis.ifPresent(RedisTier::close);
         publisher.close();
     }

@@ -38,6 +38,10 @@ import java.util.function.Supplier;
  * named; an answer whose load began before the former is handed to its waiters but not kept (the
  * eviction may have run while it loaded), and a Redis value loaded (on whichever node) before the
  * latter is refused. Marks older than the TTL are dropped: an answer loaded before them has expired.
+ *
+ * <p>With refresh-ahead, an evicted answer is kept aside: a reader that finds no answer but that one gets
+ * it at once, and starts (or finds running) one background load that replaces it. Readers never wait for
+ * a reload then; an answer may be as old as one load started before the latest change.
  */
 final class TieredCache {
     private static final Logger LOG = LoggerFactory.getLogger(TieredCache.class);
@@ -58,10 +62,19 @@ final class TieredCache {
     /** Held to send a Redis write after checking the marks, and to send an eviction after setting them: Redis sees them in that order. */
     private final Object redisOrder = new Object();
     private final BooleanSupplier ready;
+    private final boolean refreshAhead;
+    /** Refresh-ahead: the answers evicted last, served while their reload runs. */
+    private final com.github.benmanes.caffeine.cache.Cache<CacheKey, Object> previous;
+    private final java.util.concurrent.ExecutorService refresher;
     private long applied;
 
     TieredCache(int maxEntries, Duration ttl, Optional<RedisTier> redis, String namespace, CacheMetrics metrics, Clock clock,
                 LongSupplier ticker, BooleanSupplier ready) {
+        this(maxEntries, ttl, redis, namespace, metrics, clock, ticker, ready, false);
+    }
+
+    TieredCache(int maxEntries, Duration ttl, Optional<RedisTier> redis, String namespace, CacheMetrics metrics, Clock clock,
+                LongSupplier ticker, BooleanSupplier ready, boolean refreshAhead) {
         this.local = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(ttl).executor(Runnable::run)
                 .ticker(ticker::getAsLong)
                 .evictionListener((CacheKey key, Object value, RemovalCause cause) -> {
@@ -75,6 +88,17 @@ final class TieredCache {
         this.ticker = ticker;
         this.ttlNanos = ttl.toNanos();
         this.ready = ready;
+        this.refreshAhead = refreshAhead;
+        this.previous = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(ttl).ticker(ticker::getAsLong).executor(Runnable::run).build();
+        this.refresher = refreshAhead ? java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "harbinger-cache-refresh");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+    }
+
+    void close() {
+        if (refresher != null) refresher.shutdownNow();
     }
 
     static ObjectMapper mapper() {
@@ -96,6 +120,10 @@ final class TieredCache {
         }
         ConcurrentMap<CacheKey, CompletableFuture<Object>> map = local.asMap();
         CompletableFuture<Object> existing = map.get(key);
+        if (refreshAhead && (existing == null || !existing.isDone())) {
+            Object old = previous.getIfPresent(key);
+            if (old != null) return (V) refreshBehind(key, type, load, existing, old);
+        }
         if (existing == null) {
             CompletableFuture<Object> mine = new CompletableFuture<>();
             existing = map.putIfAbsent(key, mine);
@@ -105,12 +133,37 @@ final class TieredCache {
         return (V) join(existing);
     }
 
+    /** Refresh-ahead: {@code old} now, and one background load of {@code key} unless one runs. */
+    private <V> Object refreshBehind(CacheKey key, JavaType type, Supplier<V> load, CompletableFuture<Object> running, Object old) {
+        metrics.staleHits.increment();
+        if (running == null) {
+            CompletableFuture<Object> mine = new CompletableFuture<>();
+            if (local.asMap().putIfAbsent(key, mine) == null) {
+                try {
+                    refresher.execute(() -> {
+                        try {
+                            loadInto(key, type, load, mine);
+                        } catch (RuntimeException | Error e) {
+                            LOG.debug("background reload of {} failed: {}", key, e.toString()); // the old answer stays; the next reader tries again
+                        }
+                    });
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    local.asMap().remove(key, mine); // closing
+                }
+            }
+        }
+        return old;
+    }
+
     private <V> V loadInto(CacheKey key, JavaType type, Supplier<V> load, CompletableFuture<Object> mine) {
         metrics.caffeineMisses.increment();
         long start = ticker.getAsLong();
         try {
             V value = loadBelow(key, type, load, start);
-            if (invalidatedSince(key.scope(), start)) local.asMap().remove(key, mine);
+            if (invalidatedSince(key.scope(), start)) {
+                local.asMap().remove(key, mine);
+                if (refreshAhead) previous.put(key, value); // newer than what was kept aside; the next reader reloads again
+            }
             mine.complete(value);
             return value;
         } catch (RuntimeException | Error e) {
@@ -192,7 +245,11 @@ final class TieredCache {
         int evicted = 0;
         ConcurrentMap<CacheKey, CompletableFuture<Object>> map = local.asMap();
         for (CacheKey key : map.keySet()) {
-            if (scopes.contains(key.scope()) && map.remove(key) != null) evicted++;
+            if (!scopes.contains(key.scope())) continue;
+            CompletableFuture<Object> gone = map.remove(key);
+            if (gone == null) continue;
+            evicted++;
+            if (refreshAhead && gone.isDone() && !(gone.join() instanceof Failed)) previous.put(key, gone.join());
         }
         metrics.caffeineEvictions.increment(evicted);
         redis.ifPresent(r -> {

@@ -92,7 +92,7 @@ class ReadCacheIT {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(topics.cacheInvalidations().name(), 2, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
-        config = new CacheConfig(true, java.util.Optional.of(redis.url()), 1_000, Duration.ofMinutes(10), REDIS_TIMEOUT, Duration.ofMillis(200),
+        config = new CacheConfig(true, java.util.Optional.of(redis.url()), 1_000, Duration.ofMinutes(10), REDIS_TIMEOUT, Duration.ofMillis(200), false,
                 kafka.bootstrapServers(), topics, Map.of());
         fleet = new FleetData();
         fleet.predict("eu-1", "h1", "d1", 0.10, AS_OF.minusSeconds(60));

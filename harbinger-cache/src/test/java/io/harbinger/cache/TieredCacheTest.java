@@ -156,6 +156,36 @@ class TieredCacheTest {
         assertThat(metrics.caffeineSizeEvictions.count()).isGreaterThan(0);
     }
 
+    @Test
+    void refreshAhead_servesTheEvictedAnswerAtOnce_whileOneBackgroundLoadReplacesIt() throws Exception {
+        TieredCache ahead = new TieredCache(100, Duration.ofMinutes(10), Optional.empty(), "ns:", metrics, Clock.systemUTC(), ticker::incrementAndGet,
+                () -> true, true);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger version = new AtomicInteger(1);
+        Supplier<String> slow = () -> {
+            loads.incrementAndGet();
+            if (version.get() > 1) await(release);
+            return "v" + version.get();
+        };
+        try {
+            assertThat(ahead.get(FLEET, TEXT, slow)).isEqualTo("v1");
+            version.set(2);
+            ahead.apply(predictions(new ChangedKey("eu-1", "h1", "d1")));
+            for (int i = 0; i < 10; i++) assertThat(ahead.get(FLEET, TEXT, slow)).as("no reader waits for the reload").isEqualTo("v1");
+            assertThat(loads).as("one background reload for all of them").hasValue(2);
+            release.countDown();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!ahead.get(FLEET, TEXT, slow).equals("v2")) {
+                assertThat(System.nanoTime()).as("the reload replaces the answer").isLessThan(deadline);
+                Thread.sleep(1);
+            }
+            assertThat(loads).hasValue(2);
+            assertThat(metrics.staleHits.count()).isGreaterThanOrEqualTo(10);
+        } finally {
+            ahead.close();
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
