@@ -1,6 +1,7 @@
 package io.harbinger.simulate.fit;
 
 import io.harbinger.schema.disk.SmartAttribute;
+import io.harbinger.simulate.fleet.FleetParameters;
 
 import java.util.Arrays;
 
@@ -24,6 +25,10 @@ final class DriveTrack {
     final int[] nonZeroPairs = new int[COUNTERS];
     final int[] nonZeroGrow = new int[COUNTERS];
     final int[] nonZeroShrink = new int[COUNTERS];
+    /** Per counter and rise state ({@link FleetParameters#riseState}): consecutive day pairs, and those on which it rose. */
+    final int[][] stateDays = new int[COUNTERS][FleetParameters.RISE_STATES];
+    final int[][] stateRises = new int[COUNTERS][FleetParameters.RISE_STATES];
+    long lastRiseDay = Long.MIN_VALUE / 2;
     final DoubleList[] growth = new DoubleList[COUNTERS];
     final DoubleList[] shrinkFraction = new DoubleList[COUNTERS];
     final DoubleList powerOnPerDay = new DoubleList(8);

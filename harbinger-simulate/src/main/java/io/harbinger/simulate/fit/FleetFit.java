@@ -138,6 +138,7 @@ public final class FleetFit {
                 }
             }
         }
+        rise(t, before, now, row.day());
         double dPoh = now[POH] - before[POH];
         if (Double.isFinite(dPoh) && dPoh >= 0) t.powerOnPerDay.add(dPoh);
         if (row.day() % DriveTrack.SAMPLE_EVERY == 0) {
@@ -147,6 +148,21 @@ public final class FleetFit {
                 if (Double.isFinite(d) && d >= 0) t.usageDeltas[u].add(d);
             }
         }
+    }
+
+    /** Whether each error counter rose from one day to the next, counted under its rise state the day before. */
+    private static void rise(DriveTrack t, double[] before, double[] now, long day) {
+        boolean recent = day - 1 - t.lastRiseDay < FleetParameters.RECENT_RISE_DAYS;
+        boolean any = false;
+        for (int i = 0; i < COUNTERS; i++) {
+            int state = FleetParameters.riseState(DriveTrack.counter(before, i) > 0, recent);
+            t.stateDays[i][state]++;
+            if (DriveTrack.counter(now, i) > DriveTrack.counter(before, i)) {
+                t.stateRises[i][state]++;
+                any = true;
+            }
+        }
+        if (any) t.lastRiseDay = day;
     }
 
     private static DoubleList list(DoubleList[] lists, int i) {
@@ -228,20 +244,25 @@ public final class FleetFit {
     private static ErrorCounter counter(int i, List<DriveTrack> healthy, List<DriveTrack> firstDayHealthy) {
         DoubleList initial = new DoubleList(64);
         for (DriveTrack t : firstDayHealthy) if (DriveTrack.counter(t.first, i) > 0) initial.add(DriveTrack.counter(t.first, i));
-        long zeroPairs = 0, zeroGrow = 0, nzPairs = 0, nzGrow = 0, nzShrink = 0;
+        long[] days = new long[FleetParameters.RISE_STATES];
+        long[] rises = new long[FleetParameters.RISE_STATES];
+        long nzPairs = 0, nzShrink = 0;
         DoubleList growth = new DoubleList(64);
         DoubleList shrink = new DoubleList(16);
         for (DriveTrack t : healthy) {
-            zeroPairs += t.zeroPairs[i];
-            zeroGrow += t.zeroGrow[i];
+            for (int s = 0; s < days.length; s++) {
+                days[s] += t.stateDays[i][s];
+                rises[s] += t.stateRises[i][s];
+            }
             nzPairs += t.nonZeroPairs[i];
-            nzGrow += t.nonZeroGrow[i];
             nzShrink += t.nonZeroShrink[i];
             growth.addAll(t.growth[i]);
             shrink.addAll(t.shrinkFraction[i]);
         }
-        return new ErrorCounter(Quantiles.of(initial.toArray(), 1), ratio(zeroGrow, zeroPairs), ratio(nzGrow, nzPairs),
-                Quantiles.of(growth.toArray(), 1), ratio(nzShrink, nzPairs), Quantiles.of(shrink.toArray(), 0));
+        double[] rise = new double[days.length];
+        for (int s = 0; s < days.length; s++) rise[s] = ratio(rises[s], days[s]);
+        return new ErrorCounter(Quantiles.of(initial.toArray(), 1), rise, Quantiles.of(growth.toArray(), 1), ratio(nzShrink, nzPairs),
+                Quantiles.of(shrink.toArray(), 0));
     }
 
     private Usage usage(int u, List<DriveTrack> healthy, List<DriveTrack> firstDayHealthy) {

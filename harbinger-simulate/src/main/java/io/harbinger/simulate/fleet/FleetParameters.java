@@ -22,6 +22,15 @@ public record FleetParameters(int format, String source, String driveModel, Loca
     public static final int FORMAT = 1;
     /** Days of a failed drive's life a trajectory keeps, its failure day included. */
     public static final int TRAJECTORY_DAYS = 30;
+    /** A rise of some error counter within this many days before makes a drive's counters "recently risen". */
+    public static final int RECENT_RISE_DAYS = 2;
+    /** Rise states of one counter: 0 at 0, 1 above 0, 2 at 0 after a recent rise (of another), 3 above 0 after a recent rise. */
+    public static final int RISE_STATES = 4;
+
+    /** The rise state of a counter that is (or not) above 0, on a drive some counter of which rose (or not) within {@value #RECENT_RISE_DAYS} days. */
+    public static int riseState(boolean nonZero, boolean recentRise) {
+        return (nonZero ? 1 : 0) + (recentRise ? 2 : 0);
+    }
 
     public FleetParameters {
         if (format != FORMAT) throw new IllegalArgumentException("fleet parameters format " + format + ", this build reads " + FORMAT);
@@ -58,14 +67,17 @@ public record FleetParameters(int format, String source, String driveModel, Loca
      * One error counter of healthy drives.
      *
      * @param initialNonZero  its value on the first day where it is above 0
-     * @param growFromZero    probability per day that it rises while at 0
-     * @param growFromNonZero probability per day that it rises while above 0 (counters that have started tend to go on)
+     * @param rise            probability per day that it rises, by its {@link #riseState rise state}: above 0 it rises more
+     *                        often than at 0, and after a recent rise far more often still (the data's rises come in
+     *                        bursts on few drives)
      * @param growth          size of a rise
      * @param shrink          probability per day that it falls while above 0 (pending sectors get remapped)
      * @param shrinkFraction  the value after a fall, as a share of the value before
      */
-    public record ErrorCounter(Quantiles initialNonZero, double growFromZero, double growFromNonZero, Quantiles growth,
-                               double shrink, Quantiles shrinkFraction) {
+    public record ErrorCounter(Quantiles initialNonZero, double[] rise, Quantiles growth, double shrink, Quantiles shrinkFraction) {
+        public ErrorCounter {
+            if (rise.length != RISE_STATES) throw new IllegalArgumentException("one rise probability per rise state (" + RISE_STATES + ")");
+        }
     }
 
     /**

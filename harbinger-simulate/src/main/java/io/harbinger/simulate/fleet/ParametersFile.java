@@ -88,8 +88,7 @@ public final class ParametersFile {
             ErrorCounter c = h.counters().get(i);
             Map<String, Object> cm = new TreeMap<>();
             cm.put("initialNonZero", c.initialNonZero().values());
-            cm.put("growFromZero", c.growFromZero());
-            cm.put("growFromNonZero", c.growFromNonZero());
+            cm.put("rise", c.rise());
             cm.put("growth", c.growth().values());
             cm.put("shrink", c.shrink());
             cm.put("shrinkFraction", c.shrinkFraction().values());
@@ -155,8 +154,8 @@ public final class ParametersFile {
         JsonNode cs = req(h, "counters");
         for (SmartAttribute a : SmartAttribute.RULE_COUNTERS) {
             JsonNode c = req(cs, String.valueOf(a.id()));
-            counters.add(new ErrorCounter(q(c, "initialNonZero"), req(c, "growFromZero").asDouble(), req(c, "growFromNonZero").asDouble(),
-                    q(c, "growth"), req(c, "shrink").asDouble(), q(c, "shrinkFraction")));
+            counters.add(new ErrorCounter(q(c, "initialNonZero"), doubles(req(c, "rise")), q(c, "growth"), req(c, "shrink").asDouble(),
+                    q(c, "shrinkFraction")));
         }
         Map<Integer, Usage> usage = new LinkedHashMap<>();
         req(h, "usage").properties().forEach(e -> usage.put(Integer.parseInt(e.getKey()),

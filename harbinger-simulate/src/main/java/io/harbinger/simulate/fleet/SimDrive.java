@@ -31,6 +31,8 @@ final class SimDrive {
     private long[][] trajectory;
     private int trajectoryDay;
     private long[] base;
+    /** Days since an error counter last rose (large: never seen to). */
+    private long daysSinceRise = Long.MAX_VALUE / 2;
     /** Once struck, whether it ever was: "healthy" statistics count drives that never fail. */
     boolean everFailing;
 
@@ -101,25 +103,27 @@ final class SimDrive {
             applyTrajectory();
             return;
         }
+        boolean recent = daysSinceRise < FleetParameters.RECENT_RISE_DAYS;
+        daysSinceRise++;
         for (int i = 0; i < COUNTERS.size(); i++) {
-            if (fleet.mirrorOf[i] < 0) evolve(i, h.counters().get(i));
+            if (fleet.mirrorOf[i] < 0 && evolve(i, h.counters().get(i), recent)) daysSinceRise = 0;
         }
         copyMirrors();
         if (random.nextDouble() < fleet.hazard) strike(pickTrajectory(), 0);
     }
 
-    private void evolve(int i, ErrorCounter c) {
+    /** One day of counter {@code i}: it may rise (by its rise state), or, above 0, fall. True when it rose. */
+    private boolean evolve(int i, ErrorCounter c, boolean recentRise) {
         int slot = COUNTERS.get(i).slot();
         double v = values[slot];
         double u = random.nextDouble();
-        double size = c.growth().sample(random.nextDouble());
-        if (v == 0) {
-            if (u < c.growFromZero()) values[slot] = Math.max(1, Math.round(size));
-        } else if (u < c.growFromNonZero()) {
-            values[slot] = v + Math.max(1, Math.round(size));
-        } else if (u < c.growFromNonZero() + c.shrink()) {
-            values[slot] = Math.floor(v * c.shrinkFraction().sample(random.nextDouble()));
+        double rise = c.rise()[FleetParameters.riseState(v > 0, recentRise)];
+        if (u < rise) {
+            values[slot] = v + Math.max(1, Math.round(c.growth().sample(random.nextDouble())));
+            return true;
         }
+        if (v > 0 && u < rise + c.shrink()) values[slot] = Math.floor(v * c.shrinkFraction().sample(random.nextDouble()));
+        return false;
     }
 
     private void copyMirrors() {
