@@ -58,6 +58,7 @@ final class EngineLoop implements Runnable, ConsumerRebalanceListener {
     private final Map<String, Episode> open = new HashMap<>();
     private final Map<Integer, Long> stored = new HashMap<>();
     private boolean repositionNeeded;
+    private boolean commitFailed;
     private Instant nextSweep = Instant.MIN;
     private Duration retryWait = Duration.ofMillis(100);
     volatile boolean running = true;
@@ -91,6 +92,10 @@ final class EngineLoop implements Runnable, ConsumerRebalanceListener {
     }
 
     private void step() {
+        if (commitFailed) {
+            pause(); // back off before evaluating the same records again: no retry storm against the database
+            commitFailed = false;
+        }
         if (repositionNeeded && !reposition()) {
             pause();
             return;
@@ -127,12 +132,21 @@ final class EngineLoop implements Runnable, ConsumerRebalanceListener {
             commits.incrementAndGet();
             retryWait = Duration.ofMillis(100);
         } catch (SQLException e) {
-            LOG.warn("storing {} alert changes failed ({}): {}; reading the state back and evaluating again", changed.size(), e.getSQLState(), e.getMessage());
+            LOG.warn("storing {} alert changes failed ({}): {}; reading the state back and evaluating again in {}", changed.size(), e.getSQLState(),
+                    brief(e), retryWait);
             repositionNeeded = true;
+            commitFailed = true;
         } catch (AlertStore.Fenced e) {
             LOG.warn("{}; reading the state and positions again", e.getMessage());
             repositionNeeded = true;
         }
+    }
+
+    /** The cause of a failed statement, without the batch's parameters (a notification body each). */
+    static String brief(SQLException e) {
+        SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+        String m = String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
+        return m.length() <= 300 ? m : m.substring(0, 300) + "...";
     }
 
     private List<ScoredSample> samples(ConsumerRecord<byte[], byte[]> record) {
@@ -153,7 +167,7 @@ final class EngineLoop implements Runnable, ConsumerRebalanceListener {
             int sent = store.inTransaction(tx -> notifier.notify(tx, tx.firingToReview(now.minus(repeat)), now));
             if (sent > 0) LOG.info("sweep: {} notifications (silences ended, repeats)", sent);
         } catch (SQLException | AlertStore.Fenced e) {
-            LOG.warn("the sweep failed: {}; trying again in {}", e.getMessage(), sweepEvery);
+            LOG.warn("the sweep failed: {}; trying again in {}", e instanceof SQLException sql ? brief(sql) : e.getMessage(), sweepEvery);
         }
     }
 
@@ -172,12 +186,11 @@ final class EngineLoop implements Runnable, ConsumerRebalanceListener {
                 else consumer.seek(tp, at);
             }
             consumer.resume(consumer.assignment());
-            repositionNeeded = false;
-            retryWait = Duration.ofMillis(100);
+            repositionNeeded = false; // the back-off is reset by the next commit that succeeds, not here
             LOG.info("alerting positioned: {} open alerts, offsets {}", open.size(), offsets);
             return true;
         } catch (SQLException e) {
-            LOG.warn("cannot read the alerting state ({}): {}; trying again in {}", e.getSQLState(), e.getMessage(), retryWait);
+            LOG.warn("cannot read the alerting state ({}): {}; trying again in {}", e.getSQLState(), brief(e), retryWait);
             return false;
         }
     }

@@ -32,7 +32,7 @@ public final class AlertProcess {
         hc.setMaximumPoolSize(4);
         HikariDataSource db = new HikariDataSource(hc);
         Settings s = Settings.builder(AlertConfig.SETTINGS).set(AlertConfig.BACKOFF_INITIAL, Duration.ofMillis(100))
-                .set(AlertConfig.BACKOFF_MAX, Duration.ofSeconds(1)).set(AlertConfig.TIMEOUT, Duration.ofMillis(500))
+                .set(AlertConfig.BACKOFF_MAX, Duration.ofSeconds(1)).set(AlertConfig.TIMEOUT, Duration.ofSeconds(2))
                 .set(AlertConfig.BREAKER_OPEN, Duration.ofMillis(500)).set(AlertConfig.RATE, 100).build();
         AlertConfig config = AlertConfig.from(s, args[0], new Topics(args[1])).withReceivers(List.of(Receiver.webhook(URI.create(args[3]))))
                 .withConsumerProps(Map.of("group.instance.id", "alert-crash-test", "session.timeout.ms", 10_000));
