@@ -172,6 +172,20 @@ class DashboardIT {
     }
 
     @Test
+    void hostPage_listsItsDrives_mostAtRiskWithItsBucket() throws Exception {
+        open("#/host/" + REGION + "/" + HOST);
+        List<WebElement> rows = waitFor(() -> {
+            List<WebElement> r = browser.findElements(By.cssSelector("#host-drives tbody tr"));
+            return r.size() == 1 + HEALTHY.size() ? r : null;
+        });
+        JsonNode host = Http.getJson(BASE + "/api/v1/fleet/hosts/" + REGION + "/" + HOST);
+        WebElement failing = rows.stream().filter(r -> FAILING.equals(r.getAttribute("data-drive"))).findFirst().orElseThrow();
+        assertThat(failing.getText()).contains(find(host.path("drives"), FAILING).path("latest").path("bucket").asText());
+        assertThat(failing.findElement(By.linkText(FAILING)).getAttribute("href")).as("a drive's row leads to its page")
+                .endsWith("#/drive/" + REGION + "/" + HOST + "/" + FAILING);
+    }
+
+    @Test
     void silenceMadeInThePage_silencesTheDrivesAlert() throws Exception {
         String path = "/api/v1/alerts?state=active&region=" + REGION;
         JsonNode alert = awaitJson(path, a -> find(a.path("items"), FAILING) != null, Duration.ofSeconds(60));
