@@ -186,7 +186,7 @@ class DashboardIT {
     }
 
     @Test
-    void silenceMadeInThePage_silencesTheDrivesAlert() throws Exception {
+    void silenceMadeInThePage_silencesTheDrivesAlert_andAcknowledgeAcksIt() throws Exception {
         String path = "/api/v1/alerts?state=active&region=" + REGION;
         JsonNode alert = awaitJson(path, a -> find(a.path("items"), FAILING) != null, Duration.ofSeconds(60));
         String id = find(alert.path("items"), FAILING).path("id").asText();
@@ -212,6 +212,11 @@ class DashboardIT {
         open("#/alerts"); // the page shows it too
         waitFor(() -> browser.findElements(By.cssSelector("#silences tr[data-silence='" + silence + "']")).isEmpty() ? null : true);
         waitFor(() -> browser.findElements(By.cssSelector("#alerts tr[data-alert='" + id + "'] .silenced")).isEmpty() ? null : true);
+
+        browser.findElement(By.cssSelector("#alerts tr[data-alert='" + id + "'] button.ack")).click(); // and acknowledged, by the name given
+        JsonNode acked = awaitJson("/api/v1/alerts/" + id, a -> !a.path("acknowledged").isNull() && !a.path("acknowledged").isMissingNode(), Duration.ofSeconds(30));
+        assertThat(acked.path("acknowledged").path("by").asText()).isEqualTo("ops");
+        waitFor(() -> browser.findElement(By.cssSelector("#alerts tr[data-alert='" + id + "']")).getText().contains("acked by ops") ? true : null);
     }
 
     @Test
