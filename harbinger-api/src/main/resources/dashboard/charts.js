@@ -58,7 +58,7 @@ export function smartChart(el, smart) {
   const height = 240;
   const wanted = ['5', '187', '188', '197', '198'];
   const names = {5: 'reallocated', 187: 'uncorrectable', 188: 'cmd timeout', 197: 'pending', 198: 'offline uncorr.'};
-  const colour = {5: '#58a6ff', 197: '#d29922', 187: '#f85149', 188: '#bc8cff', 198: '#ff7b72'};
+  const colour = {5: '#58a6ff', 197: '#d29922', 187: '#f85149', 188: '#bc8cff', 198: '#39c5cf'};
   const value = (s, a) => (s.attributes ? s.attributes[a] : null);
   // the counters that were ever above 0; a drive with none shows 5 and 197 flat at 0 (healthy, not missing)
   const moved = wanted.filter((a) => smart.some((s) => value(s, a) > 0));

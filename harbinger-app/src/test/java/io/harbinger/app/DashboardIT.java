@@ -172,7 +172,21 @@ class DashboardIT {
     }
 
     @Test
-    void silenceMadeInThePage_silencesTheDrivesAlert() throws Exception {
+    void hostPage_listsItsDrives_mostAtRiskWithItsBucket() throws Exception {
+        open("#/host/" + REGION + "/" + HOST);
+        List<WebElement> rows = waitFor(() -> {
+            List<WebElement> r = browser.findElements(By.cssSelector("#host-drives tbody tr"));
+            return r.size() == 1 + HEALTHY.size() ? r : null;
+        });
+        JsonNode host = Http.getJson(BASE + "/api/v1/fleet/hosts/" + REGION + "/" + HOST);
+        WebElement failing = rows.stream().filter(r -> FAILING.equals(r.getAttribute("data-drive"))).findFirst().orElseThrow();
+        assertThat(failing.getText()).contains(find(host.path("drives"), FAILING).path("latest").path("bucket").asText());
+        assertThat(failing.findElement(By.linkText(FAILING)).getAttribute("href")).as("a drive's row leads to its page")
+                .endsWith("#/drive/" + REGION + "/" + HOST + "/" + FAILING);
+    }
+
+    @Test
+    void silenceMadeInThePage_silencesTheDrivesAlert_andAcknowledgeAcksIt() throws Exception {
         String path = "/api/v1/alerts?state=active&region=" + REGION;
         JsonNode alert = awaitJson(path, a -> find(a.path("items"), FAILING) != null, Duration.ofSeconds(60));
         String id = find(alert.path("items"), FAILING).path("id").asText();
@@ -198,6 +212,11 @@ class DashboardIT {
         open("#/alerts"); // the page shows it too
         waitFor(() -> browser.findElements(By.cssSelector("#silences tr[data-silence='" + silence + "']")).isEmpty() ? null : true);
         waitFor(() -> browser.findElements(By.cssSelector("#alerts tr[data-alert='" + id + "'] .silenced")).isEmpty() ? null : true);
+
+        browser.findElement(By.cssSelector("#alerts tr[data-alert='" + id + "'] button.ack")).click(); // and acknowledged, by the name given
+        JsonNode acked = awaitJson("/api/v1/alerts/" + id, a -> !a.path("acknowledged").isNull() && !a.path("acknowledged").isMissingNode(), Duration.ofSeconds(30));
+        assertThat(acked.path("acknowledged").path("by").asText()).isEqualTo("ops");
+        waitFor(() -> browser.findElement(By.cssSelector("#alerts tr[data-alert='" + id + "']")).getText().contains("acked by ops") ? true : null);
     }
 
     @Test
