@@ -1,15 +1,15 @@
 package io.harbinger.alert.rule;
 
-import io.harbinger.schema.prediction.Contribution;
+import io.harbinger.schema.prediction.Reasons;
 import io.harbinger.schema.prediction.ScoredSample;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * What a person reads in a notification: a one-line {@code summary} and a {@code description} of what
- * pushed the prediction (its top contributions, largest first).
+ * What a person reads in a notification: a one-line {@code summary} and a {@code description}: why, in
+ * words, from the prediction's top contributions and the feature values scored.
  */
 public final class Annotations {
     private Annotations() {
@@ -21,13 +21,10 @@ public final class Annotations {
         return Map.of("summary", summary, "description", description(s));
     }
 
+    /** The reasons in words ({@link Reasons}: "SMART 197 current pending sectors grew by 24 in 7 days (now 24)"), then the model. */
     static String description(ScoredSample s) {
-        if (s.prediction().topFeatures().isEmpty()) return "Model " + s.prediction().modelVersion() + " gave no contributions.";
-        return "Model " + s.prediction().modelVersion() + "; what pushed it: " + s.prediction().topFeatures().stream()
-                .map(Annotations::contribution).collect(Collectors.joining(", ")) + ".";
-    }
-
-    private static String contribution(Contribution c) {
-        return String.format(Locale.ROOT, "%s %+.2f", c.feature(), c.value());
+        List<String> reasons = Reasons.of(s.prediction().topFeatures());
+        String model = "model " + s.prediction().modelVersion();
+        return reasons.isEmpty() ? "No reasons given by " + model + "." : String.join("; ", reasons) + " (" + model + ").";
     }
 }

@@ -119,7 +119,8 @@ class EvaluatorTest {
         Evaluator e = rule(Bucket.BAD, new Hold.Samples(1), Duration.ZERO);
         feed(e, bad("h-001", "ZJV0", ofHours(0)));
         assertThat(open.orElseThrow().annotations()).containsEntry("summary", "Drive ZJV0 on eu-1/h-001 predicted to fail (p=0.83, bad)");
-        assertThat(open.orElseThrow().annotations().get("description")).contains("smart_197_raw +1.92", "smart_5_raw +0.40");
+        assertThat(open.orElseThrow().annotations().get("description")).as("reasons in words, not feature names")
+                .contains("SMART 197 current pending sectors", "24", "SMART 5 ", "(model m1).").doesNotContain("smart_197_raw");
     }
 
     @Test
