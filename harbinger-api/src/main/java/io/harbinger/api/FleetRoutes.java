@@ -1,9 +1,11 @@
 package io.harbinger.api;
 
+import io.harbinger.schema.alert.AlertBook;
 import io.harbinger.schema.read.AtRiskQuery;
 import io.harbinger.schema.read.Cursor;
 import io.harbinger.schema.read.DriveQuery;
 import io.harbinger.schema.read.FleetReads;
+import io.harbinger.schema.read.FleetSummary;
 import io.harbinger.schema.read.HostsQuery;
 import io.harbinger.schema.read.Page;
 import io.harbinger.schema.read.StoredRows;
@@ -13,6 +15,7 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the model said, read from storage (replicas where there are); described in {@code openapi.yaml}:
@@ -37,8 +40,12 @@ final class FleetRoutes {
     private FleetRoutes() {
     }
 
-    static void register(Javalin app, FleetReads fleet, Clock clock) {
-        app.get("/api/v1/fleet/summary", ctx -> ctx.json(fleet.summary(QueryParams.integer(ctx, "days", DEFAULT_TREND_DAYS, 1, MAX_TREND_DAYS))));
+    static void register(Javalin app, FleetReads fleet, Clock clock, Optional<AlertBook> alerts) {
+        app.get("/api/v1/fleet/summary", ctx -> {
+            FleetSummary summary = fleet.summary(QueryParams.integer(ctx, "days", DEFAULT_TREND_DAYS, 1, MAX_TREND_DAYS));
+            // where alerting runs, "alerts open" is what it has firing, not the episodes the stream raised
+            ctx.json(alerts.map(book -> summary.withAlertsOpen(book.firingByRegion())).orElse(summary));
+        });
         app.get("/api/v1/fleet/at-risk", ctx -> {
             AtRiskQuery q = new AtRiskQuery(QueryParams.optionalName(ctx, "region"), QueryParams.buckets(ctx, "bucket", AtRiskQuery.DEFAULT_BUCKETS),
                     QueryParams.limit(ctx), QueryParams.cursor(ctx, Cursor.AtRisk.class));

@@ -48,7 +48,7 @@ public final class HttpApi {
 
     public static void mount(Javalin app, ApiPorts ports) {
         ProcessorRoutes.register(app, ports.processor());
-        FleetRoutes.register(app, ports.fleet(), ports.clock());
+        FleetRoutes.register(app, ports.fleet(), ports.clock(), ports.alerts());
         ModelRoutes.register(app, ports.model());
         OpsRoutes.register(app, ports);
         ports.alerts().ifPresent(book -> AlertRoutes.register(app, book, ports.clock()));

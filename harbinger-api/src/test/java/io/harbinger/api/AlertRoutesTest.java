@@ -214,6 +214,12 @@ class AlertRoutesTest {
         }
 
         @Override
+        public Map<String, Long> firingByRegion() {
+            return alerts.values().stream().filter(a -> a.state() == AlertState.FIRING)
+                    .collect(java.util.stream.Collectors.groupingBy(a -> a.labels().get("region"), java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+        }
+
+        @Override
         public Optional<Alert> alert(UUID id) {
             return Optional.ofNullable(alerts.get(id));
         }

@@ -20,6 +20,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -59,6 +61,18 @@ public final class PostgresAlertBook implements AlertBook {
         } catch (SQLException e) {
             throw new ReadUnavailableException(what + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public Map<String, Long> firingByRegion() {
+        return read("firing alerts", c -> {
+            Map<String, Long> firing = new TreeMap<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT region, count(*) FROM alerting.alerts WHERE state = 'firing' GROUP BY region");
+                 ResultSet rs = st.executeQuery()) {
+                while (rs.next()) firing.put(rs.getString(1), rs.getLong(2));
+            }
+            return firing;
+        });
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.harbinger.schema.alert;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -14,6 +15,9 @@ public interface AlertBook {
     AlertPage alerts(AlertQuery query);
 
     Optional<Alert> alert(UUID id);
+
+    /** Alerts firing now, by region (regions without any left out). */
+    Map<String, Long> firingByRegion();
 
     /** Records the acknowledgement (a later one replaces an earlier); the alert as it is now, empty when unknown. */
     Optional<Alert> acknowledge(UUID id, String by, String comment);

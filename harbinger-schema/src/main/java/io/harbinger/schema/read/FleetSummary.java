@@ -3,6 +3,7 @@ package io.harbinger.schema.read;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,6 +21,17 @@ public record FleetSummary(Optional<Instant> asOf, Total total, List<Region> reg
     public FleetSummary {
         regions = List.copyOf(regions);
         riskHistogram = List.copyOf(riskHistogram);
+    }
+
+    /**
+     * This summary with the alerts open per region as the alerting engine counts them ({@code firing}:
+     * by region; a region not in it has none), the total their sum.
+     */
+    public FleetSummary withAlertsOpen(Map<String, Long> firing) {
+        List<Region> counted = regions.stream().map(r -> new Region(r.region(), r.asOf(), r.drives(), r.buckets(),
+                firing.getOrDefault(r.region(), 0L), r.trend())).toList();
+        long total = firing.values().stream().mapToLong(Long::longValue).sum();
+        return new FleetSummary(asOf, new Total(this.total.drives(), this.total.buckets(), total), counted, riskHistogram);
     }
 
     /** @param alertsOpen alerts firing now: open episodes, or the alerting engine's firing alerts where one runs */
