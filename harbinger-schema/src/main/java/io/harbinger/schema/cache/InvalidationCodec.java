@@ -3,20 +3,19 @@ package io.harbinger.schema.cache;
 import io.harbinger.schema.topic.Codec;
 import io.harbinger.schema.topic.CorruptRecordException;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The binary form of an {@link Invalidation}: version byte 1, the commit instant (epoch seconds, nanos),
- * the source's ordinal, the key count, then each key as three modified-UTF-8 strings (region, host, drive).
+ * the source's ordinal, the key count, then each key as three strings (region, host, drive), each its UTF-8
+ * length (int) and bytes; big-endian.
  * Every region, host and drive of a record repeats: records are small (one per committed transaction).
  */
 public final class InvalidationCodec implements Codec<Invalidation> {
@@ -28,43 +27,54 @@ public final class InvalidationCodec implements Codec<Invalidation> {
 
     @Override
     public byte[] encode(Invalidation value) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 + value.keys().size() * 40);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(VERSION);
-            out.writeLong(value.committedAt().getEpochSecond());
-            out.writeInt(value.committedAt().getNano());
-            out.writeByte(value.source().ordinal());
-            out.writeInt(value.keys().size());
-            for (ChangedKey key : value.keys()) {
-                out.writeUTF(key.region());
-                out.writeUTF(key.host());
-                out.writeUTF(key.drive());
+        List<byte[]> texts = new ArrayList<>(value.keys().size() * 3);
+        int size = 1 + 8 + 4 + 1 + 4;
+        for (ChangedKey key : value.keys()) {
+            for (String text : new String[]{key.region(), key.host(), key.drive()}) {
+                byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+                texts.add(utf8);
+                size += 4 + utf8.length;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a byte array does not fail
         }
-        return bytes.toByteArray();
+        ByteBuffer out = ByteBuffer.allocate(size).put(VERSION).putLong(value.committedAt().getEpochSecond())
+                .putInt(value.committedAt().getNano()).put((byte) value.source().ordinal()).putInt(value.keys().size());
+        for (byte[] utf8 : texts) out.putInt(utf8.length).put(utf8);
+        return out.array();
     }
 
     @Override
     public Invalidation decode(byte[] bytes) {
         if (bytes == null) throw new CorruptRecordException("an invalidation record has no value");
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            int version = in.readByte();
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        try {
+            int version = in.get();
             if (version != VERSION) throw new CorruptRecordException("invalidation version " + version + ", expected " + VERSION);
-            Instant committedAt = Instant.ofEpochSecond(in.readLong(), in.readInt());
-            int source = in.readByte();
+            Instant committedAt = Instant.ofEpochSecond(in.getLong(), in.getInt());
+            int source = in.get();
             if (source < 0 || source >= Invalidation.Source.values().length) throw new CorruptRecordException("invalidation source " + source + " is unknown");
-            int count = in.readInt();
+            int count = in.getInt();
             if (count < 0 || count > Invalidation.MAX_KEYS) throw new CorruptRecordException("invalidation key count " + count + " is out of 0.." + Invalidation.MAX_KEYS);
             List<ChangedKey> keys = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) keys.add(new ChangedKey(in.readUTF(), in.readUTF(), in.readUTF()));
-            if (in.available() > 0) throw new CorruptRecordException("invalidation record has " + in.available() + " bytes after its last key");
+            for (int i = 0; i < count; i++) keys.add(new ChangedKey(text(in), text(in), text(in)));
+            if (in.hasRemaining()) throw new CorruptRecordException("invalidation record has " + in.remaining() + " bytes after its last key");
             return new Invalidation(committedAt, Invalidation.Source.values()[source], keys);
-        } catch (EOFException e) {
+        } catch (BufferUnderflowException e) {
             throw new CorruptRecordException("invalidation record ends early (" + bytes.length + " bytes)");
-        } catch (IOException | IllegalArgumentException | java.time.DateTimeException e) {
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
             throw new CorruptRecordException("invalidation record does not decode: " + e.getMessage());
+        }
+    }
+
+    private static String text(ByteBuffer in) {
+        int length = in.getInt();
+        if (length < 0 || length > in.remaining()) throw new CorruptRecordException("invalidation text of " + length + " bytes, " + in.remaining() + " left");
+        ByteBuffer utf8 = in.slice(in.position(), length);
+        in.position(in.position() + length);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(utf8).toString();
+        } catch (CharacterCodingException e) {
+            throw new CorruptRecordException("invalidation text is not UTF-8");
         }
     }
 }
