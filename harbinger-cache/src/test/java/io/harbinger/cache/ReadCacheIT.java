@@ -135,10 +135,16 @@ class ReadCacheIT {
         return probe;
     }
 
+    /** Node A's write to Redis is sent without waiting: until it is there, node B could miss. */
+    private void awaitStored(String method) {
+        await().atMost(Duration.ofSeconds(5)).until(() -> !redisDirect().sync().keys(config.redisNamespace() + "k:" + method + ":*").isEmpty());
+    }
+
     @Test
     void secondNode_isAnsweredFromTheSharedTier() {
         List<RiskPrediction> first = top(nodeA);
         assertThat(readsA.reads).hasValue(1);
+        awaitStored("top-risk");
         assertThat(top(nodeB)).isEqualTo(first); // NaN contributions and instants survive the JSON
         assertThat(readsB.reads).as("node B found it in Redis").hasValue(0);
         assertThat(count(registryB, "harbinger.cache.hits", "redis")).isEqualTo(1);
@@ -148,9 +154,12 @@ class ReadCacheIT {
         AtRiskQuery firstTwo = new AtRiskQuery(Optional.empty(), AtRiskQuery.DEFAULT_BUCKETS, 2, Optional.empty());
         Page<DriveRisk> page = nodeA.reads().atRisk(firstTwo);
         assertThat(page.next()).isPresent();
+        awaitStored("at-risk");
         assertThat(nodeB.reads().atRisk(firstTwo)).isEqualTo(page); // the cursor survives the shared tier
         assertThat(readsB.reads).hasValue(0);
-        assertThat(nodeB.reads().summary(14)).isEqualTo(nodeA.reads().summary(14));
+        var summary = nodeA.reads().summary(14);
+        awaitStored("summary");
+        assertThat(nodeB.reads().summary(14)).isEqualTo(summary);
         assertThat(readsB.reads).hasValue(0);
     }
 
@@ -231,6 +240,7 @@ class ReadCacheIT {
         await().atMost(Duration.ofSeconds(15)).until(() -> nodeA.redisUp() && nodeB.redisUp());
         int before = readsB.reads.get();
         drive(nodeA, "d2"); // loaded by A, stored in Redis
+        awaitStored("drive-predictions");
         assertThat(drive(nodeB, "d2")).isEqualTo(drive(nodeA, "d2"));
         assertThat(readsB.reads.get()).as("B answered from Redis again").isEqualTo(before);
     }
