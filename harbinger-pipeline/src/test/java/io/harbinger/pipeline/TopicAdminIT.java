@@ -20,14 +20,14 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 class TopicAdminIT {
 
     @Test
-    void ensure_isIdempotent_andCreatesSamplesAndPredictionsWithTheRequestedPartitions(EmbeddedKafka kafka) throws Exception {
+    void ensure_isIdempotent_andCreatesEveryTopicWithTheRequestedPartitions(EmbeddedKafka kafka) throws Exception {
         Topics topics = new Topics("topics-" + UUID.randomUUID() + ".");
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             new TopicAdmin(topics).ensure(admin, 3, (short) 1);
             assertThatNoException().isThrownBy(() -> new TopicAdmin(topics).ensure(admin, 3, (short) 1));
 
             var described = admin.describeTopics(topics.names()).allTopicNames().get(10, TimeUnit.SECONDS);
-            assertThat(described.keySet()).containsExactlyInAnyOrder(topics.samples().name(), topics.predictions().name());
+            assertThat(described.keySet()).containsExactlyInAnyOrder(topics.samples().name(), topics.predictions().name(), topics.cacheInvalidations().name());
             assertThat(described.values()).allSatisfy(topic -> assertThat(topic.partitions()).hasSize(3));
         }
     }
