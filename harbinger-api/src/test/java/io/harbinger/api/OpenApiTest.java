@@ -53,6 +53,7 @@ class OpenApiTest {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final AtomicReference<ModelControl.Reload> NEXT_RELOAD = new AtomicReference<>(new ModelControl.Reload.NoFile());
     private static final InMemoryFleet FLEET = new InMemoryFleet();
+    private static final AlertRoutesTest.InMemoryBook BOOK = new AlertRoutesTest.InMemoryBook();
     private static Javalin app;
     private static OpenAPI api;
     private static tools.jackson.databind.JsonNode document;
@@ -68,8 +69,11 @@ class OpenApiTest {
         document = tools.jackson.databind.json.JsonMapper.builder().build().readTree(new ObjectMapper().writeValueAsString(ApiDocument.tree()));
         app = HttpApi.server();
         ProcessorReads processor = processor();
+        BOOK.add("h-001", io.harbinger.schema.alert.AlertState.FIRING, InMemoryFleet.AS_OF);
+        // every port given, so that every route of the node (the fragments' too) is registered and held to the document
         HttpApi.mount(app, new ApiPorts(processor, FLEET, model(), List.of(new Readiness("processor", processor::ready),
-                new Readiness("storage", FLEET::healthy)), () -> "harbinger_up 1\n", Clock.fixed(InMemoryFleet.AS_OF, ZoneOffset.UTC)));
+                new Readiness("storage", FLEET::healthy)), () -> "harbinger_up 1\n", Clock.fixed(InMemoryFleet.AS_OF, ZoneOffset.UTC))
+                .withAlerts(BOOK).withSystem(() -> SystemRoutesTest.status(InMemoryFleet.AS_OF, 1)));
         app.start("127.0.0.1", 0);
     }
 
@@ -128,7 +132,13 @@ class OpenApiTest {
             new Call("GET", "/metrics", "/metrics", 200),
             new Call("GET", "/health", "/health", 200),
             new Call("GET", "/ready", "/ready", 200),
-            new Call("GET", "/api/openapi.yaml", "/api/openapi.yaml", 200));
+            new Call("GET", "/api/openapi.yaml", "/api/openapi.yaml", 200),
+            // the fragments' routes (their modules' tests check their behaviour; here their answers meet the document)
+            new Call("GET", "/api/v1/alerts", "/api/v1/alerts?state=all", 200),
+            new Call("GET", "/api/v1/alerts", "/api/v1/alerts?state=bogus", 400),
+            new Call("GET", "/api/v1/alerts/{id}", "/api/v1/alerts/00000000-0000-0000-0000-000000000000", 404),
+            new Call("GET", "/api/v1/silences", "/api/v1/silences?state=all", 200),
+            new Call("GET", "/api/v1/system", "/api/v1/system", 200));
 
     private record Call(String method, String documentedPath, String uri, int status) {
     }
