@@ -12,6 +12,7 @@ import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -70,7 +71,7 @@ class DashboardIT {
 
     @BeforeAll
     static void feedTheFleetAndStartTheBrowser() throws Exception {
-        FleetSimulation.Options fleet = FleetSimulation.Options.of(URI.create(BASE), new FleetShape(8, 2, 6)).withSeed(9).withFailureBoost(50)
+        FleetSimulation.Options fleet = FleetSimulation.Options.of(URI.create(BASE), new FleetShape(8, 2, 6, "dash-sim-")).withSeed(9).withFailureBoost(50)
                 .withStartDaysAgo(SIMULATED_DAYS).withDays(SIMULATED_DAYS).withSpeed(0).withHostMetricsInterval(Duration.ZERO);
         try (FleetSimulation simulation = FleetSimulation.start(fleet, FleetSimulation.Listener.NONE)) {
             assertThat(simulation.await(Duration.ofMinutes(3))).as("the simulated days were sent").isTrue();
@@ -192,8 +193,7 @@ class DashboardIT {
         String id = find(alert.path("items"), FAILING).path("id").asText();
 
         open("#/alerts");
-        WebElement row = waitFor(() -> browser.findElements(By.cssSelector("#alerts tr[data-alert='" + id + "']")).stream().findFirst().orElse(null));
-        row.findElement(By.cssSelector("button.silence")).click();
+        clickWhenThere(By.cssSelector("#alerts tr[data-alert='" + id + "'] button.silence"));
         List<String> matchers = new ArrayList<>();
         for (WebElement m : browser.findElements(By.cssSelector("#silence-matchers .matcher-row"))) {
             matchers.add(m.findElement(By.name("name")).getAttribute("value") + "=" + m.findElement(By.name("value")).getAttribute("value"));
@@ -213,7 +213,7 @@ class DashboardIT {
         waitFor(() -> browser.findElements(By.cssSelector("#silences tr[data-silence='" + silence + "']")).isEmpty() ? null : true);
         waitFor(() -> browser.findElements(By.cssSelector("#alerts tr[data-alert='" + id + "'] .silenced")).isEmpty() ? null : true);
 
-        browser.findElement(By.cssSelector("#alerts tr[data-alert='" + id + "'] button.ack")).click(); // and acknowledged, by the name given
+        clickWhenThere(By.cssSelector("#alerts tr[data-alert='" + id + "'] button.ack")); // and acknowledged, by the name given
         JsonNode acked = awaitJson("/api/v1/alerts/" + id, a -> !a.path("acknowledged").isNull() && !a.path("acknowledged").isMissingNode(), Duration.ofSeconds(30));
         assertThat(acked.path("acknowledged").path("by").asText()).isEqualTo("ops");
         waitFor(() -> browser.findElement(By.cssSelector("#alerts tr[data-alert='" + id + "']")).getText().contains("acked by ops") ? true : null);
@@ -297,12 +297,23 @@ class DashboardIT {
                 && browser.getCurrentUrl().endsWith(hash.substring(1)) ? true : null);
     }
 
+    /** Clicks what {@code by} finds once it is there, again if the page re-rendered it in between. */
+    private static void clickWhenThere(By by) {
+        waitFor(() -> {
+            List<WebElement> found = browser.findElements(by);
+            if (found.isEmpty()) return null;
+            found.getFirst().click();
+            return true;
+        });
+    }
+
     private static <T> T waitFor(java.util.function.Supplier<T> condition) {
         return waitFor(condition, Duration.ofSeconds(20));
     }
 
     private static <T> T waitFor(java.util.function.Supplier<T> condition, Duration timeout) {
-        return new WebDriverWait(browser, timeout, Duration.ofMillis(200)).until(d -> condition.get());
+        // the page re-renders its tables as fresh data arrives: an element found a moment ago may be gone; ask again
+        return new WebDriverWait(browser, timeout, Duration.ofMillis(200)).ignoring(StaleElementReferenceException.class).until(d -> condition.get());
     }
 
     /** Canvas pixels within a small distance of one colour (uPlot draws each series in its stroke colour). */
