@@ -172,6 +172,12 @@ class TieredCacheTest {
             version.set(2);
             ahead.apply(predictions(new ChangedKey("eu-1", "h1", "d1")));
             for (int i = 0; i < 10; i++) assertThat(ahead.get(FLEET, TEXT, slow)).as("no reader waits for the reload").isEqualTo("v1");
+            long started = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (loads.get() < 2) { // the reload runs on another thread: it may not have begun yet
+                assertThat(System.nanoTime()).as("the background reload begins").isLessThan(started);
+                Thread.sleep(1);
+            }
+            for (int i = 0; i < 10; i++) assertThat(ahead.get(FLEET, TEXT, slow)).as("still no reader waits").isEqualTo("v1");
             assertThat(loads).as("one background reload for all of them").hasValue(2);
             release.countDown();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
