@@ -97,13 +97,7 @@ public final class BundledPostgres implements AutoCloseable {
      * after 30 s, killed. A stale file or a PID now used by another program is left to PostgreSQL.
      */
     static void stopOrphan(Path dataDir) throws IOException {
-        Path pidFile = dataDir.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) return;
-        List<String> lines = Files.readAllLines(pidFile);
-        if (lines.isEmpty() || !lines.getFirst().trim().matches("\\d+")) return;
-        Optional<ProcessHandle> orphan = ProcessHandle.of(Long.parseLong(lines.getFirst().trim()))
-                .filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres") || c.equals("postgres")).orElse(false));
+        Optional<ProcessHandle> orphan = postmaster(dataDir);
         if (orphan.isEmpty()) return;
         LOG.warn("PostgreSQL (pid {}) from an earlier run still holds {}; stopping it", orphan.get().pid(), dataDir);
         orphan.get().destroy();
@@ -146,7 +140,12 @@ public final class BundledPostgres implements AutoCloseable {
      */
     @Override
     public void close() {
-        Optional<ProcessHandle> postmaster = postmaster(dataDir);
+        Optional<ProcessHandle> postmaster;
+        try {
+            postmaster = postmaster(dataDir);
+        } catch (IOException e) {
+            postmaster = Optional.empty(); // no pid file to read: nothing to wait for after pg_ctl
+        }
         checkpoint();
         try {
             postgres.close();
@@ -176,14 +175,17 @@ public final class BundledPostgres implements AutoCloseable {
         }
     }
 
-    /** The live postmaster that {@code postmaster.pid} in {@code dataDir} names. */
-    private static Optional<ProcessHandle> postmaster(Path dataDir) {
-        try {
-            List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"));
-            if (lines.isEmpty() || !lines.getFirst().trim().matches("\\d+")) return Optional.empty();
-            return ProcessHandle.of(Long.parseLong(lines.getFirst().trim())).filter(ProcessHandle::isAlive);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+    /**
+     * The live {@code postgres} process that {@code postmaster.pid} in {@code dataDir} names; empty without
+     * the file, for a stale one, or for a PID now used by another program.
+     */
+    private static Optional<ProcessHandle> postmaster(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) return Optional.empty();
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.isEmpty() || !lines.getFirst().trim().matches("\\d+")) return Optional.empty();
+        return ProcessHandle.of(Long.parseLong(lines.getFirst().trim()))
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres") || c.equals("postgres")).orElse(false));
     }
 }
