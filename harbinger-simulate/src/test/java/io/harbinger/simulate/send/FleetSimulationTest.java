@@ -169,7 +169,8 @@ class FleetSimulationTest {
 
     @Test
     void hostMetrics_carryTheClocksTime_andEveryHost() throws Exception {
-        try (FleetSimulation sim = FleetSimulation.start(options().withDays(1).withStartDaysAgo(0).withHostMetricsInterval(Duration.ofMillis(50)), null)) {
+        // no end of days (0): with one day, the days could end, and stop the host metrics, before their first write arrived
+        try (FleetSimulation sim = FleetSimulation.start(options().withDays(0).withStartDaysAgo(0).withHostMetricsInterval(Duration.ofMillis(50)), null)) {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (writes.isEmpty() && System.nanoTime() < deadline) Thread.sleep(20);
         }
