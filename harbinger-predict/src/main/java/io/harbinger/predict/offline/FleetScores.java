@@ -4,6 +4,7 @@ import io.harbinger.predict.eval.DriveScores;
 import io.harbinger.predict.eval.ScoredDay;
 import io.harbinger.predict.feature.Features;
 import io.harbinger.predict.model.FailureModel;
+import io.harbinger.schema.prediction.Bucket;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -67,7 +68,8 @@ public final class FleetScores {
         for (int i = 0; i < size; i++) {
             Long failed = failureDays.get(drives.get(drive[i]));
             if (failed != null && day[i] > failed) continue; // a failed drive that shows up again is a replacement's row
-            byDrive.computeIfAbsent(drive[i], k -> new ArrayList<>()).add(new ScoredDay(LocalDate.ofEpochDay(day[i]), p[i], rule[i]));
+            // lead wires deltaFlag/bucket: placeholders until then (the rule flag for the delta rule, bucket unknown)
+            byDrive.computeIfAbsent(drive[i], k -> new ArrayList<>()).add(new ScoredDay(LocalDate.ofEpochDay(day[i]), p[i], rule[i], rule[i], Bucket.UNKNOWN));
         }
         List<DriveScores> out = new ArrayList<>(byDrive.size());
         byDrive.forEach((id, days) -> {

@@ -1,9 +1,12 @@
 package io.harbinger.predict.eval;
 
+import io.harbinger.schema.prediction.Bucket;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -15,6 +18,9 @@ final class Drives {
     private final String name;
     private final TreeMap<Integer, Double> probabilities = new TreeMap<>();
     private final Set<Integer> ruleDays = new HashSet<>();
+    private final Set<Integer> deltaDays = new HashSet<>();
+    private final Map<Integer, Bucket> buckets = new HashMap<>();
+    private Bucket defaultBucket = Bucket.GOOD;
     private Integer failsOn;
 
     private Drives(String name) {
@@ -45,6 +51,22 @@ final class Drives {
         return this;
     }
 
+    Drives delta(int... days) {
+        for (int d : days) deltaDays.add(d);
+        return this;
+    }
+
+    /** The bucket of every scored day not given one by {@link #bucket(Bucket, int...)}; GOOD unless set. */
+    Drives bucket(Bucket bucket) {
+        defaultBucket = bucket;
+        return this;
+    }
+
+    Drives bucket(Bucket bucket, int... days) {
+        for (int d : days) buckets.put(d, bucket);
+        return this;
+    }
+
     Drives failsOn(int day) {
         failsOn = day;
         return this;
@@ -52,7 +74,7 @@ final class Drives {
 
     DriveScores build() {
         List<ScoredDay> days = new ArrayList<>();
-        probabilities.forEach((d, p) -> days.add(new ScoredDay(day(d), p, ruleDays.contains(d))));
+        probabilities.forEach((d, p) -> days.add(new ScoredDay(day(d), p, ruleDays.contains(d), deltaDays.contains(d), buckets.getOrDefault(d, defaultBucket))));
         return new DriveScores(name, Optional.ofNullable(failsOn).map(Drives::day), days);
     }
 

@@ -1,26 +1,29 @@
 package io.harbinger.predict.eval;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.harbinger.schema.prediction.Bucket;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
-/** The evaluation is pure: JDK values in, Strings out; no I/O, no clock, no library. */
+/** The evaluation is pure: JDK values (and the schema's Bucket) in, Strings out; no I/O, no clock, no library. */
 class EvalPurityTest {
     private static final JavaClasses EVAL = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.harbinger.predict.eval");
 
     @Test
-    void eval_depends_only_on_the_jdk_language_collections_and_dates() {
-        classes().should().onlyDependOnClassesThat()
-                .resideInAnyPackage("io.harbinger.predict.eval", "java.lang..", "java.util..", "java.time..")
+    void eval_depends_only_on_the_jdk_language_collections_and_dates_and_the_bucket_vocabulary() {
+        classes().should().onlyDependOnClassesThat(
+                        resideInAnyPackage("io.harbinger.predict.eval", "java.lang..", "java.util..", "java.time..").or(equivalentTo(Bucket.class)))
                 .check(EVAL);
     }
 

@@ -3,6 +3,7 @@ package io.harbinger.predict.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.harbinger.schema.prediction.Bucket;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ import net.jqwik.api.constraints.IntRange;
 
 /** Random small fleets, probabilities in tenths so that equal scores (ties) are common. */
 class EvaluationPropertiesTest {
-    private record Spec(boolean failed, int start, List<Integer> tenths, List<Boolean> rule, int gapToFailure) {
+    private record Spec(boolean failed, int start, List<Integer> tenths, List<Boolean> rule, List<Boolean> delta, int gapToFailure) {
     }
 
     @Property
@@ -87,12 +88,17 @@ class EvaluationPropertiesTest {
         return best;
     }
 
+    private static Bucket bucketOf(int tenths) {
+        return tenths >= 7 ? Bucket.BAD : tenths >= 4 ? Bucket.WARNING : tenths >= 1 ? Bucket.GOOD : Bucket.UNKNOWN;
+    }
+
     @Provide
     Arbitrary<List<DriveScores>> fleets() {
         Arbitrary<Spec> spec = Combinators.combine(
                 Arbitraries.of(true, false),
                 Arbitraries.integers().between(0, 5),
                 Arbitraries.integers().between(0, 10).list().ofMaxSize(12),
+                Arbitraries.of(true, false, false, false).list().ofSize(12),
                 Arbitraries.of(true, false, false, false).list().ofSize(12),
                 Arbitraries.integers().between(0, 3)).as(Spec::new);
         return spec.list().ofMinSize(1).ofMaxSize(12).map(EvaluationPropertiesTest::toFleet);
@@ -107,7 +113,8 @@ class EvaluationPropertiesTest {
     private static DriveScores toDrive(String name, Spec s) {
         List<ScoredDay> days = new ArrayList<>();
         for (int k = 0; k < s.tenths().size(); k++) {
-            days.add(new ScoredDay(Drives.day(s.start() + k), s.tenths().get(k) / 10.0, s.rule().get(k)));
+            int tenths = s.tenths().get(k);
+            days.add(new ScoredDay(Drives.day(s.start() + k), tenths / 10.0, s.rule().get(k), s.delta().get(k), bucketOf(tenths)));
         }
         Optional<LocalDate> failedOn = s.failed() ? Optional.of(Drives.day(s.start() + s.tenths().size() + s.gapToFailure())) : Optional.empty();
         return new DriveScores(name, failedOn, days);
