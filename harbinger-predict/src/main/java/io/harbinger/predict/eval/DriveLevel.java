@@ -30,24 +30,40 @@ final class DriveLevel {
         return before >= 0 && before < horizonDays;
     }
 
+    /**
+     * What one predictor did to one drive (see {@link Evaluation}).
+     *
+     * @param failed     the drive failed in the period
+     * @param recalled   failed, and flagged on a day of its window
+     * @param falseAlarm healthy, and flagged on a day of the period
+     * @param earlyOnly  failed, flagged, but only before its window
+     * @param leadDays   for a recalled drive, the failure day minus its first flagged day; -1 otherwise
+     */
+    record Outcome(boolean failed, boolean recalled, boolean falseAlarm, boolean earlyOnly, int leadDays) {
+    }
+
+    static Outcome outcome(DriveScores drive, int horizonDays, Predicate<ScoredDay> flagged) {
+        Optional<ScoredDay> first = drive.days().stream().filter(flagged).findFirst();
+        if (drive.failedOn().isEmpty()) return new Outcome(false, false, first.isPresent(), false, -1);
+        LocalDate failedOn = drive.failedOn().get();
+        boolean recalled = drive.days().stream().anyMatch(day -> inWindow(day.day(), failedOn, horizonDays) && flagged.test(day));
+        int lead = recalled ? (int) ChronoUnit.DAYS.between(first.orElseThrow().day(), failedOn) : -1;
+        return new Outcome(true, recalled, false, !recalled && first.isPresent(), lead);
+    }
+
     /** The drive-level counts of the predictor that flags the days {@code flagged} accepts. */
     static Metrics metrics(List<DriveScores> drives, int horizonDays, Predicate<ScoredDay> flagged) {
         int failed = 0, recalled = 0, falseAlarms = 0, earlyOnly = 0;
         List<Integer> leadTimes = new ArrayList<>();
         for (DriveScores drive : drives) {
-            Optional<ScoredDay> first = drive.days().stream().filter(flagged).findFirst();
-            if (drive.failedOn().isEmpty()) {
-                if (first.isPresent()) falseAlarms++;
-                continue;
-            }
-            failed++;
-            LocalDate failedOn = drive.failedOn().get();
-            if (flaggedInWindow(drive, horizonDays, flagged)) {
+            Outcome o = outcome(drive, horizonDays, flagged);
+            if (o.failed()) failed++;
+            if (o.recalled()) {
                 recalled++;
-                leadTimes.add((int) ChronoUnit.DAYS.between(first.orElseThrow().day(), failedOn));
-            } else if (first.isPresent()) {
-                earlyOnly++;
+                leadTimes.add(o.leadDays());
             }
+            if (o.falseAlarm()) falseAlarms++;
+            if (o.earlyOnly()) earlyOnly++;
         }
         return new Metrics(drives.size(), failed, drives.size() - failed, recalled, falseAlarms, earlyOnly, new LeadTimes(horizonDays, leadTimes));
     }
@@ -61,10 +77,5 @@ final class DriveLevel {
                 .filter(day -> drive.failedOn().map(f -> inWindow(day.day(), f, horizonDays)).orElse(true))
                 .mapToDouble(ScoredDay::probability)
                 .max().orElse(Double.NEGATIVE_INFINITY);
-    }
-
-    private static boolean flaggedInWindow(DriveScores drive, int horizonDays, Predicate<ScoredDay> flagged) {
-        LocalDate failedOn = drive.failedOn().orElseThrow();
-        return drive.days().stream().anyMatch(day -> inWindow(day.day(), failedOn, horizonDays) && flagged.test(day));
     }
 }

@@ -47,6 +47,20 @@ final class PrCurves {
         return sum / positives;
     }
 
+    /**
+     * The model at the lowest threshold of {@code curve} with at most {@code maxFalseAlarms} false alarms
+     * (false alarms only grow as the threshold falls, so that point recalls the most within the budget).
+     */
+    static OperatingPoint withinFalseAlarms(List<PrPoint> curve, int maxFalseAlarms, int failed, int healthy) {
+        PrPoint chosen = null;
+        for (PrPoint p : curve) {
+            if (p.falsePositives() > maxFalseAlarms) break;
+            chosen = p;
+        }
+        if (chosen == null) return new OperatingPoint(Double.POSITIVE_INFINITY, maxFalseAlarms, 0, 0, Metrics.ratio(0, failed), Metrics.ratio(0, healthy));
+        return new OperatingPoint(chosen.threshold(), maxFalseAlarms, chosen.truePositives(), chosen.falsePositives(), chosen.recall(), chosen.falseAlarmRate());
+    }
+
     private static PrPoint point(double threshold, int tp, int fp, int positives, int negatives) {
         return new PrPoint(threshold, tp, fp, Metrics.ratio(tp, positives), (double) tp / (tp + fp), Metrics.ratio(fp, negatives));
     }

@@ -12,8 +12,8 @@ import java.time.LocalDate;
  * @param ruleFlag    whether the classic SMART rule fires that day: any of raw SMART 5, 187, 188, 197 or
  *                    198 above 0; the caller computes it
  * @param deltaFlag   whether the delta rule fires that day: any of raw SMART 5, 187, 188, 197 or 198 grew
- *                    within the last 7 days (its value that day above its lowest value over the 7 days
- *                    before); the caller computes it
+ *                    within the last 7 days (rose from one sample to the next at least once within the
+ *                    7 days ending that day); the caller computes it
  * @param bucket      the model's bucket that day (bad, warning, good or unknown)
  */
 public record ScoredDay(LocalDate day, double probability, boolean ruleFlag, boolean deltaFlag, Bucket bucket) {

@@ -83,15 +83,16 @@ final class Drives {
      * f1 0.8, f3 0.55, f2 0.3 (failed); h2 0.6, h5 0.5, h3 0.45, h1 0.2, h4 0.1 (healthy).
      * At threshold 0.5: model recalls f1 (lead 7) and f3 (lead 13, first flag before its window), f2 is
      * early only; false alarms h2 and h5 (0.5 exactly). The rule recalls f1 (lead 1) and f2 (lead 17),
-     * misses f3; false alarms h1, h2, h4.
+     * misses f3; false alarms h1, h2, h4. The delta rule recalls f1 (lead 2) and f2 (lead 4), misses f3;
+     * false alarm h2. Every day is bucket GOOD.
      */
     static List<DriveScores> smallFleet() {
         return List.of(
-                drive("f1").failsOn(29).days(0, 29, 0.1).probability(22, 0.6).probability(25, 0.8).rule(28).build(),
-                drive("f2").failsOn(20).days(0, 20, 0.3).probability(5, 0.9).rule(3, 15).build(),
+                drive("f1").failsOn(29).days(0, 29, 0.1).probability(22, 0.6).probability(25, 0.8).rule(28).delta(27).build(),
+                drive("f2").failsOn(20).days(0, 20, 0.3).probability(5, 0.9).rule(3, 15).delta(16).build(),
                 drive("f3").failsOn(15).days(0, 15, 0.2).probability(2, 0.7).probability(14, 0.55).build(),
                 drive("h1").days(0, 29, 0.2).rule(20).build(),
-                drive("h2").days(0, 29, 0.2).probability(10, 0.6).rule(12).build(),
+                drive("h2").days(0, 29, 0.2).probability(10, 0.6).rule(12).delta(12).build(),
                 drive("h3").days(0, 29, 0.2).probability(3, 0.45).build(),
                 drive("h4").days(0, 12, 0.1).rule(1).build(),
                 drive("h5").days(0, 29, 0.05).probability(7, 0.5).build());

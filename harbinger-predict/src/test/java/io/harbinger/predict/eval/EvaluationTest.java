@@ -40,6 +40,40 @@ class EvaluationTest {
     }
 
     @Test
+    void deltaRule_counts_with_the_delta_flag() {
+        Metrics d = e.deltaRule();
+        assertThat(List.of(d.recalled(), d.falseAlarms(), d.earlyOnly())).containsExactly(2, 1, 0);
+        assertThat(d.falseAlarmRate()).isCloseTo(0.2, within(EPS));
+        assertThat(d.leadTimes().days()).containsExactly(2, 4);
+    }
+
+    @Test
+    void modelAtDeltaFalseAlarmRate_is_the_lowest_threshold_with_at_most_the_delta_rules_false_alarms() {
+        OperatingPoint p = e.modelAtDeltaFalseAlarmRate();
+        assertThat(p.threshold()).isEqualTo(0.55);
+        assertThat(List.of(p.maxFalseAlarms(), p.recalled(), p.falseAlarms())).containsExactly(1, 2, 1);
+        assertThat(p.recall()).isCloseTo(2.0 / 3, within(EPS));
+        assertThat(e.recallGainOverDeltaRule()).isCloseTo(0, within(EPS));
+    }
+
+    @Test
+    void modelAtRuleFalseAlarmRate_uses_the_rules_three_false_alarms() {
+        OperatingPoint p = e.modelAtRuleFalseAlarmRate();
+        assertThat(p.threshold()).isEqualTo(0.3);
+        assertThat(p.recall()).isEqualTo(1.0);
+        assertThat(p.falseAlarmRate()).isCloseTo(0.6, within(EPS));
+    }
+
+    @Test
+    void modelAtDeltaFalseAlarmRate_flags_nothing_when_even_the_highest_score_is_over_budget() {
+        List<DriveScores> fleet = List.of(drive("f").failsOn(5).days(0, 5, 0.4).delta(5).build(), drive("h").days(0, 5, 0.9).build());
+        Evaluation ev = Evaluation.of(fleet, 10, 0.5);
+        assertThat(ev.modelAtDeltaFalseAlarmRate().flagsNothing()).isTrue();
+        assertThat(ev.modelAtDeltaFalseAlarmRate().recall()).isZero();
+        assertThat(ev.recallGainOverDeltaRule()).isEqualTo(-1.0);
+    }
+
+    @Test
     void prCurve_has_one_point_per_distinct_drive_score_highest_first() {
         assertThat(e.prCurve()).extracting(PrPoint::threshold).containsExactly(0.8, 0.6, 0.55, 0.5, 0.45, 0.3, 0.2, 0.1);
         assertThat(e.prCurve()).extracting(PrPoint::truePositives).containsExactly(1, 1, 2, 2, 2, 3, 3, 3);
