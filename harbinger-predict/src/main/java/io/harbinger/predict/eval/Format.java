@@ -19,6 +19,22 @@ final class Format {
         return fixed(value, 1);
     }
 
+    /** {@code value [lo, hi]} with {@code decimals} decimals; the interval is left out when undefined. */
+    static String withInterval(double value, Interval interval, int decimals) {
+        if (!interval.isDefined()) return fixed(value, decimals);
+        return fixed(value, decimals) + " [" + fixed(interval.lo(), decimals) + ", " + fixed(interval.hi(), decimals) + "]";
+    }
+
+    /** A rate with its interval, 4 decimals. */
+    static String rate(double value, Interval interval) {
+        return withInterval(value, interval, 4);
+    }
+
+    /** Days with their interval, 1 decimal. */
+    static String days(double value, Interval interval) {
+        return withInterval(value, interval, 1);
+    }
+
     static String fixed(double value, int decimals) {
         if (!Double.isFinite(value)) return NOT_AVAILABLE;
         return String.format(Locale.ROOT, "%." + decimals + "f", value);

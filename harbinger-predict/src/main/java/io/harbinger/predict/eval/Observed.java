@@ -4,8 +4,7 @@ package io.harbinger.predict.eval;
  * Drive-days of one row of the reliability or calibration table and what became of their drives.
  *
  * @param driveDays       all drive-days of the row
- * @param censoredDays    drive-days left out: their window runs past the period's last day and their drive
- *                        did not fail within it, so the outcome is unknown
+ * @param censoredDays    drive-days left out: their window runs past the period's last day (see {@link Reliability})
  * @param judgedDays      {@code driveDays - censoredDays}
  * @param failedWithin    judged drive-days whose drive failed within the window
  * @param meanProbability the mean model probability over the judged days ({@code NaN} without one)

@@ -20,9 +20,13 @@ import java.util.stream.Stream;
  * (default {@value #DEFAULT_BAD_WITHIN_DAYS}) for {@code bad} days, {@code warningWithinDays} (default
  * {@value #DEFAULT_WARNING_WITHIN_DAYS}) for {@code warning}, {@code good} and {@code unknown} days, and
  * the horizon for the calibration table. The period ends on its <b>last day</b>: the latest scored or
- * failure day of any drive. A day whose window runs past it ({@code d + W - 1 > last day}) and whose
- * drive did not fail within it is <b>censored</b>: its outcome is unknown, so it is left out and counted
- * apart. A drive that leaves the fleet without a failure row counts as not failed, as in the evaluation.
+ * failure day of any drive. A day whose window runs past it ({@code d + W - 1 > last day}) is
+ * <b>censored</b>: left out and counted apart, <em>whether or not its drive failed</em>. Only the days
+ * whose drive did not fail have an unknown outcome, but leaving out only those would keep every failure
+ * near the end of the period and drop the survivals beside it, biasing the share upward (with a 42-day
+ * window over a 90-day period, by nearly half); censoring by the day alone keeps the share an unbiased
+ * estimate over the days with a whole window. A drive that leaves the fleet without a failure row counts
+ * as not failed, as in the evaluation.
  */
 public record Reliability(int horizonDays, int badWithinDays, int warningWithinDays, LocalDate lastDay,
                           List<BucketRow> buckets, List<CalibrationBin> calibration) {
@@ -81,7 +85,7 @@ public record Reliability(int horizonDays, int badWithinDays, int warningWithinD
 
     private static void tally(Observed.Tally tally, DriveScores drive, ScoredDay day, int withinDays, LocalDate last) {
         boolean failedWithin = drive.failedOn().map(f -> DriveLevel.inWindow(day.day(), f, withinDays)).orElse(false);
-        boolean censored = !failedWithin && day.day().plusDays(withinDays - 1L).isAfter(last);
+        boolean censored = day.day().plusDays(withinDays - 1L).isAfter(last);
         tally.add(day.probability(), failedWithin, censored);
     }
 

@@ -24,11 +24,25 @@ class EvaluationReportTest {
     }
 
     @Test
-    void markdown_compares_model_and_rule_figure_by_figure() {
+    void markdown_compares_model_and_both_rules_figure_by_figure_with_intervals() {
+        Intervals ci = Bootstrap.intervals(e);
         assertThat(EvaluationReport.markdown(e, ctx)).contains(
-                "| drives | 8 | 8 |", "| failed | 3 | 3 |", "| healthy | 5 | 5 |", "| recalled | 2 | 2 |",
-                "| recall | 0.6667 | 0.6667 |", "| false alarms | 2 | 3 |", "| false-alarm rate | 0.4000 | 0.6000 |",
-                "| precision | 0.5000 | 0.4000 |", "| early only | 1 | 0 |", "| median lead time (days) | 10.0 | 9.0 |");
+                "| figure | model | SMART rule | delta rule |",
+                "| drives | 8 | 8 | 8 |", "| failed | 3 | 3 | 3 |", "| healthy | 5 | 5 | 5 |", "| recalled | 2 | 2 | 2 |",
+                "| false alarms | 2 | 3 | 1 |", "| early only | 1 | 0 | 0 |",
+                "| recall | 0.6667 " + interval(ci.model().recall(), 4) + " | 0.6667 " + interval(ci.rule().recall(), 4) + " | 0.6667 " + interval(ci.deltaRule().recall(), 4) + " |",
+                "| false-alarm rate | 0.4000 " + interval(ci.model().falseAlarmRate(), 4) + " | 0.6000 " + interval(ci.rule().falseAlarmRate(), 4)
+                        + " | 0.2000 " + interval(ci.deltaRule().falseAlarmRate(), 4) + " |",
+                "| median lead time (days) | 10.0 [7.0, 13.0] | 9.0 [1.0, 17.0] | 3.0 [2.0, 4.0] |");
+    }
+
+    @Test
+    void markdown_gives_the_model_at_each_baselines_false_alarm_rate_and_the_gain_over_the_delta_rule() {
+        Intervals ci = Bootstrap.intervals(e);
+        assertThat(EvaluationReport.markdown(e, ctx)).contains(
+                "| delta rule (0.2000) | 1 | 0.6667 " + interval(ci.deltaRule().recall(), 4) + " | 0.5500 | 1 | 0.6667 " + interval(ci.modelRecallAtDeltaFalseAlarmRate(), 4) + " |",
+                "| SMART rule (0.6000) | 3 | 0.6667 " + interval(ci.rule().recall(), 4) + " | 0.3000 | 3 | 1.0000 " + interval(ci.modelRecallAtRuleFalseAlarmRate(), 4) + " |",
+                "at the delta rule's false-alarm rate: 0.0000 " + interval(ci.recallGainOverDeltaRule(), 4));
     }
 
     @Test
@@ -39,15 +53,39 @@ class EvaluationReportTest {
     }
 
     @Test
-    void markdown_has_the_lead_time_statistics_and_histogram() {
+    void markdown_has_the_lead_time_statistics_and_histogram_of_all_three() {
         assertThat(EvaluationReport.markdown(e, ctx)).contains(
-                "| recalled drives | 2 | 2 |", "| p10 | 7.6 | 2.6 |", "| p90 | 12.4 | 15.4 |",
-                "| 1 | 0 | 1 |", "| 7 | 1 | 0 |", "| 10-29 | 1 | 1 |", "| >=30 | 0 | 0 |");
+                "| recalled drives | 2 | 2 | 2 |", "| p10 | 7.6 | 2.6 | 2.2 |", "| p90 | 12.4 | 15.4 | 3.8 |",
+                "| 1 | 0 | 1 | 0 |", "| 2 | 0 | 0 | 1 |", "| 7 | 1 | 0 | 0 |", "| 10-29 | 1 | 1 | 0 |", "| >=30 | 0 | 0 | 0 |");
+    }
+
+    @Test
+    void markdown_has_the_reliability_calibration_and_ceiling_tables() {
+        // smallFleet: every day good, days 0..29; healthy drives' 42-day windows all run past day 29
+        assertThat(EvaluationReport.markdown(e, ctx)).contains(
+                "| bad | 14 | 0 | 0 | 0 | 0 | n/a | 0 | n/a |",
+                "| good | 42 | 200 | 8 | ",
+                "| [0.2, 1] | 130 | ",
+                "| 10 | 3 | 2 | 2 | 2 | 1 | 0.3333 | 0 |",
+                "- Model recall 0.6667 against 0.6667, the share of failed drives with any counter signal");
+    }
+
+    @Test
+    void markdown_of_findings_states_its_resamples_seed_and_bucket_windows() {
+        Findings f = Findings.of(e, 50, 3, 7, 21);
+        assertThat(EvaluationReport.markdown(f, ctx)).contains("| Intervals | 95%, bootstrap over drives, 50 resamples, seed 3 |",
+                "| bad | 7 | ", "| warning | 21 | ", "W = 7 for bad, 21 for warning, good and unknown, 10 (the horizon) for calibration");
+    }
+
+    private static String interval(Interval i, int decimals) {
+        return "[" + Format.fixed(i.lo(), decimals) + ", " + Format.fixed(i.hi(), decimals) + "]";
     }
 
     @Test
     void markdown_has_definitions_and_notes() {
         assertThat(EvaluationReport.markdown(e, ctx)).contains("## Definitions", "0 <= F - d < 10", "**Early only**",
+                "**SMART rule**: flags a drive on a day when any counter is > 0", "**Delta rule**: flags a drive on a day when any counter grew within the last 7 days",
+                "raw SMART 5 (reallocated sectors), 187 (reported uncorrectable), 188 (command timeout), 197 (pending sectors), 198 (offline uncorrectable)",
                 "## Notes\n\n- threshold chosen for a 1% false-alarm rate on validation\n");
     }
 
@@ -56,7 +94,7 @@ class EvaluationReportTest {
         Locale saved = Locale.getDefault();
         try {
             Locale.setDefault(Locale.GERMANY);
-            assertThat(EvaluationReport.markdown(e, ctx)).contains("| recall | 0.6667 |").doesNotContain("0,6667");
+            assertThat(EvaluationReport.markdown(e, ctx)).contains("| recall | 0.6667 [", "| [0.001, 0.01) |").doesNotContain("0,6667", "0,001");
         } finally {
             Locale.setDefault(saved);
         }
@@ -77,7 +115,7 @@ class EvaluationReportTest {
     @Test
     void markdown_says_n_a_for_undefined_figures_and_when_the_rule_recalls_nothing() {
         Evaluation healthyOnly = Evaluation.of(List.of(Drives.drive("h").days(0, 3, 0.1).build()), 10, 0.5);
-        assertThat(EvaluationReport.markdown(healthyOnly, ctx)).contains("| recall | n/a | n/a |", "PR-AUC (average precision, drive level): n/a",
+        assertThat(EvaluationReport.markdown(healthyOnly, ctx)).contains("| recall | n/a | n/a | n/a |", "PR-AUC (average precision, drive level): n/a",
                 "above every score (the rule recalls no failed drive)", "ratio model / rule n/a");
     }
 
