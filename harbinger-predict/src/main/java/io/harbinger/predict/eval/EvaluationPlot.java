@@ -6,12 +6,13 @@ import java.util.List;
 
 /**
  * The evaluation as one self-contained SVG (no script, no external reference): on the left the
- * drive-level PR curve with the model's operating point and the SMART rule's point, on the right the
+ * drive-level PR curve with the model's operating point and the SMART rule's and delta rule's points, on the right the
  * lead-time histogram of the recalled drives, model and rule side by side. Returns the text; the caller writes it.
  */
 public final class EvaluationPlot {
     static final String MODEL_COLOUR = "#1f77b4";
     static final String RULE_COLOUR = "#d62728";
+    static final String DELTA_COLOUR = "#2ca02c";
     private static final String AXIS = "#333333";
     private static final int WIDTH = 960, HEIGHT = 440, TOP = 50, PLOT_HEIGHT = 320, PLOT_WIDTH = 360;
     private static final int PR_LEFT = 70, HISTOGRAM_LEFT = 560;
@@ -46,14 +47,15 @@ public final class EvaluationPlot {
         else svg.polyline(points, MODEL_COLOUR, "pr-curve");
         marker(svg, e.model(), MODEL_COLOUR, "model-point", "model @ " + rate(e.threshold()));
         marker(svg, e.rule(), RULE_COLOUR, "rule-point", "SMART rule");
+        marker(svg, e.deltaRule(), DELTA_COLOUR, "delta-point", "delta rule");
     }
 
     /** A point where the predictor's recall and precision are both defined, labelled beside it. */
     private static void marker(Svg svg, Metrics m, String colour, String cssClass, String label) {
         if (!Double.isFinite(m.recall()) || !Double.isFinite(m.precision())) return;
         double x = prX(m.recall()), y = prY(m.precision());
-        if (cssClass.equals("rule-point")) svg.rect(x - 5, y - 5, 10, 10, colour, cssClass);
-        else svg.circle(x, y, 6, colour, cssClass);
+        if (cssClass.equals("model-point")) svg.circle(x, y, 6, colour, cssClass);
+        else svg.rect(x - 5, y - 5, 10, 10, colour, cssClass);
         boolean nearRight = m.recall() > 0.7;
         svg.text(nearRight ? x - 10 : x + 10, y - 10, label + " (" + Format.fixed(m.recall(), 2) + ", " + Format.fixed(m.precision(), 2) + ")",
                 nearRight ? "end" : "start", 0, cssClass + "-label");

@@ -32,7 +32,7 @@ class EvaluationPlotTest {
     }
 
     @Test
-    void svg_marks_and_labels_the_model_operating_point_and_the_rule_point() throws Exception {
+    void svg_marks_and_labels_the_model_operating_point_and_both_rule_points() throws Exception {
         Document svg = parse(EvaluationPlot.svg(e));
         Element model = withClass(svg, "circle", "model-point").getFirst();
         assertThat(model.getAttribute("cx")).isEqualTo("310.0");  // recall 2/3
@@ -40,6 +40,10 @@ class EvaluationPlotTest {
         assertThat(withClass(svg, "rect", "rule-point")).hasSize(1);
         assertThat(texts(svg, "model-point-label")).containsExactly("model @ 0.5000 (0.67, 0.50)");
         assertThat(texts(svg, "rule-point-label")).containsExactly("SMART rule (0.67, 0.40)");
+        Element delta = withClass(svg, "rect", "delta-point").getFirst();
+        assertThat(delta.getAttribute("x")).isEqualTo("305.0");  // recall 2/3, minus half the square
+        assertThat(delta.getAttribute("y")).isEqualTo("151.7");  // precision 2/3: 370 - 213.3, minus 5
+        assertThat(texts(svg, "delta-point-label")).containsExactly("delta rule (0.67, 0.67)");
     }
 
     @Test
