@@ -156,7 +156,7 @@ public final class EvaluationReport {
                         + "); the model's threshold stays fixed, the model at a baseline's rate is recomputed in each resample; resamples where a figure is undefined are left out of its interval.",
                 "**Reliability**: a drive-day d counts as failed within W days when 0 <= F - d < W; W = " + r.badWithinDays() + " for bad, " + r.warningWithinDays()
                         + " for warning, good and unknown, " + r.horizonDays() + " (the horizon) for calibration. Days whose W days run past the period's last day ("
-                        + r.lastDay() + ") are censored, failed or not (keeping the failures only would bias the share up): left out, counted apart. Mean probabilities are over the judged days.",
+                        + r.lastDay().map(LocalDate::toString).orElse("none") + ") are censored, failed or not (keeping the failures only would bias the share up): left out, counted apart. Mean probabilities are over the judged days.",
                 "**Ceiling**: among failed drives, those with a counter > 0 (SMART rule flag) or a counter growth (delta rule flag) on a scored day of the window; those with neither cannot be expected to be caught from these counters.",
                 "**n/a**: the figure's denominator is 0.")
                 .forEach(d -> md.append("- ").append(d).append('\n'));

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -20,7 +21,7 @@ import java.util.stream.Stream;
  * (default {@value #DEFAULT_BAD_WITHIN_DAYS}) for {@code bad} days, {@code warningWithinDays} (default
  * {@value #DEFAULT_WARNING_WITHIN_DAYS}) for {@code warning}, {@code good} and {@code unknown} days, and
  * the horizon for the calibration table. The period ends on its <b>last day</b>: the latest scored or
- * failure day of any drive. A day whose window runs past it ({@code d + W - 1 > last day}) is
+ * failure day of any drive (none when there is no such day: then the tables are empty). A day whose window runs past it ({@code d + W - 1 > last day}) is
  * <b>censored</b>: left out and counted apart, <em>whether or not its drive failed</em>. Only the days
  * whose drive did not fail have an unknown outcome, but leaving out only those would keep every failure
  * near the end of the period and drop the survivals beside it, biasing the share upward (with a 42-day
@@ -28,7 +29,7 @@ import java.util.stream.Stream;
  * estimate over the days with a whole window. A drive that leaves the fleet without a failure row counts
  * as not failed, as in the evaluation.
  */
-public record Reliability(int horizonDays, int badWithinDays, int warningWithinDays, LocalDate lastDay,
+public record Reliability(int horizonDays, int badWithinDays, int warningWithinDays, Optional<LocalDate> lastDay,
                           List<BucketRow> buckets, List<CalibrationBin> calibration) {
     public static final int DEFAULT_BAD_WITHIN_DAYS = 14;
     public static final int DEFAULT_WARNING_WITHIN_DAYS = 42;
@@ -40,6 +41,7 @@ public record Reliability(int horizonDays, int badWithinDays, int warningWithinD
         if (horizonDays < 1 || badWithinDays < 1 || warningWithinDays < 1) {
             throw new IllegalArgumentException("horizonDays, badWithinDays and warningWithinDays must be >= 1, were " + horizonDays + ", " + badWithinDays + ", " + warningWithinDays);
         }
+        if (lastDay == null) throw new IllegalArgumentException("lastDay must be non-null (empty when no drive has a scored or failure day)");
         buckets = List.copyOf(buckets);
         calibration = List.copyOf(calibration);
     }
@@ -55,7 +57,8 @@ public record Reliability(int horizonDays, int badWithinDays, int warningWithinD
         if (badWithinDays < 1 || warningWithinDays < 1) {
             throw new IllegalArgumentException("badWithinDays and warningWithinDays must be >= 1, were " + badWithinDays + " and " + warningWithinDays);
         }
-        LocalDate last = lastDay(drives);
+        Optional<LocalDate> lastDay = lastDay(drives);
+        LocalDate last = lastDay.orElse(LocalDate.MAX);  // without any day there is nothing to tally
         Map<Bucket, Observed.Tally> byBucket = new EnumMap<>(Bucket.class);
         Map<Bucket, Integer> drivesIn = new EnumMap<>(Bucket.class);
         ORDER.forEach(b -> {
@@ -75,7 +78,7 @@ public record Reliability(int horizonDays, int badWithinDays, int warningWithinD
         }
         List<BucketRow> rows = ORDER.stream()
                 .map(b -> new BucketRow(b, b == Bucket.BAD ? badWithinDays : warningWithinDays, drivesIn.get(b), byBucket.get(b).observed())).toList();
-        return new Reliability(horizonDays, badWithinDays, warningWithinDays, last, rows, calibrationBins(bins));
+        return new Reliability(horizonDays, badWithinDays, warningWithinDays, lastDay, rows, calibrationBins(bins));
     }
 
     /** The row of {@code bucket}. */
@@ -100,11 +103,10 @@ public record Reliability(int horizonDays, int badWithinDays, int warningWithinD
         return out;
     }
 
-    /** The latest scored or failure day of any drive. */
-    private static LocalDate lastDay(List<DriveScores> drives) {
+    /** The latest scored or failure day of any drive; empty when there is none. */
+    private static Optional<LocalDate> lastDay(List<DriveScores> drives) {
         return drives.stream()
                 .flatMap(d -> Stream.concat(d.days().stream().map(ScoredDay::day), d.failedOn().stream()))
-                .max(LocalDate::compareTo)
-                .orElseThrow(() -> new IllegalArgumentException("drives have no scored day and no failure day: the period has no last day"));
+                .max(LocalDate::compareTo);
     }
 }

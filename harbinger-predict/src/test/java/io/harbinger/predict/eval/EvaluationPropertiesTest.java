@@ -59,6 +59,53 @@ class EvaluationPropertiesTest {
         }
     }
 
+    @Property
+    void modelAtDeltaFalseAlarmRate_recalls_the_most_of_any_threshold_within_the_delta_rules_false_alarms(
+            @ForAll("fleets") List<DriveScores> fleet, @ForAll @IntRange(min = 1, max = 6) int horizon) {
+        Evaluation e = Evaluation.of(fleet, horizon, 0.5);
+        int budget = e.deltaRule().falseAlarms();
+        long best = 0;
+        for (DriveScores candidate : fleet) {
+            double t = score(candidate, horizon);
+            if (t == Double.NEGATIVE_INFINITY) continue;
+            long falseAlarms = fleet.stream().filter(d -> !d.hasFailed() && score(d, horizon) >= t).count();
+            if (falseAlarms <= budget) best = Math.max(best, fleet.stream().filter(d -> d.hasFailed() && score(d, horizon) >= t).count());
+        }
+        assertThat(e.modelAtDeltaFalseAlarmRate().recalled()).isEqualTo(best);
+        assertThat(e.modelAtDeltaFalseAlarmRate().falseAlarms()).isLessThanOrEqualTo(budget);
+    }
+
+    @Property
+    void bootstrap_figures_with_every_drive_drawn_once_are_the_evaluations_own(
+            @ForAll("fleets") List<DriveScores> fleet, @ForAll @IntRange(min = 1, max = 6) int horizon, @ForAll @IntRange(max = 10) int tenths) {
+        Evaluation e = Evaluation.of(fleet, horizon, tenths / 10.0);
+        int[] once = new int[fleet.size()];
+        java.util.Arrays.fill(once, 1);
+        double[] f = FleetFacts.of(fleet, horizon, tenths / 10.0).figures(once);
+        double[] expected = {
+                e.model().recall(), e.model().falseAlarmRate(), e.model().precision(), e.model().leadTimes().median(),
+                e.rule().recall(), e.rule().falseAlarmRate(), e.rule().precision(), e.rule().leadTimes().median(),
+                e.deltaRule().recall(), e.deltaRule().falseAlarmRate(), e.deltaRule().precision(), e.deltaRule().leadTimes().median(),
+                e.modelAtRuleFalseAlarmRate().recall(), e.modelAtDeltaFalseAlarmRate().recall(), e.recallGainOverDeltaRule()};
+        for (int i = 0; i < expected.length; i++) {
+            if (Double.isNaN(expected[i])) assertThat(f[i]).as(Figure.values()[i].name()).isNaN();
+            else assertThat(f[i]).as(Figure.values()[i].name()).isCloseTo(expected[i], within(1e-9));
+        }
+    }
+
+    @Property
+    void reliability_accounts_for_every_drive_day_once_per_table(@ForAll("fleets") List<DriveScores> fleet, @ForAll @IntRange(min = 1, max = 6) int horizon) {
+        Reliability r = Reliability.of(fleet, horizon, 3, 8);
+        long days = fleet.stream().mapToLong(d -> d.days().size()).sum();
+        assertThat(r.buckets().stream().mapToLong(b -> b.observed().driveDays()).sum()).isEqualTo(days);
+        assertThat(r.calibration().stream().mapToLong(b -> b.observed().driveDays()).sum()).isEqualTo(days);
+        for (BucketRow b : r.buckets()) {
+            long censored = fleet.stream().flatMap(d -> d.days().stream())
+                    .filter(day -> day.bucket() == b.bucket() && day.day().plusDays(b.withinDays() - 1L).isAfter(r.lastDay().orElseThrow())).count();
+            assertThat(b.observed().censoredDays()).as(b.bucket().label()).isEqualTo(censored);
+        }
+    }
+
     private static boolean flags(boolean model, ScoredDay day) {
         return model ? day.probability() >= 0.5 : day.ruleFlag();
     }

@@ -26,7 +26,7 @@ class ReliabilityTest {
 
     @Test
     void of_ends_the_period_on_the_latest_scored_or_failure_day() {
-        assertThat(r.lastDay()).isEqualTo(day(59));
+        assertThat(r.lastDay()).contains(day(59));
         assertThat(r.buckets()).extracting(BucketRow::bucket).containsExactly(Bucket.BAD, Bucket.WARNING, Bucket.GOOD, Bucket.UNKNOWN);
     }
 
@@ -81,6 +81,13 @@ class ReliabilityTest {
         List<DriveScores> fleet = List.of(drive("a").days(0, 0, 0.001).days(1, 1, 1.0).days(2, 2, 0.2).build());
         Reliability edges = Reliability.of(fleet, 10, 14, 42);
         assertThat(edges.calibration()).extracting(b -> b.observed().driveDays()).containsExactly(0, 1, 0, 0, 2);
+    }
+
+    @Test
+    void of_a_fleet_without_any_day_has_no_last_day_and_empty_tables() {
+        Reliability empty = Reliability.of(List.of(drive("h").build()), 10, 14, 42);
+        assertThat(empty.lastDay()).isEmpty();
+        assertThat(empty.buckets()).allSatisfy(b -> assertThat(b.observed().driveDays()).isZero());
     }
 
     @Test
