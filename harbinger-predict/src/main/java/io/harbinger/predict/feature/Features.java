@@ -71,6 +71,22 @@ public final class Features {
         out[k] = now == 0 ? Float.NaN : (float) (day - history.day(now - 1));
     }
 
+    /**
+     * The delta rule, the baseline the model must beat: some error counter (SMART 5, 187, 188, 197, 198)
+     * rose from one reading to the next at least once in the 7 days ending {@code day} (readings of
+     * {@code day-6..day}). The history must hold a reading of {@code day}.
+     */
+    public static boolean deltaRule(DriveHistory history, long day) {
+        int now = history.atOrBefore(day);
+        if (now < 0 || history.day(now) != day) throw new IllegalArgumentException("the history holds no reading of day " + day);
+        for (int i = now; i > 0 && history.day(i) >= day - 6; i--) {
+            for (int slot : DriveReading.ERROR_SLOTS) {
+                if (history.value(i, slot) > history.value(i - 1, slot)) return true;
+            }
+        }
+        return false;
+    }
+
     /** A fresh array with the features of {@code day}. */
     public static float[] compute(DriveHistory history, long day) {
         float[] out = new float[COUNT];

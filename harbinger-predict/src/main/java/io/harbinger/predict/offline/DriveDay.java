@@ -6,7 +6,8 @@ package io.harbinger.predict.offline;
  * @param features    {@link io.harbinger.predict.feature.Features#COUNT} values; a buffer the scan reuses:
  *                    copy what must outlive the callback
  * @param ruleFlag    the classic SMART rule fires (raw 5/187/188/197/198 above 0)
+ * @param deltaFlag   the delta rule fires ({@link io.harbinger.predict.feature.Features#deltaRule})
  * @param failure     the row says the drive failed that day (its last day)
  */
-public record DriveDay(String drive, long epochDay, float[] features, long historyDays, boolean ruleFlag, boolean failure) {
+public record DriveDay(String drive, long epochDay, float[] features, long historyDays, boolean ruleFlag, boolean deltaFlag, boolean failure) {
 }

@@ -41,7 +41,8 @@ public final class FleetScan {
                 DriveHistory h = histories.computeIfAbsent(p.drive(), d -> new DriveHistory());
                 if (h.add(r) == DriveHistory.Added.TOO_OLD || r.epochDay() < fromDay) continue;
                 Features.compute(h, r.epochDay(), features, 0);
-                out.accept(new DriveDay(p.drive(), r.epochDay(), features, h.historyDays(r.epochDay()), r.ruleFlag(), r.failure()));
+                out.accept(new DriveDay(p.drive(), r.epochDay(), features, h.historyDays(r.epochDay()), r.ruleFlag(),
+                        Features.deltaRule(h, r.epochDay()), r.failure()));
             }
         }
     }

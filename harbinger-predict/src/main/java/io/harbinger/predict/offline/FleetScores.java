@@ -28,6 +28,8 @@ public final class FleetScores {
     private int[] drive = new int[1024];
     private long[] day = new long[1024];
     private boolean[] rule = new boolean[1024];
+    private boolean[] delta = new boolean[1024];
+    private long[] history = new long[1024];
     private float[] features = new float[1024 * Features.COUNT];
 
     public void add(DriveDay d) {
@@ -38,6 +40,8 @@ public final class FleetScores {
         });
         day[size] = d.epochDay();
         rule[size] = d.ruleFlag();
+        delta[size] = d.deltaFlag();
+        history[size] = d.historyDays();
         System.arraycopy(d.features(), 0, features, size * Features.COUNT, Features.COUNT);
         size++;
     }
@@ -68,8 +72,8 @@ public final class FleetScores {
         for (int i = 0; i < size; i++) {
             Long failed = failureDays.get(drives.get(drive[i]));
             if (failed != null && day[i] > failed) continue; // a failed drive that shows up again is a replacement's row
-            // lead wires deltaFlag/bucket: placeholders until then (the rule flag for the delta rule, bucket unknown)
-            byDrive.computeIfAbsent(drive[i], k -> new ArrayList<>()).add(new ScoredDay(LocalDate.ofEpochDay(day[i]), p[i], rule[i], rule[i], Bucket.UNKNOWN));
+            Bucket bucket = model.info().thresholds().bucket(p[i], history[i]); // as the stream buckets it
+            byDrive.computeIfAbsent(drive[i], k -> new ArrayList<>()).add(new ScoredDay(LocalDate.ofEpochDay(day[i]), p[i], rule[i], delta[i], bucket));
         }
         List<DriveScores> out = new ArrayList<>(byDrive.size());
         byDrive.forEach((id, days) -> {
@@ -94,6 +98,8 @@ public final class FleetScores {
         drive = Arrays.copyOf(drive, n);
         day = Arrays.copyOf(day, n);
         rule = Arrays.copyOf(rule, n);
+        delta = Arrays.copyOf(delta, n);
+        history = Arrays.copyOf(history, n);
         features = Arrays.copyOf(features, n * Features.COUNT);
     }
 }

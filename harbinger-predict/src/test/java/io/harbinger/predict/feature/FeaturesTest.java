@@ -54,6 +54,16 @@ class FeaturesTest {
     }
 
     @Test
+    void deltaRule_firesWhenACounterRoseOnAReadingOfTheLastSevenDays() {
+        DriveHistory h = historyOf(on(0).smart(197, 0), on(3).smart(197, 4), on(9).smart(197, 4), on(10).smart(197, 4));
+        assertThat(Features.deltaRule(h, epochDay(3))).as("rose that day").isTrue();
+        assertThat(Features.deltaRule(h, epochDay(9))).as("rose on day 3 = day 9 - 6").isTrue();
+        assertThat(Features.deltaRule(h, epochDay(10))).as("day 3 is 7 days back").isFalse();
+        assertThat(Features.deltaRule(historyOf(on(0).smart(5, 8), on(1).smart(5, 8)), epochDay(1))).as("non-zero but unchanged").isFalse();
+        assertThatThrownBy(() -> Features.deltaRule(h, epochDay(4))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no reading");
+    }
+
+    @Test
     void errorCounterNeverReported_isNaN_withNaNChanges() {
         float[] f = Features.compute(drive(), epochDay(13));
         for (String name : new String[] {"smart_187_raw", "smart_187_change_1d", "smart_187_change_7d", "smart_187_change_30d"}) {
