@@ -2,16 +2,25 @@ package io.harbinger.app;
 
 import io.harbinger.core.TestData;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.harbinger.predict.model.AlarmPolicy;
+import io.harbinger.predict.model.AlertThresholds;
+import io.harbinger.predict.model.Assessment;
+import io.harbinger.predict.model.Calibration;
 import io.harbinger.predict.model.FailureModel;
+import io.harbinger.predict.model.ModelFile;
 import io.harbinger.predict.model.ModelHolder;
+import io.harbinger.predict.model.TestModels;
+import io.harbinger.schema.prediction.Bucket;
 import io.harbinger.predict.offline.FleetLayout;
 import io.harbinger.predict.offline.FleetScan;
 import io.harbinger.predict.offline.FleetScores;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,7 +29,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -29,8 +41,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Online equals offline: a slice of the real Backblaze fleet replayed through the live HTTP import
- * (harbinger replay's code) gets, in PostgreSQL, exactly the per-drive scores and alerts that the offline
- * evaluation path computes for the same model and days — same features code, same model, bit for bit.
+ * (harbinger replay's code) gets, in PostgreSQL, exactly the per-drive risks, buckets and alerts that the
+ * offline evaluation path computes for the same model and days — same features code, same model, same
+ * alarm policy and calibration chain ({@link FailureModel#assessDays}), bit for bit. The model is the
+ * shipped trees under a 2-of-3-days alarm and Platt calibrations, so the stream's persistence score (from
+ * the raw probabilities its drive histories keep) is what is compared, not a single day's probability.
  */
 class ReplayIT {
     private static final LocalDate FROM = LocalDate.of(2018, 3, 1);
@@ -39,44 +54,90 @@ class ReplayIT {
     private static final Predicate<String> DRIVES = DriveSubset.of(PERMILLE);
 
     private static Path data;
-    private static Map<String, Float> offline;      // drive/day -> probability
+    private static Map<String, Stored> offline;      // drive/day -> risk and bucket
     private static Map<String, LocalDate> offlineFirstFlag;
     private static String version;
+
+    /** What is stored of one drive-day: the calibrated risk (column probability) and the bucket. */
+    private record Stored(double risk, String bucket) {}
 
     @BeforeAll
     static void replayAndScoreOffline() throws Exception {
         data = TestData.resolve("backblaze-st4000dm000-2018-h1");
         Harbinger node = SharedNode.get();
+        FailureModel model = twoOfThreeCalibrated();
+        version = model.version();
+        ModelFile.write(model, SharedNode.modelFile());
+        Http.post(SharedNode.base() + "/api/v1/model/reload", "application/json", new byte[0]);
+        assertThat(node.modelVersion()).isEqualTo(version);
         new FleetReplay(new FleetReplay.Options(URI.create(SharedNode.base()), data, FROM, TO, 0, FleetLayout.DEFAULT, DRIVES, 8)).run();
 
-        FleetScores rows = new FleetScores();
-        FleetScan.scan(data, FROM, TO, 0, DRIVES, rows::add);
-        FailureModel model = ModelHolder.bundled().get();
-        version = model.version();
-        assertThat(node.modelVersion()).isEqualTo(version);
-        float[] p = rows.probabilities(model);
         offline = new HashMap<>();
         offlineFirstFlag = new TreeMap<>();
-        for (int i = 0; i < rows.size(); i++) {
-            String key = rows.drive(i) + "/" + LocalDate.ofEpochDay(rows.epochDay(i));
-            offline.put(key, p[i]);
-            if (p[i] >= model.info().thresholds().alert()) offlineFirstFlag.merge(rows.drive(i), LocalDate.ofEpochDay(rows.epochDay(i)), (a, b) -> a.isBefore(b) ? a : b);
-        }
+        scoreOffline(model);
+        model.close();
         assertThat(offline).as("the slice holds drive-days").hasSizeGreaterThan(1000);
         assertThat(offlineFirstFlag).as("the slice holds drives the model flags, so the alert comparison means something").isNotEmpty();
+        assertThat(offline.values()).extracting(Stored::bucket).as("every bucket occurs").contains("good", "warning", "bad", "unknown");
         System.out.printf("ReplayIT: %d drive-days of %d drives, %d flagged offline%n", offline.size(),
                 offline.keySet().stream().map(k -> k.substring(0, k.indexOf('/'))).distinct().count(), offlineFirstFlag.size());
     }
 
+    /** The shipped trees (the same raw probabilities) under a 2-of-3-days alarm and Platt calibrations, thresholds mapped through them. */
+    private static FailureModel twoOfThreeCalibrated() {
+        FailureModel shipped = ModelHolder.bundled().get();
+        Calibration risk = new Calibration(1.3, -0.4), warningRisk = new Calibration(0.9, 0.6);
+        AlertThresholds t = shipped.info().thresholds();
+        AlertThresholds mapped = new AlertThresholds(risk.risk(t.alert()), warningRisk.risk(t.warning()), t.minHistoryDays());
+        try {
+            return TestModels.withAlarm(shipped, shipped.info().warningDays(), mapped, new AlarmPolicy(2, 3), risk, warningRisk);
+        } finally {
+            shipped.close();
+        }
+    }
+
+    /** The offline chain: raw probabilities of the scan's rows, then each drive's days through {@link FailureModel#assessDays}. */
+    private static void scoreOffline(FailureModel model) {
+        FleetScores rows = new FleetScores();
+        List<Long> historyDays = new ArrayList<>();
+        FleetScan.scan(data, FROM, TO, 0, DRIVES, d -> {
+            rows.add(d);
+            historyDays.add(d.historyDays());
+        });
+        float[] raw = rows.probabilities(model);
+        Map<String, List<Integer>> byDrive = new LinkedHashMap<>(); // rows of a drive, in day order (the scan walks days in order)
+        for (int i = 0; i < rows.size(); i++) byDrive.computeIfAbsent(rows.drive(i), k -> new ArrayList<>()).add(i);
+        byDrive.forEach((drive, indices) -> {
+            long[] days = indices.stream().mapToLong(rows::epochDay).toArray();
+            double[] driveRaw = indices.stream().mapToDouble(i -> raw[i]).toArray();
+            long[] history = indices.stream().mapToLong(historyDays::get).toArray();
+            Assessment[] assessed = model.assessDays(days, driveRaw, history);
+            for (int j = 0; j < days.length; j++) {
+                LocalDate day = LocalDate.ofEpochDay(days[j]);
+                offline.put(drive + "/" + day, new Stored(assessed[j].risk(), assessed[j].bucket().label()));
+                if (assessed[j].bucket() == Bucket.BAD) offlineFirstFlag.merge(drive, day, (a, b) -> a.isBefore(b) ? a : b);
+            }
+        });
+    }
+
+    @AfterAll
+    static void restoreShippedModel() throws Exception {
+        Files.write(SharedNode.modelFile(), SharedNode.shippedModel());
+        Http.post(SharedNode.base() + "/api/v1/model/reload", "application/json", new byte[0]);
+    }
+
     @Test
-    void everyReplayedSample_isScoredOnline_withTheOfflineProbability() throws Exception {
-        Map<String, Double> online = awaitPredictions(offline.size());
+    void everyReplayedSample_isScoredOnline_withTheOfflineRiskAndBucket() throws Exception {
+        Map<String, Stored> online = awaitPredictions(offline.size());
         assertThat(online.keySet()).containsExactlyInAnyOrderElementsOf(offline.keySet());
         Map<String, String> differing = new TreeMap<>();
-        offline.forEach((key, p) -> {
-            if (online.get(key) != (double) p) differing.put(key, "offline " + p + " online " + online.get(key));
+        offline.forEach((key, expected) -> {
+            Stored actual = online.get(key);
+            if (Double.doubleToRawLongBits(actual.risk()) != Double.doubleToRawLongBits(expected.risk()) || !actual.bucket().equals(expected.bucket())) {
+                differing.put(key, "offline " + expected + " online " + actual);
+            }
         });
-        assertThat(differing).as("per drive-day scores, online vs offline").isEmpty();
+        assertThat(differing).as("per drive-day risks and buckets, online vs offline").isEmpty();
     }
 
     @Test
@@ -93,11 +154,11 @@ class ReplayIT {
         assertThat(online).isEqualTo(offlineFirstFlag);
     }
 
-    /** drive/day -> probability of the replayed regions' predictions in the slice, once as many as expected arrived. */
-    private static Map<String, Double> awaitPredictions(int expected) throws Exception {
+    /** drive/day -> risk and bucket of the replayed regions' predictions in the slice, once as many as expected arrived. */
+    private static Map<String, Stored> awaitPredictions(int expected) throws Exception {
         DataSource db = SharedNode.get().primaryFor(FleetLayout.DEFAULT.regions().getFirst());
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        Map<String, Double> rows;
+        Map<String, Stored> rows;
         do {
             rows = predictions(db);
             if (rows.size() >= expected) return rows;
@@ -106,10 +167,10 @@ class ReplayIT {
         return rows;
     }
 
-    private static Map<String, Double> predictions(DataSource db) throws Exception {
-        Map<String, Double> rows = new HashMap<>();
+    private static Map<String, Stored> predictions(DataSource db) throws Exception {
+        Map<String, Stored> rows = new HashMap<>();
         try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT drive, ts, probability, model_version FROM predictions "
+             PreparedStatement s = c.prepareStatement("SELECT drive, ts, probability, model_version, bucket FROM predictions "
                      + "WHERE region = ANY (?) AND ts >= ? AND ts < ?")) {
             s.setArray(1, c.createArrayOf("text", FleetLayout.DEFAULT.regions().toArray()));
             s.setObject(2, FROM.atStartOfDay().atOffset(ZoneOffset.UTC));
@@ -118,7 +179,7 @@ class ReplayIT {
                 while (rs.next()) {
                     assertThat(rs.getString(4)).isEqualTo(version);
                     LocalDate day = rs.getObject(2, OffsetDateTime.class).toLocalDate();
-                    Double previous = rows.put(rs.getString(1) + "/" + day, rs.getDouble(3));
+                    Stored previous = rows.put(rs.getString(1) + "/" + day, new Stored(rs.getDouble(3), rs.getString(5)));
                     assertThat(previous).as("one prediction per drive-day").isNull();
                 }
             }

@@ -5,6 +5,7 @@ import io.harbinger.predict.feature.DriveHistory;
 import io.harbinger.predict.feature.DriveReading;
 import io.harbinger.predict.feature.Features;
 import io.harbinger.predict.model.FailureModel;
+import io.harbinger.schema.prediction.Bucket;
 import io.harbinger.schema.prediction.Prediction;
 import io.harbinger.schema.prediction.PredictionBatch;
 import io.harbinger.schema.prediction.ScoredSample;
@@ -26,7 +27,11 @@ import java.util.function.Supplier;
 
 /**
  * Scores the disk samples of one accepted batch (see {@link DriveScoringTopology}): histories are read
- * once per drive, the batch's feature rows scored in one model call, histories written back once.
+ * once per drive, the batch's feature rows get their raw probabilities in one model call, then, row by
+ * row in the batch's order, each raw probability is recorded in its drive's history and the model's
+ * alarm policy gives the row's persistence score from it (a drive's second sample in the batch sees the
+ * first's raw probability), the model assesses and explains the rows, and histories are written back once.
+ * A drive whose bucket is bad is flagged; the flag raises an alert when it starts an episode.
  * Host-level points pass by; a sample more than {@value DriveHistory#WINDOW_DAYS} days older than its
  * drive's newest is skipped and counted, never fatal.
  */
@@ -58,7 +63,10 @@ final class DriveScoringProcessor implements Processor<String, byte[], String, P
         }
         if (batch.rows == 0) return;
         FailureModel model = models.get();
-        List<Prediction> predictions = model.score(batch.features, batch.rows, batch.historyDays);
+        float[] raw = model.probabilities(batch.features, batch.rows);
+        double[] persistence = new double[batch.rows];
+        for (int i = 0; i < batch.rows; i++) persistence[i] = model.info().alarm().record(batch.days[i], raw[i], batch.history(i));
+        List<Prediction> predictions = model.score(batch.features, batch.rows, persistence, batch.historyDays);
         List<ScoredSample> scored = new ArrayList<>(batch.rows);
         List<ScoredSample> alerts = new ArrayList<>(1);
         for (int i = 0; i < batch.rows; i++) {
@@ -66,8 +74,7 @@ final class DriveScoringProcessor implements Processor<String, byte[], String, P
             Prediction prediction = predictions.get(i);
             ScoredSample s = new ScoredSample(sample.region(), sample.host(), sample.drive(), sample.timestampNanos(), prediction);
             scored.add(s);
-            if (prediction.probability() >= model.info().thresholds().alert()
-                    && batch.histories.get(batch.keys.get(i)).flag(batch.days[i], model.info().horizonDays())) {
+            if (prediction.bucket() == Bucket.BAD && batch.history(i).flag(batch.days[i], model.info().horizonDays())) {
                 alerts.add(s);
             }
         }
@@ -102,6 +109,10 @@ final class DriveScoringProcessor implements Processor<String, byte[], String, P
             samples.add(p);
             keys.add(key);
             rows++;
+        }
+
+        DriveHistory history(int row) {
+            return histories.get(keys.get(row));
         }
 
         private void grow() {

@@ -23,9 +23,11 @@ import java.util.function.Supplier;
  * Every disk sample updates its drive's history (late and out-of-order samples go in their place by
  * day), gets its features ({@link io.harbinger.predict.feature.Features}, the code training uses) and is
  * scored by the model {@code models} supplies at that moment (hot reload: the next record uses a new
- * model; each prediction names its version). One output record per input record with disk points, a
- * {@link PredictionBatch}: every scored sample, and the alerts raised (a drive reaching the alert
- * threshold with no flagged day in the horizon before). A drive lives on one host, so its history is in the task of the
+ * model; each prediction names its version): raw probability, kept in the history; persistence score
+ * over the drive's recent raw probabilities (the model's alarm policy); calibrated risk and bucket
+ * ({@link FailureModel}, the chain offline evaluation runs). One output record per input record with disk
+ * points, a {@link PredictionBatch}: every scored sample, and the alerts raised (a drive in the bad
+ * bucket with no flagged day in the horizon before). A drive lives on one host, so its history is in the task of the
  * host's partition: no repartitioning. Exactly-once: history and output commit in one transaction.
  */
 public final class DriveScoringTopology {

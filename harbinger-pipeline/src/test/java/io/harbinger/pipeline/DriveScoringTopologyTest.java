@@ -9,7 +9,10 @@ import io.harbinger.pipeline.serde.CodecSerde;
 import io.harbinger.predict.feature.DriveHistory;
 import io.harbinger.predict.feature.DriveReading;
 import io.harbinger.predict.feature.Features;
+import io.harbinger.predict.model.AlarmPolicy;
 import io.harbinger.predict.model.AlertThresholds;
+import io.harbinger.predict.model.Assessment;
+import io.harbinger.predict.model.Calibration;
 import io.harbinger.predict.model.FailureModel;
 import io.harbinger.predict.model.ModelFile;
 import io.harbinger.predict.model.ModelHolder;
@@ -101,7 +104,7 @@ class DriveScoringTopologyTest {
             assertThat(p.timestampNanos()).isEqualTo(TestPoints.day(3));
             assertThat(p.prediction().modelVersion()).isEqualTo(shipped.version());
             assertThat(probability(p)).isBetween(0.0, 1.0).isEqualTo(expectedProbability(shipped, request.get(d)));
-            assertThat(p.prediction().bucket()).isEqualTo(shipped.info().thresholds().bucket(probability(p), 1));
+            assertThat(p.prediction().bucket()).isEqualTo(shipped.info().thresholds().bucket(probability(p), probability(p), 1));
         }
     }
 
@@ -263,6 +266,56 @@ class DriveScoringTopologyTest {
                 .satisfies(b -> assertThat(probability(single(b))).isEqualTo(expectedProbability(shipped, sample)));
     }
 
+    @Test
+    void twoSamplesOfADriveInOneBatch_theSecondSeesTheFirstsRawProbability() {
+        FailureModel twoOfTwo = smart5Model(10, new AlarmPolicy(2, 2), Calibration.IDENTITY, Calibration.IDENTITY);
+        start(ModelHolder.fixed(twoOfTwo));
+
+        send(List.of(disk("eu", "h1", "ZA1", 1, 900), disk("eu", "h1", "ZA1", 2, 900)));
+
+        List<ScoredSample> scored = predictions.readValuesToList().get(0).scored();
+        assertThat(scored).hasSize(2);
+        double raw1 = expectedProbability(twoOfTwo, disk("eu", "h1", "ZA1", 1, 900));
+        double raw2 = expectedProbability(twoOfTwo, disk("eu", "h1", "ZA1", 2, 900));
+        assertThat(raw1).isGreaterThan(0.5);
+        assertThat(probability(scored.get(0))).as("day 1 alone: fewer than k days").isZero();
+        assertThat(probability(scored.get(1))).as("day 2 with day 1 of the same batch: 2nd largest of both").isEqualTo(Math.min(raw1, raw2)).isPositive();
+        assertThat(bucket(scored.get(1))).isEqualTo("bad");
+        twoOfTwo.close();
+    }
+
+    @Test
+    void aTwoOfThreeDayAlarmWithCalibration_scoresEachDayAsTheOfflineChain_andAlertsOnTheFirstBadDay() {
+        FailureModel model = smart5Model(10, new AlarmPolicy(2, 3), new Calibration(1.3, -0.4), new Calibration(0.9, 0.6));
+        start(ModelHolder.fixed(model));
+        int[] smart5 = {0, 900, 0, 0, 900, 0, 900, 0, 0, 0, 900, 900, 0, 0};
+        long[] days = new long[smart5.length];
+        double[] raw = new double[smart5.length];
+        long[] historyDays = new long[smart5.length];
+        for (int d = 0; d < smart5.length; d++) {
+            Point sample = disk("eu", "h1", "ZA1", d + 1, smart5[d]);
+            days[d] = epochDay(sample);
+            raw[d] = expectedProbability(model, sample);
+            historyDays[d] = d + 1;
+            send(List.of(sample));
+        }
+        Assessment[] offline = model.assessDays(days, raw, historyDays);
+
+        List<PredictionBatch> out = predictions.readValuesToList();
+        List<ScoredSample> online = out.stream().map(DriveScoringTopologyTest::single).toList();
+        for (int d = 0; d < smart5.length; d++) {
+            assertThat(Double.doubleToRawLongBits(probability(online.get(d)))).as("day %d", d + 1).isEqualTo(Double.doubleToRawLongBits(offline[d].risk()));
+            assertThat(online.get(d).prediction().bucket()).as("day %d", d + 1).isEqualTo(offline[d].bucket());
+        }
+        assertThat(List.of(bucket(online.get(1)), bucket(online.get(4)))).as("one bad raw day in three is not an alarm").doesNotContain("bad");
+        assertThat(bucket(online.get(6))).as("days 5 and 7 within three days").isEqualTo("bad");
+        assertThat(out.stream().flatMap(b -> b.alerts().stream()).toList()).singleElement()
+                .satisfies(a -> assertThat(a.timestampNanos()).isEqualTo(TestPoints.day(7)));
+        DriveHistory stored = DriveHistory.decode(driver.<String, byte[]>getKeyValueStore(DriveScoringTopology.STORE).get("eu/h1/ZA1"));
+        assertThat(model.info().alarm().score(days[13], stored)).as("the store keeps the raw probabilities").isEqualTo(model.info().alarm().scores(days, raw)[13]);
+        model.close();
+    }
+
     // --- helpers ---
 
     private void send(List<Point> points) {
@@ -306,6 +359,11 @@ class DriveScoringTopologyTest {
 
     /** A tiny model: smart_5_raw above a few hundred means failure; {@code rounds} change its version. */
     static FailureModel smart5Model(int rounds) {
+        return smart5Model(rounds, AlarmPolicy.SINGLE_DAY, Calibration.IDENTITY, Calibration.IDENTITY);
+    }
+
+    /** {@link #smart5Model(int)} with an alarm policy and calibrations (warning horizon 30 days). */
+    static FailureModel smart5Model(int rounds, AlarmPolicy alarm, Calibration risk, Calibration warningRisk) {
         int rows = 200;
         int column = Features.NAMES.indexOf("smart_5_raw");
         float[] features = new float[rows * Features.COUNT];
@@ -321,7 +379,7 @@ class DriveScoringTopologyTest {
             Map<String, Object> params = Map.of("objective", "binary:logistic", "max_depth", 2, "eta", 0.5, "nthread", 1, "seed", 1);
             var booster = XGBoost.train(matrix, params, rounds, Map.of(), null, null);
             matrix.dispose();
-            return ModelFile.of(booster, 10, new AlertThresholds(0.5, 0.3, 7), Map.of());
+            return ModelFile.of(booster, 10, 30, new AlertThresholds(0.5, 0.3, 7), alarm, risk, warningRisk, Map.of());
         } catch (XGBoostError e) {
             throw new IllegalStateException(e);
         }

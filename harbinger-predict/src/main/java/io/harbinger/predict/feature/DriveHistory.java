@@ -3,18 +3,26 @@ package io.harbinger.predict.feature;
 import java.util.Arrays;
 
 /**
- * The state the features of one drive need: its readings of the last {@value #WINDOW_DAYS} days before
- * its newest one (one per UTC day, the latest sample of a day wins), the first day it was seen, the first
- * day an error counter was above zero, and the last day it was flagged (for alert episodes).
+ * The state the features and the alarm of one drive need: its readings of the last {@value #WINDOW_DAYS}
+ * days before its newest one (one per UTC day, the latest sample of a day wins), the first day it was
+ * seen, the first day an error counter was above zero, the last day it was flagged (for alert episodes),
+ * and the model's raw probabilities of its last {@value #SCORE_DAYS} scored days (for the alarm policy's
+ * persistence score, {@code io.harbinger.predict.model.AlarmPolicy}).
  *
  * <p>Readings may arrive late or out of order: each is put in its place by day, so the features of a day
  * depend only on the readings of that day and before, whatever order they came in. A reading older than
  * the window (more than {@value #WINDOW_DAYS} days before the newest) is refused: its day's features could
- * no longer be computed right. Mutable, not thread-safe; {@link #encode()}/{@link #decode} for state stores.
+ * no longer be computed right. Raw probabilities are put in their place by day the same way; a day
+ * scored again replaces its value. Mutable, not thread-safe; {@link #encode()}/{@link #decode} for state stores.
  */
 public final class DriveHistory {
     /** Days kept before the newest reading: enough for 30-day changes. */
     public static final int WINDOW_DAYS = 30;
+    /**
+     * Days of raw probabilities kept, ending on the newest scored day: the longest alarm window. A day
+     * scored late by more than {@code SCORE_DAYS - n} days finds the oldest days of its n-day window gone.
+     */
+    public static final int SCORE_DAYS = 14;
     static final long NONE = Long.MIN_VALUE;
     private static final int SLOTS = DriveReading.ATTRIBUTES.length;
 
@@ -26,6 +34,10 @@ public final class DriveHistory {
     private long firstDay = NONE;
     private long firstErrorDay = NONE;
     private long lastFlaggedDay = NONE;
+    // raw probabilities in day order: scoreDays[i], scores[i]; at most SCORE_DAYS
+    private int scoreCount;
+    private long[] scoreDays = new long[SCORE_DAYS];
+    private float[] scores = new float[SCORE_DAYS];
 
     /** What {@link #add} did with a reading. */
     public enum Added { ADDED, REPLACED, STALE_SAME_DAY, TOO_OLD }
@@ -78,6 +90,62 @@ public final class DriveHistory {
         boolean raises = lastFlaggedDay == NONE || day - lastFlaggedDay > rearmDays;
         if (lastFlaggedDay == NONE || day > lastFlaggedDay) lastFlaggedDay = day;
         return raises;
+    }
+
+    /**
+     * Records the model's raw probability of {@code day}, replacing the day's earlier one; days more than
+     * {@value #SCORE_DAYS} days before the newest scored day are dropped (a late day that old is not kept).
+     */
+    public void recordScore(long day, float raw) {
+        int i = Arrays.binarySearch(scoreDays, 0, scoreCount, day);
+        if (i >= 0) {
+            scores[i] = raw;
+            return;
+        }
+        int at = -i - 1;
+        long newest = Math.max(day, scoreCount == 0 ? day : scoreDays[scoreCount - 1]);
+        int drop = 0;
+        while (drop < scoreCount && scoreDays[drop] <= newest - SCORE_DAYS) drop++;
+        if (day <= newest - SCORE_DAYS) return;
+        // drop the days that fall out of the window, then open a slot at the insertion point
+        System.arraycopy(scoreDays, drop, scoreDays, 0, at - drop);
+        System.arraycopy(scores, drop, scores, 0, at - drop);
+        int insertAt = at - drop;
+        int tail = scoreCount - at;
+        System.arraycopy(scoreDays, at, scoreDays, insertAt + 1, tail);
+        System.arraycopy(scores, at, scores, insertAt + 1, tail);
+        scoreDays[insertAt] = day;
+        scores[insertAt] = raw;
+        scoreCount = scoreCount - drop + 1;
+    }
+
+    /**
+     * Copies the raw probabilities of the days in {@code [fromDay, toDay]} into {@code out}, in day order.
+     *
+     * @return how many were copied
+     * @throws IllegalArgumentException when {@code out} is too short for them
+     */
+    public int rawScores(long fromDay, long toDay, double[] out) {
+        int from = Arrays.binarySearch(scoreDays, 0, scoreCount, fromDay);
+        if (from < 0) from = -from - 1;
+        int count = 0;
+        for (int i = from; i < scoreCount && scoreDays[i] <= toDay; i++) {
+            if (count == out.length) throw new IllegalArgumentException("more than " + out.length + " scored days in [" + fromDay + ", " + toDay + "]");
+            out[count++] = scores[i];
+        }
+        return count;
+    }
+
+    int scoreCount() {
+        return scoreCount;
+    }
+
+    long scoreDay(int i) {
+        return scoreDays[i];
+    }
+
+    float score(int i) {
+        return scores[i];
     }
 
     int size() {
@@ -141,7 +209,8 @@ public final class DriveHistory {
         return HistoryCodec.decode(bytes);
     }
 
-    static DriveHistory restore(int size, long[] days, long[] stamps, double[] values, long firstDay, long firstErrorDay, long lastFlaggedDay) {
+    static DriveHistory restore(int size, long[] days, long[] stamps, double[] values, long firstDay, long firstErrorDay, long lastFlaggedDay,
+                                int scoreCount, long[] scoreDays, float[] scores) {
         DriveHistory h = new DriveHistory();
         h.size = size;
         h.days = days;
@@ -150,6 +219,9 @@ public final class DriveHistory {
         h.firstDay = firstDay;
         h.firstErrorDay = firstErrorDay;
         h.lastFlaggedDay = lastFlaggedDay;
+        h.scoreCount = scoreCount;
+        h.scoreDays = scoreDays;
+        h.scores = scores;
         return h;
     }
 

@@ -11,22 +11,25 @@ import java.util.List;
  * only the readings of that day and before; NaN is "unknown" (the model treats it as missing).
  *
  * <ul>
- *   <li>for each error counter (SMART 5, 187, 188, 197, 198): its raw value, and its change over 1, 7
- *       and 30 days (to the newest reading at least that many days older; NaN without one);</li>
+ *   <li>for each error counter (SMART 5, 187, 188, 197, 198): its raw value, its change over 1, 7
+ *       and 30 days (to the newest reading at least that many days older; NaN without one), the days
+ *       since it last grew (NaN when it did not grow within the history's window) and the number of
+ *       readings of the last 30 days on which it grew;</li>
  *   <li>power-on hours (9); temperature (194): current, mean over 7 days, max over 30 days;</li>
  *   <li>LBAs written (241) and read (242), and load cycles (193), per day over the last 7 days;</li>
  *   <li>days since an error counter was first above zero (NaN when never), days of the last 30 on which
- *       some error counter grew, and days since the reading before (a drive that stops reporting).</li>
+ *       some error counter grew, and days since the reading before (a drive that stops reporting);</li>
+ *   <li>pending sectors that became reallocated over 30 days (SMART 197 falling while 5 rises: the
+ *       smaller of the two moves), and how many of the error counters are above zero.</li>
  * </ul>
  * How long the drive has been watched is not a feature: it depends on when watching began, not on the
  * drive (power-on hours tell its age).
- * <ul>
- * </ul>
  * {@link #VERSION} names this set; it changes whenever a feature's meaning does.
  */
 public final class Features {
-    public static final String VERSION = "v1";
+    public static final String VERSION = "v2";
     private static final int[] CHANGE_DAYS = {1, 7, 30};
+    private static final int SLOT_5 = SmartAttribute.REALLOCATED_SECTORS.slot(), SLOT_197 = SmartAttribute.CURRENT_PENDING_SECTORS.slot();
     public static final List<String> NAMES = names();
     public static final int COUNT = NAMES.size();
 
@@ -38,10 +41,13 @@ public final class Features {
         for (SmartAttribute a : SmartAttribute.RULE_COUNTERS) {
             names.add(a.rawField());
             for (int d : CHANGE_DAYS) names.add("smart_" + a.id() + "_change_" + d + "d");
+            names.add("smart_" + a.id() + "_days_since_increase");
+            names.add("smart_" + a.id() + "_increases_30d");
         }
         names.addAll(List.of("power_on_hours", "temperature", "temperature_mean_7d", "temperature_max_30d",
                 "lbas_written_per_day_7d", "lbas_read_per_day_7d", "load_cycles_per_day_7d",
-                "days_since_first_error", "error_growth_days_30d", "days_since_previous_reading"));
+                "days_since_first_error", "error_growth_days_30d", "days_since_previous_reading",
+                "pending_to_reallocated_30d", "error_counters_nonzero"));
         return List.copyOf(names);
     }
 
@@ -57,6 +63,9 @@ public final class Features {
             double current = history.value(now, slot);
             out[k++] = (float) current;
             for (int d : CHANGE_DAYS) out[k++] = (float) change(history, now, slot, day - d);
+            int grew = lastIncrease(history, now, slot);
+            out[k++] = grew < 0 ? Float.NaN : (float) (day - history.day(grew));
+            out[k++] = increases(history, now, slot, day - 29);
         }
         out[k++] = (float) history.value(now, DriveReading.SLOT_9);
         out[k++] = (float) history.value(now, DriveReading.SLOT_194);
@@ -68,7 +77,44 @@ public final class Features {
         long firstError = history.firstErrorDay();
         out[k++] = firstError == DriveHistory.NONE || firstError > day ? Float.NaN : (float) (day - firstError);
         out[k++] = errorGrowthDays(history, now, day - 29);
-        out[k] = now == 0 ? Float.NaN : (float) (day - history.day(now - 1));
+        out[k++] = now == 0 ? Float.NaN : (float) (day - history.day(now - 1));
+        out[k++] = (float) pendingToReallocated(history, now, day - 30);
+        out[k] = nonZeroCounters(history, now);
+    }
+
+    /** Index of the newest reading at or before {@code now} whose {@code slot} is above the reading before; -1 when none. */
+    private static int lastIncrease(DriveHistory h, int now, int slot) {
+        for (int i = now; i > 0; i--) {
+            if (h.value(i, slot) > h.value(i - 1, slot)) return i;
+        }
+        return -1;
+    }
+
+    /** Readings since {@code fromDay} on which {@code slot} was above the reading before. */
+    private static float increases(DriveHistory h, int now, int slot, long fromDay) {
+        int n = 0;
+        for (int i = now; i > 0 && h.day(i) >= fromDay; i--) {
+            if (h.value(i, slot) > h.value(i - 1, slot)) n++;
+        }
+        return n;
+    }
+
+    /** min(fall of SMART 197, rise of SMART 5) since the newest reading on or before {@code refDay}, at least 0; NaN without one. */
+    private static double pendingToReallocated(DriveHistory h, int now, long refDay) {
+        int ref = h.atOrBefore(refDay);
+        if (ref < 0) return Double.NaN;
+        double pendingFell = h.value(ref, SLOT_197) - h.value(now, SLOT_197);
+        double reallocatedRose = h.value(now, SLOT_5) - h.value(ref, SLOT_5);
+        if (Double.isNaN(pendingFell) || Double.isNaN(reallocatedRose)) return Double.NaN;
+        return Math.max(0, Math.min(pendingFell, reallocatedRose));
+    }
+
+    private static float nonZeroCounters(DriveHistory h, int now) {
+        int n = 0;
+        for (int slot : DriveReading.ERROR_SLOTS) {
+            if (h.value(now, slot) > 0) n++;
+        }
+        return n;
     }
 
     /**

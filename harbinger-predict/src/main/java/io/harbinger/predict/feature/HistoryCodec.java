@@ -9,15 +9,22 @@ import java.util.Arrays;
  * change from the same attribute's previous reading; a value that is not a whole number (or is -0.0)
  * is written as its 8 raw bytes, NaN as one byte. Days and timestamps are deltas too. About 0.4 KB for a
  * full 31-day history instead of 2.6 KB; every double decodes to the same bits, so a decoded history
- * computes the same features.
+ * computes the same features. The raw probabilities of the recent scored days follow (day delta and
+ * the float's 4 bytes each: about 70 bytes for {@value DriveHistory#SCORE_DAYS} days), exact too.
  *
  * <pre>
- * format 2 | firstDay | firstErrorDay | lastFlaggedDay | n | n x (day delta, nanos of day, 10 x value)
+ * format 3 | firstDay | firstErrorDay | lastFlaggedDay | n | n x (day delta, nanos of day, 10 x value)
+ *          | m | m x (day delta, 4 bytes of float bits)
  * value: varlong (zigzag(delta) << 2 | 1) for a whole number, 0 for NaN, 2 + 8 bytes otherwise
  * </pre>
+ *
+ * Format 2 (before the raw probabilities were kept) still decodes, with no recent scores: state stores
+ * survive an upgrade, and the alarm policy's window fills again within its n days.
  */
 final class HistoryCodec {
-    static final byte FORMAT = 2;
+    static final byte FORMAT = 3;
+    /** The format before the recent raw probabilities: decoded with none. */
+    static final byte FORMAT_NO_SCORES = 2;
     private static final int NAN = 0;
     private static final int WHOLE = 1;
     private static final int RAW = 2;
@@ -42,6 +49,13 @@ final class HistoryCodec {
             w.varlong(zigzag(h.stamp(i) - day * DriveReading.NANOS_PER_DAY));
             for (int s = 0; s < previous.length; s++) previous[s] = value(w, h.value(i, s), previous[s]);
         }
+        w.varlong(h.scoreCount());
+        for (int i = 0; i < h.scoreCount(); i++) {
+            long day = h.scoreDay(i);
+            w.varlong(zigzag(day - previousDay));
+            previousDay = day;
+            w.raw32(Float.floatToRawIntBits(h.score(i)));
+        }
         return Arrays.copyOf(w.bytes, w.pos);
     }
 
@@ -62,7 +76,9 @@ final class HistoryCodec {
     }
 
     static DriveHistory decode(byte[] bytes) {
-        if (bytes.length < 5 || bytes[0] != FORMAT) throw new IllegalArgumentException("not an encoded drive history (format " + FORMAT + ")");
+        if (bytes.length < 5 || (bytes[0] != FORMAT && bytes[0] != FORMAT_NO_SCORES)) {
+            throw new IllegalArgumentException("not an encoded drive history (format " + FORMAT_NO_SCORES + " or " + FORMAT + ")");
+        }
         Reader r = new Reader(bytes);
         long firstDay = unzigzag(r.varlong());
         long firstErrorDay = unzigzag(r.varlong());
@@ -96,8 +112,24 @@ final class HistoryCodec {
                 values[i * previous.length + s] = v;
             }
         }
+        long[] scoreDays = new long[DriveHistory.SCORE_DAYS];
+        float[] scores = new float[DriveHistory.SCORE_DAYS];
+        int scoreCount = bytes[0] == FORMAT ? decodeScores(r, day, scoreDays, scores) : 0;
         if (r.pos != bytes.length) throw new IllegalArgumentException("encoded drive history has " + (bytes.length - r.pos) + " bytes left over after " + size + " readings");
-        return DriveHistory.restore(size, days, stamps, values, firstDay, firstErrorDay, lastFlaggedDay);
+        return DriveHistory.restore(size, days, stamps, values, firstDay, firstErrorDay, lastFlaggedDay, scoreCount, scoreDays, scores);
+    }
+
+    /** Reads the recent raw probabilities into the arrays; @return how many */
+    private static int decodeScores(Reader r, long day, long[] scoreDays, float[] scores) {
+        long m = r.varlong();
+        if (m < 0 || m > DriveHistory.SCORE_DAYS) throw new IllegalArgumentException("encoded drive history claims " + m + " scored days, at most " + DriveHistory.SCORE_DAYS + " are kept");
+        for (int i = 0; i < m; i++) {
+            day += unzigzag(r.varlong());
+            if (i > 0 && day <= scoreDays[i - 1]) throw new IllegalArgumentException("encoded drive history has scored days out of order at byte " + r.pos);
+            scoreDays[i] = day;
+            scores[i] = Float.intBitsToFloat((int) r.raw(4));
+        }
+        return (int) m;
     }
 
     private static long zigzag(long v) {
@@ -130,6 +162,11 @@ final class HistoryCodec {
             for (int k = 0; k < 8; k++) bytes[pos++] = (byte) (bits >>> (56 - 8 * k));
         }
 
+        void raw32(int bits) {
+            ensure(4);
+            for (int k = 0; k < 4; k++) bytes[pos++] = (byte) (bits >>> (24 - 8 * k));
+        }
+
         private void ensure(int n) {
             if (pos + n > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, pos + n));
         }
@@ -155,9 +192,14 @@ final class HistoryCodec {
         }
 
         long raw() {
-            if (pos + 8 > bytes.length) throw new IllegalArgumentException("encoded drive history is truncated at byte " + pos);
+            return raw(8);
+        }
+
+        /** {@code n} big-endian bytes. */
+        long raw(int n) {
+            if (pos + n > bytes.length) throw new IllegalArgumentException("encoded drive history is truncated at byte " + pos);
             long v = 0;
-            for (int k = 0; k < 8; k++) v = (v << 8) | (bytes[pos++] & 0xFF);
+            for (int k = 0; k < n; k++) v = (v << 8) | (bytes[pos++] & 0xFF);
             return v;
         }
     }

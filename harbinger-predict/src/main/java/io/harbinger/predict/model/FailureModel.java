@@ -13,9 +13,17 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A trained failure model: gradient-boosted trees (XGBoost) over {@link Features}, with the thresholds
- * chosen on validation data and the horizon it predicts. Scores rows in batches (one native call per
- * batch) and explains each with its tree SHAP contributions. Thread-safe: scoring is serialised on the
+ * A trained failure model: gradient-boosted trees (XGBoost) over {@link Features}, with its alarm policy,
+ * calibrations and thresholds chosen on validation data, and the horizons it predicts. What it says of a
+ * drive on a day is one chain, the same offline and in the stream:
+ * <ol>
+ *   <li>the booster's raw probability of the day's features ({@link #probabilities}, one native call per batch);</li>
+ *   <li>the persistence score over the drive's recent raw probabilities ({@link AlarmPolicy});</li>
+ *   <li>the calibrated risks within the horizon and the warning horizon, and the bucket ({@link #assess});</li>
+ *   <li>for {@link Bucket#WARNING} and {@link Bucket#BAD}, the top tree SHAP contributions ({@link #score}).</li>
+ * </ol>
+ * Offline code runs steps 2-3 for a drive's days with {@link #assessDays}; the stream with
+ * {@link AlarmPolicy#record} per row and {@link #score}. Thread-safe: native calls are serialised on the
  * booster. {@link #close()} frees the native booster.
  */
 public final class FailureModel implements AutoCloseable {
@@ -43,27 +51,58 @@ public final class FailureModel implements AutoCloseable {
     }
 
     /**
-     * Scores {@code rows} rows of features laid out one after the other in {@code features}
-     * ({@link Features#COUNT} each, NaN for missing). Predictions in bucket {@link Bucket#WARNING} or
-     * {@link Bucket#BAD} are explained by their top tree SHAP contributions; the others (good, unknown)
-     * carry none: SHAP costs about 17 times the scoring itself (BENCHMARKS.md), and an operator asks
-     * "why" of the drives that need action.
+     * Step 3: the calibrated risk within the horizon of a day with this persistence score, and its bucket
+     * (per {@link AlertThresholds}: bad on the horizon's risk, else unknown on short history, else warning
+     * on the warning horizon's risk, else good).
      *
-     * @param historyDays per row, the drive's days of history (for {@link Bucket#UNKNOWN})
+     * @param persistenceScore the day's {@link AlarmPolicy} score (the raw probability for {@link AlarmPolicy#SINGLE_DAY})
+     * @param historyDays      the drive's days of history on that day
      */
-    public List<Prediction> score(float[] features, int rows, long[] historyDays) {
-        float[] probabilities = probabilities(features, rows);
-        Bucket[] buckets = new Bucket[rows];
+    public Assessment assess(double persistenceScore, long historyDays) {
+        double risk = info.risk().risk(persistenceScore);
+        return new Assessment(risk, info.thresholds().bucket(risk, info.warningRisk().risk(persistenceScore), historyDays));
+    }
+
+    /**
+     * Offline, steps 2-3 for one drive: the assessment of each of its days from their raw probabilities,
+     * exactly what the stream says of the same days arriving in order.
+     *
+     * @param days        epoch days, strictly increasing
+     * @param raw         the raw probability ({@link #probabilities}) of each day
+     * @param historyDays the drive's days of history on each day
+     */
+    public Assessment[] assessDays(long[] days, double[] raw, long[] historyDays) {
+        if (historyDays.length != days.length) throw new IllegalArgumentException(days.length + " days but " + historyDays.length + " history lengths");
+        double[] scores = info.alarm().scores(days, raw);
+        Assessment[] out = new Assessment[days.length];
+        for (int i = 0; i < days.length; i++) out[i] = assess(scores[i], historyDays[i]);
+        return out;
+    }
+
+    /**
+     * Steps 3-4 for {@code rows} rows of features laid out one after the other in {@code features}
+     * ({@link Features#COUNT} each, NaN for missing), given each row's persistence score. Predictions in
+     * bucket {@link Bucket#WARNING} or {@link Bucket#BAD} are explained by their top tree SHAP
+     * contributions; the others (good, unknown) carry none: SHAP costs about 17 times the scoring itself
+     * (BENCHMARKS.md), and an operator asks "why" of the drives that need action.
+     *
+     * @param persistenceScores per row, its {@link AlarmPolicy} score ({@link AlarmPolicy#record})
+     * @param historyDays       per row, the drive's days of history (for {@link Bucket#UNKNOWN})
+     */
+    public List<Prediction> score(float[] features, int rows, double[] persistenceScores, long[] historyDays) {
+        checkRows(features, rows);
+        Assessment[] assessed = new Assessment[rows];
         int explained = 0;
         for (int r = 0; r < rows; r++) {
-            buckets[r] = info.thresholds().bucket(probabilities[r], historyDays[r]);
-            if (explains(buckets[r])) explained++;
+            assessed[r] = assess(persistenceScores[r], historyDays[r]);
+            if (explains(assessed[r].bucket())) explained++;
         }
-        float[][] contributions = contributions(features, rows, buckets, explained);
+        float[][] contributions = contributions(features, rows, assessed, explained);
         List<Prediction> out = new ArrayList<>(rows);
         for (int r = 0, e = 0; r < rows; r++) {
-            List<Contribution> top = explains(buckets[r]) ? top(contributions[e++], features, r * Features.COUNT) : List.of();
-            out.add(new Prediction(info.version(), probabilities[r], buckets[r], top));
+            Bucket bucket = assessed[r].bucket();
+            List<Contribution> top = explains(bucket) ? top(contributions[e++], features, r * Features.COUNT) : List.of();
+            out.add(new Prediction(info.version(), assessed[r].risk(), bucket, top));
         }
         return out;
     }
@@ -73,26 +112,30 @@ public final class FailureModel implements AutoCloseable {
     }
 
     /** Tree SHAP values of the explained rows, in row order. */
-    private float[][] contributions(float[] features, int rows, Bucket[] buckets, int explained) {
+    private float[][] contributions(float[] features, int rows, Assessment[] assessed, int explained) {
         if (explained == 0) return new float[0][];
         float[] selected = new float[explained * Features.COUNT];
         for (int r = 0, e = 0; r < rows; r++) {
-            if (explains(buckets[r])) System.arraycopy(features, r * Features.COUNT, selected, e++ * Features.COUNT, Features.COUNT);
+            if (explains(assessed[r].bucket())) System.arraycopy(features, r * Features.COUNT, selected, e++ * Features.COUNT, Features.COUNT);
         }
         return onMatrix(selected, explained, "explain", m -> booster.predictContrib(m, 0));
     }
 
     /**
-     * Only the probabilities of {@code rows} rows (no explanations): what {@link #score} says of them,
-     * bit for bit. For offline evaluation.
+     * Step 1: the booster's raw probabilities of {@code rows} rows (one native call), laid out as for
+     * {@link #score}. Whatever the batch, a row's raw probability is the same, bit for bit.
      */
     public float[] probabilities(float[] features, int rows) {
+        checkRows(features, rows);
         if (rows == 0) return new float[0];
-        if (features.length < rows * Features.COUNT) throw new IllegalArgumentException(rows + " rows need " + rows * Features.COUNT + " values, got " + features.length);
         float[][] p = onMatrix(features, rows, "score", booster::predict);
         float[] out = new float[rows];
         for (int r = 0; r < rows; r++) out[r] = p[r][0];
         return out;
+    }
+
+    private static void checkRows(float[] features, int rows) {
+        if (features.length < rows * Features.COUNT) throw new IllegalArgumentException(rows + " rows need " + rows * Features.COUNT + " values, got " + features.length);
     }
 
     /** One native call of XGBoost on a matrix of the rows. */

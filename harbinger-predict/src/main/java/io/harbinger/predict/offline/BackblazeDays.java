@@ -49,6 +49,22 @@ public final class BackblazeDays {
         return days;
     }
 
+    /** The first day of the dated files of {@code dir}. @throws IllegalArgumentException when it has none */
+    public static LocalDate firstDay(Path dir) {
+        return all(dir).getFirst().day();
+    }
+
+    /** The last day of the dated files of {@code dir}. @throws IllegalArgumentException when it has none */
+    public static LocalDate lastDay(Path dir) {
+        return all(dir).getLast().day();
+    }
+
+    private static List<DayFile> all(Path dir) {
+        List<DayFile> days = list(dir, LocalDate.MIN, LocalDate.MAX);
+        if (days.isEmpty()) throw new IllegalArgumentException("data directory " + dir + " holds no daily file named YYYY-MM-DD.csv[.gz]");
+        return days;
+    }
+
     /** The file's bytes, gunzipped when its name ends in {@code .gz}. */
     public static byte[] bytes(DayFile file) {
         try (InputStream in = Files.newInputStream(file.path())) {

@@ -1,6 +1,7 @@
 package io.harbinger.predict.offline;
 
 import io.harbinger.core.point.Point;
+import io.harbinger.core.point.Tag;
 import io.harbinger.predict.feature.DriveHistory;
 import io.harbinger.predict.feature.DriveReading;
 import io.harbinger.predict.feature.Features;
@@ -21,6 +22,9 @@ import java.util.function.Predicate;
  * 30-day changes, as it would on a running system.
  */
 public final class FleetScan {
+    /** The tag naming a drive's model (its family: the model knows which it was trained on). */
+    public static final String FAMILY_TAG = "model";
+
     private FleetScan() {
     }
 
@@ -41,10 +45,17 @@ public final class FleetScan {
                 DriveHistory h = histories.computeIfAbsent(p.drive(), d -> new DriveHistory());
                 if (h.add(r) == DriveHistory.Added.TOO_OLD || r.epochDay() < fromDay) continue;
                 Features.compute(h, r.epochDay(), features, 0);
-                out.accept(new DriveDay(p.drive(), r.epochDay(), features, h.historyDays(r.epochDay()), r.ruleFlag(),
+                out.accept(new DriveDay(p.drive(), family(p), r.epochDay(), features, h.historyDays(r.epochDay()), r.ruleFlag(),
                         Features.deltaRule(h, r.epochDay()), r.failure()));
             }
         }
+    }
+
+    private static String family(Point p) {
+        for (Tag t : p.tags()) {
+            if (FAMILY_TAG.equals(t.key())) return t.value();
+        }
+        return "";
     }
 
     /** Each drive's failure day within {@code [from, to]} (a drive's first failure row). */

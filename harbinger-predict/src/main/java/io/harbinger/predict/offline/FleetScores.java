@@ -3,6 +3,7 @@ package io.harbinger.predict.offline;
 import io.harbinger.predict.eval.DriveScores;
 import io.harbinger.predict.eval.ScoredDay;
 import io.harbinger.predict.feature.Features;
+import io.harbinger.predict.model.Assessment;
 import io.harbinger.predict.model.FailureModel;
 import io.harbinger.schema.prediction.Bucket;
 
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Drive-days collected from a {@link FleetScan} (features copied), then scored by a model in batches
@@ -62,25 +64,73 @@ public final class FleetScores {
     }
 
     /**
-     * Each drive's scored days, in the order drives were first seen.
+     * Each selected drive's days of {@code [from, to]} as the stream would have judged them with
+     * {@code model}: raw probabilities, then the model's own chain ({@link FailureModel#assessDays}:
+     * alarm persistence over the drive's recent days, including those before {@code from}, calibrated
+     * risk and bucket). In the order drives were first seen.
      *
-     * @param failureDays failure day (epoch day) of the drives that failed in the period
+     * @param failureDays failure day (epoch day) of the drives that failed
      */
-    public List<DriveScores> score(FailureModel model, Map<String, Long> failureDays) {
-        float[] p = probabilities(model);
+    public List<DriveScores> assess(FailureModel model, Map<String, Long> failureDays, long from, long to, Predicate<String> drives) {
+        return assess(model, probabilities(model), failureDays, from, to, drives);
+    }
+
+    /** {@link #assess(FailureModel, Map, long, long, Predicate)} with every row's raw probability already computed by {@code model}. */
+    public List<DriveScores> assess(FailureModel model, float[] raw, Map<String, Long> failureDays, long from, long to, Predicate<String> drives) {
+        double[] risk = new double[size];
+        Bucket[] buckets = new Bucket[size];
+        for (int[] rows : rowsByDrive()) {
+            if (rows.length == 0 || !drives.test(this.drives.get(drive[rows[0]]))) continue;
+            long[] days = new long[rows.length], history = new long[rows.length];
+            double[] p = new double[rows.length];
+            for (int k = 0; k < rows.length; k++) {
+                days[k] = day[rows[k]];
+                history[k] = this.history[rows[k]];
+                p[k] = raw[rows[k]];
+            }
+            Assessment[] a = model.assessDays(days, p, history);
+            for (int k = 0; k < rows.length; k++) {
+                risk[rows[k]] = a[k].risk();
+                buckets[rows[k]] = a[k].bucket();
+            }
+        }
+        return driveScores(risk, buckets, failureDays, from, to, drives);
+    }
+
+    /**
+     * The drive scores of {@code [from, to]} from one value per row ({@code score}, 0..1) and, where
+     * given, one bucket per row (else every day is {@link Bucket#GOOD}: for choices made before a model
+     * has buckets). A failed drive's rows after its failure day are a replacement's and are left out.
+     */
+    public List<DriveScores> driveScores(double[] score, Bucket[] buckets, Map<String, Long> failureDays, long from, long to, Predicate<String> drives) {
         Map<Integer, List<ScoredDay>> byDrive = new LinkedHashMap<>();
         for (int i = 0; i < size; i++) {
-            Long failed = failureDays.get(drives.get(drive[i]));
-            if (failed != null && day[i] > failed) continue; // a failed drive that shows up again is a replacement's row
-            Bucket bucket = model.info().thresholds().bucket(p[i], history[i]); // as the stream buckets it
-            byDrive.computeIfAbsent(drive[i], k -> new ArrayList<>()).add(new ScoredDay(LocalDate.ofEpochDay(day[i]), p[i], rule[i], delta[i], bucket));
+            if (day[i] < from || day[i] > to) continue;
+            String serial = this.drives.get(drive[i]);
+            Long failed = failureDays.get(serial);
+            if (failed != null && day[i] > failed) continue;
+            if (!drives.test(serial)) continue;
+            byDrive.computeIfAbsent(drive[i], k -> new ArrayList<>())
+                    .add(new ScoredDay(LocalDate.ofEpochDay(day[i]), score[i], rule[i], delta[i], buckets == null ? Bucket.GOOD : buckets[i]));
         }
         List<DriveScores> out = new ArrayList<>(byDrive.size());
         byDrive.forEach((id, days) -> {
-            String serial = drives.get(id);
-            Optional<LocalDate> failed = Optional.ofNullable(failureDays.get(serial)).map(LocalDate::ofEpochDay);
-            out.add(new DriveScores(serial, failed, days));
+            String serial = this.drives.get(id);
+            Long failed = failureDays.get(serial);
+            Optional<LocalDate> failedOn = failed == null || failed > to ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(failed));
+            out.add(new DriveScores(serial, failedOn, days));
         });
+        return out;
+    }
+
+    /** Row indices grouped by drive (index = drive index), each drive's rows in the order added (day order for a scan). */
+    public int[][] rowsByDrive() {
+        int[] counts = new int[drives.size()];
+        for (int i = 0; i < size; i++) counts[drive[i]]++;
+        int[][] out = new int[drives.size()][];
+        for (int d = 0; d < out.length; d++) out[d] = new int[counts[d]];
+        int[] next = new int[drives.size()];
+        for (int i = 0; i < size; i++) out[drive[i]][next[drive[i]]++] = i;
         return out;
     }
 
@@ -91,6 +141,42 @@ public final class FleetScores {
 
     public long epochDay(int i) {
         return day[i];
+    }
+
+    /** Index of row {@code i}'s drive, 0.. in the order drives were first seen. */
+    public int driveIndex(int i) {
+        return drive[i];
+    }
+
+    public int drives() {
+        return drives.size();
+    }
+
+    /** Serial number of the drive with index {@code id}. */
+    public String serial(int id) {
+        return drives.get(id);
+    }
+
+    public boolean ruleFlag(int i) {
+        return rule[i];
+    }
+
+    public boolean deltaFlag(int i) {
+        return delta[i];
+    }
+
+    public long historyDays(int i) {
+        return history[i];
+    }
+
+    /** Feature {@code f} of row {@code i}. */
+    public float feature(int i, int f) {
+        return features[i * Features.COUNT + f];
+    }
+
+    /** Copies row {@code i}'s features into {@code out[offset..]}. */
+    public void copyFeatures(int i, float[] out, int offset) {
+        System.arraycopy(features, i * Features.COUNT, out, offset, Features.COUNT);
     }
 
     private void grow() {

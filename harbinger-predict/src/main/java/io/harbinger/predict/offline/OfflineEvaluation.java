@@ -15,8 +15,9 @@ import java.util.function.Predicate;
 
 /**
  * {@code harbinger evaluate}'s computation: scores every selected drive-day of {@code [from, to]} with
- * the model (history built from {@code warmupDays} before, as a running system would have it) and
- * evaluates drive by drive at the model's alert threshold.
+ * the model's whole chain, as the stream does (history and the alarm's recent scores built from
+ * {@code warmupDays} before, as a running system would have them), and evaluates drive by drive at the
+ * model's alert threshold.
  */
 public final class OfflineEvaluation {
     /** Which drives are evaluated. */
@@ -32,13 +33,15 @@ public final class OfflineEvaluation {
     public static Result run(FailureModel model, Path dir, LocalDate from, LocalDate to, Drives drives, int warmupDays) {
         Map<String, Long> failures = new HashMap<>(); // a drive's first failure row in the period, seen in the same pass
         FleetScores rows = new FleetScores();
-        FleetScan.scan(dir, from, to, warmupDays, selection(model, drives), day -> {
+        Predicate<String> selected = selection(model, drives);
+        FleetScan.scan(dir, from.minusDays(warmupDays), to, 0, selected, day -> {
             rows.add(day);
             if (day.failure()) failures.putIfAbsent(day.drive(), day.epochDay());
         });
-        List<DriveScores> scores = rows.score(model, failures);
+        List<DriveScores> scores = rows.assess(model, failures, from.toEpochDay(), to.toEpochDay(), selected);
+        if (scores.isEmpty()) throw new IllegalArgumentException("no drive-day of the selected drives in " + dir + " between " + from + " and " + to);
         Evaluation evaluation = Evaluation.of(scores, model.info().horizonDays(), model.info().thresholds().alert());
-        return new Result(evaluation, scores, rows.size());
+        return new Result(evaluation, scores, scores.stream().mapToInt(d -> d.days().size()).sum());
     }
 
     static Predicate<String> selection(FailureModel model, Drives drives) {

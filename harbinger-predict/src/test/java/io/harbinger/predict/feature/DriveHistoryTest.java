@@ -188,11 +188,66 @@ class DriveHistoryTest {
 
         @Test
         void decode_ofAReadingCountBeyondTheWindow_throws() {
-            byte[] empty = new DriveHistory().encode(); // the count is its last byte
+            byte[] empty = new DriveHistory().encode(); // the reading count is its last byte but one (the score count)
             byte[] bytes = Arrays.copyOf(empty, empty.length);
-            bytes[bytes.length - 1] = (byte) (DriveHistory.WINDOW_DAYS + 2);
+            bytes[bytes.length - 2] = (byte) (DriveHistory.WINDOW_DAYS + 2);
             assertThatThrownBy(() -> DriveHistory.decode(bytes)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining((DriveHistory.WINDOW_DAYS + 2) + " readings");
+        }
+
+        @Test
+        void recentRawProbabilities_roundTripBitForBit() {
+            DriveHistory h = historyOf(on(0), on(1), on(3));
+            float[] raw = {0.1f, Float.MIN_VALUE, 0.999999f, 1, 0};
+            long[] days = {epochDay(0), epochDay(1), epochDay(3), epochDay(4), epochDay(9)};
+            for (int i = 0; i < raw.length; i++) h.recordScore(days[i], raw[i]);
+            DriveHistory copy = DriveHistory.decode(h.encode());
+            assertThat(copy.scoreCount()).isEqualTo(raw.length);
+            for (int i = 0; i < raw.length; i++) {
+                assertThat(copy.scoreDay(i)).isEqualTo(days[i]);
+                assertThat(Float.floatToRawIntBits(copy.score(i))).isEqualTo(Float.floatToRawIntBits(raw[i]));
+            }
+            assertThat(copy.encode()).isEqualTo(h.encode());
+        }
+
+        @Test
+        void encoding_ofTheScoresOfTwoWeeks_addsAboutFiveBytesADay() {
+            DriveHistory h = new DriveHistory();
+            for (int d = 0; d <= DriveHistory.WINDOW_DAYS; d++) h.add(on(d).build());
+            int without = h.encode().length;
+            for (int d = 0; d <= DriveHistory.WINDOW_DAYS; d++) h.recordScore(epochDay(d), d / 100f);
+            assertThat(h.encode().length - without).isEqualTo(DriveHistory.SCORE_DAYS * 5);
+        }
+
+        /** Written by the codec of format 2 (before raw probabilities were kept), from {@link #formatTwoHistory}. */
+        private static final String FORMAT_2 = "02809302809302869302058093028080c58bc6d1010151a10100c102024049200000000000e103b1048105d105028080c58bc6d1010109"
+                + "010001024049a0000000000001090109028080c58bc6d101010901000102404a20000000000001090109028080c58bc6d101010901000102404aa0000000000001090109"
+                + "028080c58bc6d101010901000102404b20000000000001090109";
+
+        private static DriveHistory formatTwoHistory() {
+            DriveHistory h = new DriveHistory();
+            for (int d = 0; d < 5; d++) {
+                double[] v = new double[DriveReading.ATTRIBUTES.length];
+                for (int s = 0; s < v.length; s++) v[s] = s == 3 ? Double.NaN : s * 10 + d * (s % 2) + (s == 5 ? 0.25 : 0);
+                h.add(new DriveReading((17_600L + d) * DriveReading.NANOS_PER_DAY + 3_600_000_000_000L, v, false));
+            }
+            h.flag(17_603, 10);
+            return h;
+        }
+
+        @Test
+        void aHistoryOfTheOldFormat_stillDecodes_withTheSameReadings_andNoRecentScores() {
+            DriveHistory old = DriveHistory.decode(java.util.HexFormat.of().parseHex(FORMAT_2));
+            DriveHistory same = formatTwoHistory();
+            assertThat(old.scoreCount()).isZero();
+            assertThat(old.size()).isEqualTo(5);
+            for (int i = 0; i < same.size(); i++) {
+                assertThat(bits(Features.compute(old, same.day(i)))).as("day %d", same.day(i)).isEqualTo(bits(Features.compute(same, same.day(i))));
+                assertThat(old.stamp(i)).isEqualTo(same.stamp(i));
+            }
+            assertThat(old.historyDays(17_610)).isEqualTo(11);
+            assertThat(old.encode()).as("written again in the new format").isEqualTo(same.encode()).startsWith(HistoryCodec.FORMAT);
+            assertThat(old.flag(17_613, 10)).as("last flagged day 17603 kept").isFalse();
         }
 
         @Test
@@ -217,6 +272,70 @@ class DriveHistoryTest {
                 }
             }
             assertThat(copy.encode()).isEqualTo(h.encode());
+        }
+    }
+
+    @Nested
+    class Scores {
+        private double[] window(DriveHistory h, long from, long to) {
+            double[] out = new double[DriveHistory.SCORE_DAYS];
+            return Arrays.copyOf(out, h.rawScores(from, to, out));
+        }
+
+        @Test
+        void recordedScores_areReadBackByDayRange_inDayOrder_whateverOrderTheyCameIn() {
+            DriveHistory h = new DriveHistory();
+            h.recordScore(10, 0.5f);
+            h.recordScore(7, 0.25f);
+            h.recordScore(12, 0.75f);
+            h.recordScore(8, 0.125f);
+            assertThat(window(h, 7, 12)).containsExactly(0.25, 0.125, 0.5, 0.75);
+            assertThat(window(h, 8, 11)).containsExactly(0.125, 0.5);
+            assertThat(window(h, 13, 20)).isEmpty();
+            assertThat(window(h, 0, 6)).isEmpty();
+        }
+
+        @Test
+        void aDayScoredAgain_replacesItsValue() {
+            DriveHistory h = new DriveHistory();
+            h.recordScore(3, 0.9f);
+            h.recordScore(4, 0.1f);
+            h.recordScore(3, 0.2f);
+            assertThat(window(h, 0, 10)).containsExactly((double) 0.2f, (double) 0.1f);
+        }
+
+        @Test
+        void onlyTheLastScoreDaysBeforeTheNewestScoredDay_areKept() {
+            DriveHistory h = new DriveHistory();
+            for (int d = 0; d < 40; d += 1 + d % 2) h.recordScore(d, d / 64f);
+            long newest = 39;
+            assertThat(h.scoreDay(0)).isGreaterThan(newest - DriveHistory.SCORE_DAYS);
+            assertThat(h.scoreCount()).isLessThanOrEqualTo(DriveHistory.SCORE_DAYS);
+            double[] kept = window(h, 0, 100);
+            assertThat(kept).containsExactly(window(h, newest - DriveHistory.SCORE_DAYS + 1, newest));
+            DriveHistory daily = new DriveHistory();
+            for (int d = 0; d < 40; d++) daily.recordScore(d, d / 64f);
+            assertThat(daily.scoreCount()).isEqualTo(DriveHistory.SCORE_DAYS);
+            assertThat(daily.scoreDay(0)).isEqualTo(40 - DriveHistory.SCORE_DAYS);
+        }
+
+        @Test
+        void aLateDay_goesInItsPlace_butOneOlderThanTheKeptDays_isDropped() {
+            DriveHistory h = new DriveHistory();
+            h.recordScore(30, 0.5f);
+            h.recordScore(20, 0.25f);
+            h.recordScore(30 - DriveHistory.SCORE_DAYS, 0.75f);
+            assertThat(window(h, 0, 30)).containsExactly(0.25, 0.5);
+            h.recordScore(30 + DriveHistory.SCORE_DAYS - 1, 1f);
+            assertThat(window(h, 0, 100)).as("day 20 out of the window of the newest day 43").containsExactly(0.5, 1);
+        }
+
+        @Test
+        void rawScores_intoTooShortAnArray_throws() {
+            DriveHistory h = new DriveHistory();
+            h.recordScore(1, 0.5f);
+            h.recordScore(2, 0.5f);
+            assertThatThrownBy(() -> h.rawScores(0, 5, new double[1])).hasMessage("more than 1 scored days in [0, 5]");
         }
     }
 

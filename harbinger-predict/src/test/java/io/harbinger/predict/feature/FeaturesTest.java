@@ -35,10 +35,11 @@ class FeaturesTest {
 
     @Test
     void names_areDistinct_andCountIsTheirNumber() {
-        assertThat(Features.COUNT).isEqualTo(Features.NAMES.size()).isEqualTo(30);
+        assertThat(Features.COUNT).isEqualTo(Features.NAMES.size()).isEqualTo(42);
         assertThat(new HashSet<>(Features.NAMES)).hasSize(Features.COUNT);
-        assertThat(Features.NAMES).startsWith("smart_5_raw", "smart_5_change_1d", "smart_5_change_7d", "smart_5_change_30d")
-                .endsWith("days_since_previous_reading");
+        assertThat(Features.NAMES).startsWith("smart_5_raw", "smart_5_change_1d", "smart_5_change_7d", "smart_5_change_30d",
+                        "smart_5_days_since_increase", "smart_5_increases_30d")
+                .endsWith("days_since_previous_reading", "pending_to_reallocated_30d", "error_counters_nonzero");
     }
 
     @Test
@@ -54,10 +55,30 @@ class FeaturesTest {
     }
 
     @Test
-    void deltaRule_firesWhenACounterRoseOnAReadingOfTheLastSevenDays() {
+    void counterDynamics_daysSinceTheLastIncrease_andIncreasesIn30Days() {
+        float[] f = Features.compute(drive(), epochDay(13));
+        assertThat(feature(f, "smart_5_days_since_increase")).as("5 grew 5 -> 8 on day 13").isZero();
+        assertThat(feature(f, "smart_5_increases_30d")).as("on days 5, 12 and 13").isEqualTo(3f);
+        assertThat(feature(f, "smart_197_days_since_increase")).as("197 never grew").isNaN();
+        assertThat(feature(f, "smart_197_increases_30d")).isZero();
+        float[] day9 = Features.compute(drive(), epochDay(9));
+        assertThat(feature(day9, "smart_5_days_since_increase")).as("last grew on day 5").isEqualTo(4f);
+        assertThat(feature(f, "error_counters_nonzero")).as("5 and 197 above 0").isEqualTo(2f);
+    }
+
+    @Test
+    void pendingToReallocated_isTheSmallerOfPendingFallingAndReallocatedRising() {
+        DriveHistory h = historyOf(on(0).smart(5, 0).smart(197, 16), on(20).smart(5, 8).smart(197, 16), on(30).smart(5, 24).smart(197, 2));
+        assertThat(feature(Features.compute(h, epochDay(30)), "pending_to_reallocated_30d")).as("197 fell 14, 5 rose 24").isEqualTo(14f);
+        DriveHistory rising = historyOf(on(0).smart(5, 0).smart(197, 0), on(30).smart(5, 8).smart(197, 3));
+        assertThat(feature(Features.compute(rising, epochDay(30)), "pending_to_reallocated_30d")).as("both rose: nothing transferred").isZero();
+    }
+
+    @Test
+    void deltaRule_firesWhenACounterGrewOnAReadingOfTheLastSevenDays() {
         DriveHistory h = historyOf(on(0).smart(197, 0), on(3).smart(197, 4), on(9).smart(197, 4), on(10).smart(197, 4));
-        assertThat(Features.deltaRule(h, epochDay(3))).as("rose that day").isTrue();
-        assertThat(Features.deltaRule(h, epochDay(9))).as("rose on day 3 = day 9 - 6").isTrue();
+        assertThat(Features.deltaRule(h, epochDay(3))).as("grew that day").isTrue();
+        assertThat(Features.deltaRule(h, epochDay(9))).as("grew on day 3 = day 9 - 6").isTrue();
         assertThat(Features.deltaRule(h, epochDay(10))).as("day 3 is 7 days back").isFalse();
         assertThat(Features.deltaRule(historyOf(on(0).smart(5, 8), on(1).smart(5, 8)), epochDay(1))).as("non-zero but unchanged").isFalse();
         assertThatThrownBy(() -> Features.deltaRule(h, epochDay(4))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no reading");

@@ -36,12 +36,20 @@ class FailureModelTest {
         return h;
     }
 
+    /** Steps 1-4 for rows of unrelated drives on their only scored day, with a single-day alarm: the persistence score is the raw probability. */
+    private static List<Prediction> scoreAlone(FailureModel m, float[] features, int n, long[] historyDays) {
+        float[] raw = m.probabilities(features, n);
+        double[] persistence = new double[n];
+        for (int r = 0; r < n; r++) persistence[r] = raw[r];
+        return m.score(features, n, persistence, historyDays);
+    }
+
     /** Scores {@link #rows} in batches of {@code batch} rows, as the stream (small batches) or evaluation (large) would. */
     private static List<Prediction> scoreInBatches(int batch) {
         List<Prediction> out = new ArrayList<>();
         for (int from = 0; from < ROWS; from += batch) {
             int n = Math.min(batch, ROWS - from);
-            out.addAll(model.score(Arrays.copyOfRange(rows, from * Features.COUNT, (from + n) * Features.COUNT), n, history(n, 30)));
+            out.addAll(scoreAlone(model, Arrays.copyOfRange(rows, from * Features.COUNT, (from + n) * Features.COUNT), n, history(n, 30)));
         }
         return out;
     }
@@ -80,7 +88,7 @@ class FailureModelTest {
 
     @Test
     void score_explainsWithAtMostThreeContributions_largestMagnitudeFirst() {
-        List<Prediction> scored = model.score(rows, ROWS, history(ROWS, 30));
+        List<Prediction> scored = scoreAlone(model, rows, ROWS, history(ROWS, 30));
         assertThat(scored).hasSize(ROWS).allSatisfy(p -> {
             assertThat(p.modelVersion()).isEqualTo(model.version());
             assertThat(p.topFeatures()).hasSizeLessThanOrEqualTo(FailureModel.TOP_FEATURES);
@@ -100,7 +108,7 @@ class FailureModelTest {
 
     @Test
     void score_explainsWarningAndBadPredictionsOnly() {
-        List<Prediction> scored = model.score(rows, ROWS, history(ROWS, 30));
+        List<Prediction> scored = scoreAlone(model, rows, ROWS, history(ROWS, 30));
         assertThat(scored).filteredOn(p -> p.bucket() == Bucket.GOOD || p.bucket() == Bucket.UNKNOWN)
                 .isNotEmpty().allSatisfy(p -> assertThat(p.topFeatures()).isEmpty());
         assertThat(scored).filteredOn(p -> p.bucket() == Bucket.WARNING || p.bucket() == Bucket.BAD)
@@ -135,19 +143,76 @@ class FailureModelTest {
     void score_bucketsEachRowByTheModelsThresholdsAndTheDrivesHistory() {
         long[] historyDays = new long[ROWS];
         for (int r = 0; r < ROWS; r++) historyDays[r] = r % 10;
-        List<Prediction> scored = model.score(rows, ROWS, historyDays);
+        List<Prediction> scored = scoreAlone(model, rows, ROWS, historyDays);
         for (int r = 0; r < ROWS; r++) {
             Prediction p = scored.get(r);
-            assertThat(p.bucket()).as("row %d", r).isEqualTo(TestModels.THRESHOLDS.bucket(p.probability(), historyDays[r]));
+            assertThat(p.bucket()).as("row %d", r).isEqualTo(TestModels.THRESHOLDS.bucket(p.probability(), p.probability(), historyDays[r]));
         }
         assertThat(scored).extracting(Prediction::bucket).contains(Bucket.BAD, Bucket.GOOD, Bucket.UNKNOWN);
     }
 
     @Test
     void score_ofNoRows_isEmpty_andOfTooFewValues_throws() {
-        assertThat(model.score(new float[0], 0, new long[0])).isEmpty();
+        assertThat(model.score(new float[0], 0, new double[0], new long[0])).isEmpty();
         assertThat(model.probabilities(new float[0], 0)).isEmpty();
-        assertThatThrownBy(() -> model.score(new float[Features.COUNT], 2, new long[2])).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> model.score(new float[Features.COUNT], 2, new double[2], new long[2])).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("2 rows need " + 2 * Features.COUNT + " values");
+        assertThatThrownBy(() -> model.probabilities(new float[Features.COUNT], 2)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2 rows need " + 2 * Features.COUNT + " values");
+    }
+
+    @Test
+    void assess_calibratesThePersistenceScore_andBucketsOnTheTwoRisks() {
+        try (FailureModel calibrated = TestModels.calibrated()) {
+            ModelInfo info = calibrated.info();
+            for (double s = 0; s <= 1; s += 0.01) {
+                Assessment a = calibrated.assess(s, 30);
+                assertThat(a.risk()).isEqualTo(info.risk().risk(s)).isNotEqualTo(s);
+                assertThat(a.bucket()).isEqualTo(info.thresholds().bucket(info.risk().risk(s), info.warningRisk().risk(s), 30));
+                assertThat(calibrated.assess(s, 6).bucket()).isIn(Bucket.BAD, Bucket.UNKNOWN);
+            }
+            assertThat(java.util.stream.IntStream.rangeClosed(0, 100).mapToObj(i -> calibrated.assess(i / 100.0, 30).bucket()))
+                    .contains(Bucket.GOOD, Bucket.WARNING, Bucket.BAD);
+        }
+    }
+
+    @Test
+    void assessDays_offline_equalsTheStreamsChain_bitForBit_forADrivesDaysWithGaps() {
+        try (FailureModel calibrated = TestModels.calibrated()) {
+            long[] days = new long[ROWS];
+            long[] historyDays = new long[ROWS];
+            for (int r = 0, day = 100; r < ROWS; r++, day += 1 + (r % 7 == 0 ? 2 : 0)) {
+                days[r] = day;
+                historyDays[r] = day - 99;
+            }
+            float[] raw = calibrated.probabilities(rows, ROWS);
+            double[] asDoubles = new double[ROWS];
+            for (int r = 0; r < ROWS; r++) asDoubles[r] = raw[r];
+            Assessment[] offline = calibrated.assessDays(days, asDoubles, historyDays);
+
+            io.harbinger.predict.feature.DriveHistory history = new io.harbinger.predict.feature.DriveHistory();
+            List<Prediction> online = new ArrayList<>();
+            for (int from = 0; from < ROWS; from += 16) { // batches of 16 rows of the one drive, as the processor does
+                int n = Math.min(16, ROWS - from);
+                float[] batch = Arrays.copyOfRange(rows, from * Features.COUNT, (from + n) * Features.COUNT);
+                float[] batchRaw = calibrated.probabilities(batch, n);
+                double[] persistence = new double[n];
+                for (int r = 0; r < n; r++) persistence[r] = calibrated.info().alarm().record(days[from + r], batchRaw[r], history);
+                online.addAll(calibrated.score(batch, n, persistence, Arrays.copyOfRange(historyDays, from, from + n)));
+            }
+            for (int r = 0; r < ROWS; r++) {
+                assertThat(Double.doubleToRawLongBits(online.get(r).probability())).as("row %d", r).isEqualTo(Double.doubleToRawLongBits(offline[r].risk()));
+                assertThat(online.get(r).bucket()).as("row %d", r).isEqualTo(offline[r].bucket());
+            }
+            assertThat(Arrays.stream(offline).map(Assessment::bucket)).contains(Bucket.GOOD, Bucket.BAD);
+            Assessment[] singleDay = new Assessment[ROWS];
+            for (int r = 0; r < ROWS; r++) singleDay[r] = calibrated.assess(raw[r], historyDays[r]);
+            assertThat(offline).as("the 2-of-3 alarm changes what the model says").isNotEqualTo(singleDay);
+        }
+    }
+
+    @Test
+    void assessDays_refusesMismatchedLengths() {
+        assertThatThrownBy(() -> model.assessDays(new long[2], new double[2], new long[1])).hasMessage("2 days but 1 history lengths");
     }
 }

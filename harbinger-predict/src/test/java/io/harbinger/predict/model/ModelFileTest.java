@@ -64,7 +64,9 @@ class ModelFileTest {
             for (int r = 0; r < 200; r++) {
                 assertThat(Float.floatToRawIntBits(actual[r])).as("row %d: %s vs %s", r, actual[r], expected[r]).isEqualTo(Float.floatToRawIntBits(expected[r]));
             }
-            assertThat(read.score(rows, 200, new long[200])).isEqualTo(model.score(rows, 200, new long[200]));
+            double[] persistence = new double[200];
+            for (int r = 0; r < 200; r++) persistence[r] = expected[r];
+            assertThat(read.score(rows, 200, persistence, new long[200])).isEqualTo(model.score(rows, 200, persistence, new long[200]));
         }
         try (var files = Files.list(file.getParent())) {
             assertThat(files).as("no temporary file left behind").containsExactly(file);
@@ -103,7 +105,7 @@ class ModelFileTest {
     @Test
     void invalidThresholds_areRefusedWithTheReason() throws IOException {
         ObjectNode root = written();
-        ((ObjectNode) root.path("thresholds")).put("warning", 0.9);
+        ((ObjectNode) root.path("thresholds")).put("warning", 1.5);
         assertThatThrownBy(() -> parse(root)).isInstanceOf(InvalidModelException.class)
                 .hasMessageContaining("holds no usable model").hasMessageContaining("warning threshold");
     }
@@ -120,7 +122,99 @@ class ModelFileTest {
         ObjectNode root = written();
         root.put("format", "harbinger-model/0");
         assertThatThrownBy(() -> parse(root)).isInstanceOf(InvalidModelException.class)
-                .hasMessage("test.json is not a Harbinger model: \"format\" must be \"" + ModelFile.FORMAT + "\"");
+                .hasMessage("test.json is not a Harbinger model: \"format\" must be \"" + ModelFile.FORMAT + "\" (or the older \"" + ModelFile.FORMAT_1 + "\")");
+    }
+
+    /** {@code root} as a format 1 file would have it: no warning horizon, alarm or calibrations. */
+    private static ObjectNode asFormat1(ObjectNode root) {
+        root.put("format", ModelFile.FORMAT_1);
+        root.remove(java.util.List.of("warningDays", "alarm", "risk", "warningRisk"));
+        return root;
+    }
+
+    @Test
+    void aFormat1File_reads_asASingleDayAlarmWithoutCalibration_andKeepsItsVersion() throws IOException {
+        ObjectNode root = asFormat1(written());
+        assertThat(root.has("alarm")).isFalse();
+        try (FailureModel read = parse(root)) {
+            assertThat(read.version()).isEqualTo(model.version());
+            assertThat(read.info().alarm()).isEqualTo(AlarmPolicy.SINGLE_DAY);
+            assertThat(read.info().risk()).isEqualTo(Calibration.IDENTITY);
+            assertThat(read.info().warningRisk()).isEqualTo(Calibration.IDENTITY);
+            assertThat(read.info().warningDays()).isEqualTo(3 * TestModels.HORIZON);
+            assertThat(read.info()).isEqualTo(model.info());
+        }
+    }
+
+    @Test
+    void theShippedModel_reads_underTheVersionItWasShippedWith() throws IOException {
+        try (var in = ModelFileTest.class.getResourceAsStream(ModelHolder.DEFAULT_RESOURCE)) {
+            byte[] bytes = in.readAllBytes();
+            try (FailureModel read = ModelFile.parse(bytes, "default model")) {
+                assertThat(read.version()).isEqualTo(JSON.readTree(bytes).path("version").asText());
+            }
+        }
+    }
+
+    @Test
+    void aCalibratedModel_writesItsAlarmAndCalibrations_andReadsBackEqual() throws IOException {
+        try (FailureModel calibrated = TestModels.calibrated()) {
+            Path file = dir.resolve("calibrated.json");
+            ModelFile.write(calibrated, file);
+            ObjectNode root = (ObjectNode) JSON.readTree(file.toFile());
+            assertThat(root.path("format").asText()).isEqualTo(ModelFile.FORMAT);
+            assertThat(root.path("warningDays").asInt()).isEqualTo(30);
+            assertThat(root.path("alarm").path("k").asInt()).isEqualTo(2);
+            assertThat(root.path("alarm").path("n").asInt()).isEqualTo(3);
+            assertThat(root.path("risk").path("a").asDouble()).isEqualTo(1.4);
+            assertThat(root.path("warningRisk").path("b").asDouble()).isEqualTo(0.5);
+            try (FailureModel read = ModelFile.read(file)) {
+                assertThat(read.info()).isEqualTo(calibrated.info());
+                assertThat(read.assess(0.42, 30)).isEqualTo(calibrated.assess(0.42, 30));
+            }
+            assertThat(calibrated.version()).as("same trees, other semantics: another version").isNotEqualTo(model.version());
+        }
+    }
+
+    @Test
+    void editedAlarmCalibrationOrWarningHorizon_changeTheContentVersion_andAreRefused() throws IOException {
+        try (FailureModel calibrated = TestModels.calibrated()) {
+            Path file = dir.resolve("calibrated.json");
+            ModelFile.write(calibrated, file);
+            for (String edit : new String[] {"alarm.k", "risk.a", "warningRisk.b", "warningDays"}) {
+                ObjectNode root = (ObjectNode) JSON.readTree(file.toFile());
+                if (edit.equals("warningDays")) root.put("warningDays", 31);
+                else ((ObjectNode) root.path(edit.substring(0, edit.indexOf('.')))).put(edit.substring(edit.indexOf('.') + 1), edit.equals("alarm.k") ? 1 : 0.25);
+                assertThatThrownBy(() -> parse(root)).as(edit).isInstanceOf(InvalidModelException.class).hasMessageContaining("edited or damaged");
+            }
+        }
+    }
+
+    @Test
+    void aFormat2FileWithoutItsAlarmOrWithABadCalibration_isRefusedNamingIt() throws IOException {
+        ObjectNode missing = written();
+        missing.remove("alarm");
+        assertThatThrownBy(() -> parse(missing)).isInstanceOf(InvalidModelException.class).hasMessage("test.json (format " + ModelFile.FORMAT + ") has no \"alarm\"");
+        ObjectNode bad = written();
+        ((ObjectNode) bad.path("risk")).put("a", -1);
+        assertThatThrownBy(() -> parse(bad)).isInstanceOf(InvalidModelException.class).hasMessageContaining("holds no usable model")
+                .hasMessageContaining("calibration slope a must be finite and > 0");
+        ObjectNode text = written();
+        ((ObjectNode) text.path("warningRisk")).put("b", "zero");
+        assertThatThrownBy(() -> parse(text)).isInstanceOf(InvalidModelException.class).hasMessageContaining("no usable calibration \"warningRisk\"");
+        ObjectNode window = written();
+        ((ObjectNode) window.path("alarm")).put("n", 30);
+        assertThatThrownBy(() -> parse(window)).isInstanceOf(InvalidModelException.class).hasMessageContaining("alarm window n must be in 1..14");
+    }
+
+    @Test
+    void aModelWithTheDefaultsSpelledOut_isTheSameModelAsOneWithout() {
+        try (FailureModel explicit = TestModels.withAlarm(model, 3 * TestModels.HORIZON, TestModels.THRESHOLDS, AlarmPolicy.SINGLE_DAY, Calibration.IDENTITY, Calibration.IDENTITY)) {
+            assertThat(explicit.version()).isEqualTo(model.version());
+        }
+        try (FailureModel longerWarning = TestModels.withAlarm(model, 3 * TestModels.HORIZON + 1, TestModels.THRESHOLDS, AlarmPolicy.SINGLE_DAY, Calibration.IDENTITY, Calibration.IDENTITY)) {
+            assertThat(longerWarning.version()).isNotEqualTo(model.version());
+        }
     }
 
     @Test

@@ -37,6 +37,28 @@ public final class TestModels {
         return model(1, 10);
     }
 
+    /**
+     * {@code base}'s trees (a copy: {@code base} stays usable) under another alarm policy, calibrations
+     * and thresholds: another model, with its own version. The raw probabilities are {@code base}'s.
+     */
+    public static FailureModel withAlarm(FailureModel base, int warningDays, AlertThresholds thresholds, AlarmPolicy alarm,
+                                         Calibration risk, Calibration warningRisk) {
+        try {
+            Booster copy = XGBoost.loadModel(base.booster().toByteArray("ubj"));
+            copy.setParam("nthread", 1);
+            return ModelFile.of(copy, base.info().horizonDays(), warningDays, thresholds, alarm, risk, warningRisk, base.info().training());
+        } catch (XGBoostError | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@link #model()}'s trees with a 2-of-3-days alarm, non-identity calibrations and thresholds on them. */
+    static FailureModel calibrated() {
+        try (FailureModel base = model()) {
+            return withAlarm(base, 30, new AlertThresholds(0.5, 0.4, 7), new AlarmPolicy(2, 3), new Calibration(1.4, -0.3), new Calibration(0.8, 0.5));
+        }
+    }
+
     static Booster booster(long seed, int rounds) {
         int n = 400;
         float[] x = rows(n, seed);
