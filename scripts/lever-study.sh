@@ -11,4 +11,4 @@ cd "$root"
 mvn -B -ntp -q test-compile dependency:build-classpath -pl harbinger-predict -am \
     -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
 cp="harbinger-predict/target/test-classes:harbinger-predict/target/classes:$(cat harbinger-predict/target/test.classpath)"
-exec "$JAVA_HOME/bin/java" -Xmx8g -cp "$cp" io.harbinger.predict.train.LeverStudy "$data"
+exec "$JAVA_HOME/bin/java" -Xmx8g ${LEVER_JAVA_OPTS:-} -cp "$cp" io.harbinger.predict.train.LeverStudy "$data" "${@:2}"

@@ -70,8 +70,12 @@ final class ModelReloader implements ModelControl, AutoCloseable {
         out.put("source", holder.file().map(Object::toString).orElse("bundled"));
         out.put("featureSet", info.featureSet());
         out.put("horizonDays", info.horizonDays());
-        out.put("alertThreshold", info.thresholds().alert());
-        out.put("warningThreshold", info.thresholds().warning());
+        out.put("warningDays", info.warningDays());
+        out.put("alertThreshold", info.thresholds().alert());     // on the calibrated risk within horizonDays
+        out.put("warningThreshold", info.thresholds().warning()); // on the calibrated risk within warningDays
+        out.put("alarm", Map.of("k", info.alarm().k(), "n", info.alarm().n()));
+        out.put("calibration", Map.of("risk", Map.of("a", info.risk().a(), "b", info.risk().b()),
+                "warningRisk", Map.of("a", info.warningRisk().a(), "b", info.warningRisk().b())));
         out.put("minHistoryDays", info.thresholds().minHistoryDays());
         out.put("features", info.features());
         out.put("training", info.training());

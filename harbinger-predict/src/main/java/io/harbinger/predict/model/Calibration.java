@@ -16,7 +16,7 @@ public record Calibration(double a, double b) {
     /** Scores are clamped to {@code [EPSILON, 1 - EPSILON]} before their logit. */
     public static final double EPSILON = 1e-7;
     static final int MAX_ITERATIONS = 100;
-    private static final double TOLERANCE = 1e-8;
+    private static final double TOLERANCE = 1e-7;
 
     public Calibration {
         if (!(a > 0) || Double.isInfinite(a)) throw new IllegalArgumentException("calibration slope a must be finite and > 0 (order-preserving), was " + a);
@@ -64,13 +64,19 @@ public record Calibration(double a, double b) {
             double next = logLikelihood(x, outcomes, weights, a + step[0], b + step[1]);
             while (!(next >= likelihood)) { // halve the step until it does not lower the likelihood
                 scale /= 2;
-                if (scale < 1e-9) throw notConverging(a, b, iteration + " Newton steps, the last of which could not raise the likelihood");
+                if (scale < 1e-9) { // the log-likelihood is concave: no part of a small step raising it means (a, b) is its maximum up to rounding
+                    if (Math.abs(step[0]) <= 1e-4 * (1 + Math.abs(a)) && Math.abs(step[1]) <= 1e-4 * (1 + Math.abs(b))) return fitted(a, b, iteration);
+                    throw notConverging(a, b, iteration + " Newton steps, the last of which could not raise the likelihood");
+                }
                 next = logLikelihood(x, outcomes, weights, a + scale * step[0], b + scale * step[1]);
             }
             a += scale * step[0];
             b += scale * step[1];
-            // at the optimum, rounding in sums over many rows keeps the step from shrinking further
-            if (scale == 1 && next - likelihood <= 1e-13 * Math.abs(likelihood)) return fitted(a, b, iteration);
+            // at the optimum, rounding in sums over a million rows leaves a step of ~1e-8 that no longer
+            // raises the likelihood: (a, b) is the maximum as far as the arithmetic can tell
+            // (on separated outcomes the steps stay large while the likelihood's gains vanish: not this case)
+            boolean small = Math.abs(step[0]) <= 1e-4 * (1 + Math.abs(a)) && Math.abs(step[1]) <= 1e-4 * (1 + Math.abs(b));
+            if (small && next - likelihood <= 1e-12 * Math.abs(likelihood)) return fitted(a, b, iteration);
             likelihood = next;
         }
         throw notConverging(a, b, MAX_ITERATIONS + " Newton steps");

@@ -19,7 +19,7 @@ import java.util.function.Predicate;
 
 /**
  * Drive-days collected from a {@link FleetScan} (features copied), then scored by a model in batches
- * and grouped into each drive's {@link DriveScores} for evaluation. Holds about 130 bytes per drive-day.
+ * and grouped into each drive's {@link DriveScores} for evaluation. Holds about 200 bytes per drive-day.
  */
 public final class FleetScores {
     private static final int BATCH_ROWS = 65_536;

@@ -26,7 +26,7 @@ public record TrainingParams(int horizonDays, int warningDays, DriveSplit split,
     public static final List<AlarmPolicy> ALARMS = List.of(AlarmPolicy.SINGLE_DAY, new AlarmPolicy(2, 3), new AlarmPolicy(2, 7), new AlarmPolicy(3, 7));
 
     public static TrainingParams defaults() {
-        return new TrainingParams(14, 42, DriveSplit.DEFAULT, new NegativeSampling(true, 20), 100, 3, 0.1, 5, ALARMS, 0.01, 0.05, 7, 2);
+        return new TrainingParams(14, 42, DriveSplit.DEFAULT, new NegativeSampling(true, 5), 100, 3, 0.1, 5, ALARMS, 0.01, 0.05, 7, 2);
     }
 
     public TrainingParams {
