@@ -48,7 +48,11 @@ class PredictionApiIT {
     void modelEndpoint_describesTheModelInForce() throws Exception {
         var model = Http.getJson(BASE + "/api/v1/model");
         assertThat(model.path("version").asText()).startsWith("xgb-");
-        assertThat(model.path("horizonDays").asInt()).isEqualTo(10);
+        assertThat(model.path("horizonDays").asInt()).isEqualTo(14);
+        assertThat(model.path("warningDays").asInt()).isEqualTo(42);
+        assertThat(model.path("alarm").path("k").asInt()).isEqualTo(1);
+        assertThat(model.path("calibration").path("risk").path("a").asDouble()).isPositive();
+        assertThat(model.path("training").path("families").asText()).isEqualTo("ST4000DM000");
         assertThat(model.path("features").size()).isEqualTo(io.harbinger.predict.feature.Features.COUNT);
     }
 }

@@ -1,11 +1,12 @@
 package io.harbinger.schema.prediction;
 
 /**
- * Life expectancy in Ceph's terms. The model predicts failure within its horizon (10 days by
- * default); the buckets are read off that probability with the thresholds chosen on validation data
- * (the model's alert thresholds): at or above the alert threshold {@link #BAD}, at or above the warning
- * threshold {@link #WARNING}, else {@link #GOOD}; {@link #UNKNOWN} when the drive has too little history
- * to call it good or warning. They are labels for operators, not calibrated survival estimates.
+ * Life expectancy in Ceph's terms. For the failure model, buckets are read off calibrated risks
+ * (docs/adr/0011): {@link #BAD} when the risk of failing within its horizon (2 weeks by default) is at or
+ * above the alert threshold, {@link #WARNING} when the risk of failing within its warning window (6
+ * weeks) is at or above the warning threshold, else {@link #GOOD}; {@link #UNKNOWN} when the drive has too
+ * little history to call it good or warning. Health-log assessments (NVMe, SCSI, drives outside the
+ * model's families) use the same scheme by rule, with their reasons.
  */
 public enum Bucket {
     /** expected to last more than 6 weeks */
