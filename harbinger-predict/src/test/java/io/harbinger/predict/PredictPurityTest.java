@@ -11,14 +11,14 @@ import io.harbinger.predict.model.ModelHolder;
 import org.junit.jupiter.api.Test;
 
 /**
- * Features and scoring are pure: values in, values out. No Kafka, JDBC, HTTP or clock anywhere in
+ * Features, scoring and health assessments are pure: values in, values out. No Kafka, JDBC, HTTP or clock anywhere in
  * them; only {@link ModelFile} (reads and writes the JSON file) and {@link ModelHolder} (watches it)
  * touch files, JSON and logging.
  */
 class PredictPurityTest {
     private static final JavaClasses DOMAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.harbinger.predict.feature", "io.harbinger.predict.model");
+            .importPackages("io.harbinger.predict.feature", "io.harbinger.predict.model", "io.harbinger.predict.health");
 
     @Test
     void featuresAndModel_dependOnNoKafkaJdbcOrHttp() {
@@ -48,6 +48,15 @@ class PredictPurityTest {
     }
 
     @Test
+    void health_dependsOnlyOnPointsTheDiskAndPredictionVocabulariesAndTheJdkCore() {
+        noClasses().that().resideInAPackage("io.harbinger.predict.health")
+                .should().dependOnClassesThat().resideOutsideOfPackages(
+                        "io.harbinger.predict.health", "io.harbinger.core.point", "io.harbinger.schema.disk", "io.harbinger.schema.prediction",
+                        "java.lang..", "java.util..", "java.nio")
+                .check(DOMAIN);
+    }
+
+    @Test
     void model_exceptTheFileAndItsWatcher_touchesNoFilesJsonOrLogging() {
         noClasses().that().resideInAPackage("io.harbinger.predict.model")
                 .and().doNotBelongToAnyOf(ModelFile.class, ModelHolder.class)
@@ -59,7 +68,7 @@ class PredictPurityTest {
     void theRulesHaveClassesToCheck() {
         // a rule over no classes passes vacuously
         assertThat(DOMAIN.stream().map(c -> c.getPackageName()).distinct())
-                .containsExactlyInAnyOrder("io.harbinger.predict.feature", "io.harbinger.predict.model");
+                .containsExactlyInAnyOrder("io.harbinger.predict.feature", "io.harbinger.predict.model", "io.harbinger.predict.health");
         assertThat(DOMAIN.size()).isGreaterThan(10);
     }
 }
