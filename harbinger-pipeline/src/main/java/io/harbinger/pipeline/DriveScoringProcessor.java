@@ -27,7 +27,8 @@ import java.util.function.Supplier;
 /**
  * Scores the disk samples of one accepted batch (see {@link DriveScoringTopology}): histories are read
  * once per drive, the batch's feature rows scored in one model call, histories written back once.
- * Host-level points pass by; a sample more than {@value DriveHistory#WINDOW_DAYS} days older than its
+ * Samples of drives the model was not trained on (NVMe, SCSI, other ATA families) are judged by their
+ * health logs instead ({@link HealthScoring}). Host-level points pass by; a sample more than {@value DriveHistory#WINDOW_DAYS} days older than its
  * drive's newest is skipped and counted, never fatal.
  */
 final class DriveScoringProcessor implements Processor<String, byte[], String, PredictionBatch> {
@@ -52,13 +53,15 @@ final class DriveScoringProcessor implements Processor<String, byte[], String, P
     public void process(Record<String, byte[]> record) {
         if (!(PointBatchCodec.decode(record.value()) instanceof DecodeResult.Decoded decoded)) return; // counted upstream
         Batch batch = new Batch();
+        FailureModel model = models.get();
+        HealthScoring health = new HealthScoring(store, model); // drives the model was not trained on: judged by their health logs
         for (Point p : decoded.batch().points()) {
+            if (health.claims(p)) continue;
             Optional<DriveReading> reading = DriveReading.of(p);
             if (reading.isPresent()) batch.add(p, reading.get());
         }
-        if (batch.rows == 0) return;
-        FailureModel model = models.get();
-        List<Prediction> predictions = model.score(batch.features, batch.rows, batch.historyDays);
+        if (batch.rows == 0 && health.isEmpty()) return;
+        List<Prediction> predictions = batch.rows == 0 ? List.of() : model.score(batch.features, batch.rows, batch.historyDays);
         List<ScoredSample> scored = new ArrayList<>(batch.rows);
         List<ScoredSample> alerts = new ArrayList<>(1);
         for (int i = 0; i < batch.rows; i++) {
@@ -72,6 +75,7 @@ final class DriveScoringProcessor implements Processor<String, byte[], String, P
             }
         }
         batch.histories.forEach((key, history) -> store.put(key, history.encode()));
+        health.finish(scored, alerts);
         context.forward(record.withValue(new PredictionBatch(scored, alerts)));
     }
 
