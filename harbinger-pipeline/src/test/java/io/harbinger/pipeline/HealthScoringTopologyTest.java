@@ -73,7 +73,7 @@ class HealthScoringTopologyTest {
     }
 
     @Test
-    void theFailedNvme_isAWarningForItsMediaErrors_thenBadWithOneAlertWhenTheyGrow() {
+    void theFailedNvme_isAWarningForItsMediaErrors_thenBadWithOneAlertWhileTheyGrow() {
         Point failed = point("smart-nvme-failed.json");
 
         send(failed);
@@ -91,9 +91,10 @@ class HealthScoringTopologyTest {
         assertThat(out.get(0).alerts()).isEmpty();
         ScoredSample grown = single(out.get(1));
         assertThat(grown.prediction().bucket()).isEqualTo(Bucket.BAD);
-        assertThat(grown.prediction().facts()).containsExactly("media and data integrity errors 7 -> 9 since the previous reading");
+        assertThat(grown.prediction().facts()).containsExactly("media and data integrity errors 7 -> 9 in 1 day");
         assertThat(out.get(1).alerts()).containsExactly(grown);
         assertThat(single(out.get(2)).prediction().bucket()).isEqualTo(Bucket.BAD);
+        assertThat(single(out.get(2)).prediction().facts()).containsExactly("media and data integrity errors 7 -> 11 in 2 days");
         assertThat(out.get(2).alerts()).as("one alert per episode").isEmpty();
     }
 

@@ -22,11 +22,14 @@ public record Families(List<String> names) {
 
     /**
      * The families of a model's training record entry; absent or blank is {@link #SHIPPED}: model files
-     * written before training recorded its families were all trained on ST4000DM000 (Backblaze 2018).
+     * written before training recorded its families were all trained on ST4000DM000 (Backblaze 2018). An
+     * entry that names no family ({@code ","}) reads as absent: scoring runs on every record and must not
+     * fail on a model file's training record.
      */
     public static Families of(String trainingEntry) {
         if (trainingEntry == null || trainingEntry.isBlank()) return SHIPPED;
-        return new Families(Arrays.asList(trainingEntry.split(",")));
+        List<String> names = Arrays.stream(trainingEntry.split(",")).filter(n -> !n.isBlank()).toList();
+        return names.isEmpty() ? SHIPPED : new Families(names); // "," names none: read as absent, never fatal to scoring
     }
 
     /**

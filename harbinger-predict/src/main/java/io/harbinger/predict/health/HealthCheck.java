@@ -23,16 +23,17 @@ public final class HealthCheck {
 
     /**
      * Judges {@code r} (a sample {@link #modelScores} does not claim) on the drive's {@code previous}
-     * memory; a bad day raises an alert when no day in the {@code rearmDays} before it was bad (one per
+     * memory (a counter that rose on a reading of the last {@value HealthMemory#GROWTH_DAYS} days is
+     * growing); a bad day raises an alert when no day in the {@code rearmDays} before it was bad (one per
      * episode, as for the model's alerts).
      */
     public static Outcome assess(HealthReading r, HealthMemory previous, Families families, int rearmDays) {
+        HealthMemory next = previous.after(r); // growth is read off the memory that includes r
         Assessment a = switch (r.kind()) {
-            case NVME -> NvmeHealth.assess(r, previous);
-            case SCSI -> ScsiHealth.assess(r, previous);
-            case ATA -> CounterHealth.assess(r, previous, families);
+            case NVME -> NvmeHealth.assess(r, next);
+            case SCSI -> ScsiHealth.assess(r, next);
+            case ATA -> CounterHealth.assess(r, next, families);
         };
-        HealthMemory next = previous.after(r);
         boolean raises = false;
         if (a.bucket() == Bucket.BAD) {
             raises = previous.raises(r.epochDay(), rearmDays);

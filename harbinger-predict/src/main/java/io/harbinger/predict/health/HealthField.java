@@ -9,6 +9,7 @@ import io.harbinger.schema.disk.SmartFields;
  * ({@link HealthMemory}) to see them grow.
  */
 enum HealthField {
+    SMART_STATUS_PASSED(SmartFields.SMART_STATUS_PASSED, "SMART health self-assessment", false),
     NVME_CRITICAL_WARNING(SmartFields.NVME_CRITICAL_WARNING, "NVMe critical warning", false),
     NVME_AVAILABLE_SPARE(SmartFields.NVME_AVAILABLE_SPARE, "available spare", false),
     NVME_AVAILABLE_SPARE_THRESHOLD(SmartFields.NVME_AVAILABLE_SPARE_THRESHOLD, "available spare threshold", false),

@@ -9,9 +9,10 @@ import java.util.List;
 /**
  * An NVMe drive judged by its SMART / health information log (NVMe base specification, log page 02h).
  * <ul>
- *   <li>bad: a critical warning bit other than temperature (the drive itself declares spare exhausted,
+ *   <li>bad: the drive's own SMART health self-assessment failed; a critical warning bit other than temperature (the drive itself declares spare exhausted,
  *       reliability degraded, media read-only or its volatile memory backup failed); available spare
- *       below its threshold; media and data integrity errors grown since the previous reading.</li>
+ *       below its threshold; media and data integrity errors grown on a reading of the last
+ *       {@value HealthMemory#GROWTH_DAYS} days.</li>
  *   <li>warning: critical warning bit 1 alone (a temperature above the drive's threshold is a condition
  *       of its surroundings, usually passing, not wear); endurance used 90% or more; available spare within
  *       twice its threshold; any media and data integrity errors (each one is data the drive could not
@@ -32,17 +33,19 @@ final class NvmeHealth {
     private NvmeHealth() {
     }
 
-    static Assessment assess(HealthReading r, HealthMemory previous) {
-        if (!r.has(HealthField.NVME_CRITICAL_WARNING) && !r.has(HealthField.NVME_AVAILABLE_SPARE) && !r.has(HealthField.NVME_MEDIA_ERRORS)) {
+    static Assessment assess(HealthReading r, HealthMemory after) {
+        if (!r.has(HealthField.NVME_CRITICAL_WARNING) && !r.has(HealthField.NVME_AVAILABLE_SPARE) && !r.has(HealthField.NVME_MEDIA_ERRORS)
+                && !r.has(HealthField.SMART_STATUS_PASSED)) {
             return new Assessment(Assessor.NVME_HEALTH_LOG, VERSION, Bucket.UNKNOWN, List.of("the sample has no NVMe health log"));
         }
         Verdict v = new Verdict();
+        v.selfAssessment(r);
         criticalWarning(r, v);
         spare(r, v);
         if (r.has(HealthField.NVME_PERCENTAGE_USED) && r.value(HealthField.NVME_PERCENTAGE_USED) >= ENDURANCE_WARNING_PERCENT) {
             v.warning("endurance used " + Verdict.number(r.value(HealthField.NVME_PERCENTAGE_USED)) + "% of the vendor's rating");
         }
-        v.counter(HealthField.NVME_MEDIA_ERRORS, r, previous);
+        v.counter(HealthField.NVME_MEDIA_ERRORS, r, after);
         return new Assessment(Assessor.NVME_HEALTH_LOG, VERSION, v.bucket(), v.isEmpty() ? List.of(healthy(r)) : v.reasons());
     }
 

@@ -8,9 +8,9 @@ import java.util.List;
 
 /**
  * A SCSI (SAS) drive judged by its grown defect list and its error counter log's uncorrected errors:
- * either grown since the previous reading is bad, either above 0 a warning (a grown list of a few dozen
- * remapped sectors is common on old drives that live on; what precedes failure is new defects). Unknown
- * when the sample has neither.
+ * either grown on a reading of the last {@value HealthMemory#GROWTH_DAYS} days is bad, either above 0 a warning (a grown list of a few dozen
+ * remapped sectors is common on old drives that live on; what precedes failure is new defects). A failed
+ * SMART health self-assessment is bad. Unknown when the sample has none of these.
  */
 final class ScsiHealth {
     static final String VERSION = "scsi-health-v1";
@@ -18,15 +18,16 @@ final class ScsiHealth {
     private ScsiHealth() {
     }
 
-    static Assessment assess(HealthReading r, HealthMemory previous) {
-        boolean any = r.has(HealthField.SCSI_GROWN_DEFECTS);
+    static Assessment assess(HealthReading r, HealthMemory after) {
+        boolean any = r.has(HealthField.SCSI_GROWN_DEFECTS) || r.has(HealthField.SMART_STATUS_PASSED);
         for (HealthField f : HealthField.SCSI_UNCORRECTED) any |= r.has(f);
         if (!any) {
             return new Assessment(Assessor.SCSI_HEALTH_LOG, VERSION, Bucket.UNKNOWN, List.of("the sample has no grown defect list and no error counter log"));
         }
         Verdict v = new Verdict();
-        v.counter(HealthField.SCSI_GROWN_DEFECTS, r, previous);
-        for (HealthField f : HealthField.SCSI_UNCORRECTED) v.counter(f, r, previous);
+        v.selfAssessment(r);
+        v.counter(HealthField.SCSI_GROWN_DEFECTS, r, after);
+        for (HealthField f : HealthField.SCSI_UNCORRECTED) v.counter(f, r, after);
         return new Assessment(Assessor.SCSI_HEALTH_LOG, VERSION, v.bucket(), v.isEmpty() ? List.of(healthy(r)) : v.reasons());
     }
 

@@ -4,6 +4,7 @@ import io.harbinger.schema.prediction.Bucket;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Collects an assessment's findings: the worst bucket found and every reason, worst first. */
 final class Verdict {
@@ -33,17 +34,25 @@ final class Verdict {
     }
 
     /**
-     * A counter's finding: grown since the previous reading is bad, above 0 is a warning. Nothing when the
-     * reading lacks it.
+     * A counter's finding on the drive's memory {@code after} the reading {@code r}: a rise on a reading of
+     * the last {@value HealthMemory#GROWTH_DAYS} days is bad ("media and data integrity errors 7 -> 9 in 1
+     * day"), a value above 0 otherwise a warning. Nothing when the reading lacks it.
      */
-    void counter(HealthField f, HealthReading r, HealthMemory previous) {
+    void counter(HealthField f, HealthReading r, HealthMemory after) {
         if (!r.has(f)) return;
-        double now = r.value(f);
-        double before = previous.isEmpty() || previous.timestampNanos() >= r.timestampNanos() ? Double.NaN : previous.previous(f);
-        if (now > before) {
-            bad(f.label + " " + number(before) + " -> " + number(now) + " since the previous reading");
-        } else if (now > 0) {
-            warning(f.label + " at " + number(now));
+        Optional<HealthMemory.Growth> grown = after.growth(f, r);
+        if (grown.isPresent()) {
+            HealthMemory.Growth g = grown.get();
+            bad(f.label + " " + number(g.from()) + " -> " + number(g.now()) + " in " + (g.days() == 1 ? "1 day" : g.days() + " days"));
+        } else if (r.value(f) > 0) {
+            warning(f.label + " at " + number(r.value(f)));
+        }
+    }
+
+    /** The drive's own verdict: a failed SMART health self-assessment (smartctl's {@code smart_status.passed} false) is bad. */
+    void selfAssessment(HealthReading r) {
+        if (r.has(HealthField.SMART_STATUS_PASSED) && r.value(HealthField.SMART_STATUS_PASSED) == 0) {
+            bad("the drive's own SMART health self-assessment failed");
         }
     }
 

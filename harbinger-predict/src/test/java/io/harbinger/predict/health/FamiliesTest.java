@@ -10,6 +10,7 @@ class FamiliesTest {
     void aModelFileWithoutFamilies_meansTheShippedOne() {
         assertThat(Families.of(null)).isEqualTo(Families.SHIPPED);
         assertThat(Families.of(" ")).isEqualTo(Families.SHIPPED);
+        assertThat(Families.of(" , ")).as("an entry naming no family").isEqualTo(Families.SHIPPED);
     }
 
     @Test

@@ -47,9 +47,10 @@ class HealthCheckTest {
         HealthCheck.Outcome again = assess(later(failed, 2, SmartFields.NVME_MEDIA_ERRORS, 12), grown.memory());
 
         assertThat(grown.assessment().bucket()).isEqualTo(Bucket.BAD);
-        assertThat(grown.assessment().reasons()).containsExactly("media and data integrity errors 7 -> 9 since the previous reading");
+        assertThat(grown.assessment().reasons()).containsExactly("media and data integrity errors 7 -> 9 in 1 day");
         assertThat(grown.raisesAlert()).isTrue();
         assertThat(again.assessment().bucket()).isEqualTo(Bucket.BAD);
+        assertThat(again.assessment().reasons()).as("one run of rises, told from its start").containsExactly("media and data integrity errors 7 -> 12 in 2 days");
         assertThat(again.raisesAlert()).as("the same episode").isFalse();
     }
 
@@ -113,7 +114,7 @@ class HealthCheckTest {
         assertThat(clean.assessment().bucket()).isEqualTo(Bucket.GOOD);
         assertThat(clean.assessment().reasons()).containsExactly("SCSI health: no grown defects, no uncorrected read errors, no uncorrected write errors");
         assertThat(grown.assessment().bucket()).isEqualTo(Bucket.BAD);
-        assertThat(grown.assessment().reasons()).containsExactly("grown defect list 56 -> 60 since the previous reading");
+        assertThat(grown.assessment().reasons()).containsExactly("grown defect list 56 -> 60 in 1 day");
         assertThat(grown.raisesAlert()).isTrue();
     }
 
@@ -126,7 +127,7 @@ class HealthCheckTest {
         assertThat(some.assessment().bucket()).isEqualTo(Bucket.WARNING);
         assertThat(some.assessment().reasons()).containsExactly("uncorrected read errors at 2");
         assertThat(more.assessment().bucket()).isEqualTo(Bucket.BAD);
-        assertThat(more.assessment().reasons()).containsExactly("uncorrected read errors 2 -> 5 since the previous reading");
+        assertThat(more.assessment().reasons()).containsExactly("uncorrected read errors 2 -> 5 in 1 day");
     }
 
     @Test
@@ -145,14 +146,15 @@ class HealthCheckTest {
         HealthCheck.Outcome reallocated = assess(ata("WDC WD140EDFZ", 8));
         HealthCheck.Outcome grown = assess(later(ata("WDC WD140EDFZ", 8), 3, SmartFields.raw(5), 24), reallocated.memory());
 
-        String notCovered = "drive model WDC WD140EDFZ-11A0VA0 is not among the families the model was trained on (ST4000DM000): judged by its SMART error counters";
         assertThat(clean.assessment().assessor()).isEqualTo(Assessor.SMART_COUNTERS);
         assertThat(clean.assessment().bucket()).isEqualTo(Bucket.GOOD);
-        assertThat(clean.assessment().reasons()).containsExactly(notCovered, "SMART 5, 187, 188, 197, 198 all at 0");
+        assertThat(clean.assessment().reasons()).as("the counters the report has").containsExactly("SMART 5, 197, 198 at 0",
+                "drive model WDC WD140EDFZ-11A0VA0 is outside the failure model's families (ST4000DM000)");
         assertThat(reallocated.assessment().bucket()).isEqualTo(Bucket.WARNING);
-        assertThat(reallocated.assessment().reasons()).endsWith("SMART 5 reallocated sectors at 8");
+        assertThat(reallocated.assessment().reasons()).containsExactly("SMART 5 reallocated sectors at 8",
+                "drive model WDC WD140EDFZ is outside the failure model's families (ST4000DM000)");
         assertThat(grown.assessment().bucket()).isEqualTo(Bucket.BAD);
-        assertThat(grown.assessment().reasons()).endsWith("SMART 5 reallocated sectors 8 -> 24 since the previous reading");
+        assertThat(grown.assessment().reasons()).startsWith("SMART 5 reallocated sectors 8 -> 24 in 3 days");
     }
 
     @Test
@@ -183,6 +185,49 @@ class HealthCheckTest {
         assertThat(p.probability()).isZero();
         assertThat(p.topFeatures()).isEmpty();
         assertThat(p.facts()).containsExactly("media and data integrity errors at 7");
+    }
+
+    @Test
+    void aRiseStaysBadForSevenDays_thenTheCounterIsAWarningAgain() {
+        Point scsi = point("smart-scsi.json");
+        HealthMemory m = assess(scsi).memory();
+        HealthCheck.Outcome grown = assess(later(scsi, 1, SmartFields.SCSI_GROWN_DEFECT_LIST, 60), m);
+        HealthCheck.Outcome sixDaysOn = assess(later(scsi, 7, SmartFields.SCSI_GROWN_DEFECT_LIST, 60), grown.memory());
+        HealthCheck.Outcome sevenDaysOn = assess(later(scsi, 8, SmartFields.SCSI_GROWN_DEFECT_LIST, 60), sixDaysOn.memory());
+
+        assertThat(sixDaysOn.assessment().bucket()).as("rose on a reading of its last 7 days").isEqualTo(Bucket.BAD);
+        assertThat(sixDaysOn.assessment().reasons()).containsExactly("grown defect list 56 -> 60 in 7 days");
+        assertThat(sixDaysOn.raisesAlert()).as("the same episode").isFalse();
+        assertThat(sevenDaysOn.assessment().bucket()).isEqualTo(Bucket.WARNING);
+        assertThat(sevenDaysOn.assessment().reasons()).containsExactly("grown defect list at 60");
+    }
+
+    @Test
+    void aFailedSelfAssessment_isBad_firstOfItsReasons_evenBeforeAnyGrowth() {
+        HealthCheck.Outcome hitachi = assess(point("smart-fail2.json"));
+
+        assertThat(hitachi.assessment().assessor()).isEqualTo(Assessor.SMART_COUNTERS);
+        assertThat(hitachi.assessment().bucket()).isEqualTo(Bucket.BAD);
+        assertThat(hitachi.assessment().reasons()).containsExactly("the drive's own SMART health self-assessment failed",
+                "SMART 5 reallocated sectors at 1975", "SMART 197 current pending sectors at 8",
+                "drive model Hitachi HDS721050DLE630 is outside the failure model's families (ST4000DM000)");
+        assertThat(hitachi.raisesAlert()).isTrue();
+        HealthCheck.Outcome nvme = assess(later(point("smart-nvme.json"), 0, SmartFields.SMART_STATUS_PASSED, 0));
+        assertThat(nvme.assessment().bucket()).isEqualTo(Bucket.BAD);
+        assertThat(nvme.assessment().reasons()).containsExactly("the drive's own SMART health self-assessment failed");
+    }
+
+    @Test
+    void everyRealReportTheModelDoesNotScore_getsABucketWithAReason() {
+        for (String name : List.of("smart-ata-date.json", "smart-ata-date2.json", "smart-ata-failed-scrutiny.json", "smart-ata-full.json",
+                "smart-ata.json", "smart-ata2.json", "smart-fail2.json", "smart-megaraid0.json", "smart-megaraid1.json", "smart-nvme-failed.json",
+                "smart-nvme.json", "smart-nvme2.json", "smart-scsi.json", "smart-scsi2.json")) {
+            HealthReading r = HealthReading.of(point(name)).orElseThrow();
+            assertThat(HealthCheck.modelScores(r, SHIPPED)).as(name).isFalse();
+            Assessment a = HealthCheck.assess(r, HealthMemory.EMPTY, SHIPPED, 14).assessment();
+            assertThat(a.bucket()).as(name).isNotEqualTo(Bucket.UNKNOWN);
+            assertThat(a.reasons()).as(name).isNotEmpty().allSatisfy(reason -> assertThat(reason).isNotBlank());
+        }
     }
 
     private static boolean modelScores(Point p) {

@@ -10,11 +10,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class HealthMemoryTest {
     @Test
     void decode_ofEncoded_isEqual_missingCountersIncluded() {
-        double[] counters = new double[HealthField.COUNTERS.length];
+        int n = HealthField.COUNTERS.length;
+        double[] counters = new double[n];
         Arrays.fill(counters, Double.NaN);
         counters[0] = 7;
         counters[3] = 1e12;
-        HealthMemory m = new HealthMemory(1_652_220_188_000_000_000L, counters, 19_000);
+        long[] rise = new long[n];
+        Arrays.fill(rise, HealthMemory.NONE);
+        rise[0] = 19_120;
+        double[] from = new double[n];
+        Arrays.fill(from, Double.NaN);
+        from[0] = 3;
+        long[] fromDay = rise.clone();
+        fromDay[0] = 19_118;
+        HealthMemory m = new HealthMemory(1_652_220_188_000_000_000L, counters, rise, from, fromDay, 19_000);
 
         assertThat(HealthMemory.decode(m.encode())).isEqualTo(m);
         assertThat(HealthMemory.decode(HealthMemory.EMPTY.encode())).isEqualTo(HealthMemory.EMPTY);
