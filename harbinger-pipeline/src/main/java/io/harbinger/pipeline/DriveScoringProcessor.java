@@ -1,10 +1,12 @@
 package io.harbinger.pipeline;
 
 import io.harbinger.core.point.Point;
+import io.harbinger.predict.explain.Facts;
 import io.harbinger.predict.feature.DriveHistory;
 import io.harbinger.predict.feature.DriveReading;
 import io.harbinger.predict.feature.Features;
 import io.harbinger.predict.model.FailureModel;
+import io.harbinger.schema.prediction.Contribution;
 import io.harbinger.schema.prediction.Prediction;
 import io.harbinger.schema.prediction.PredictionBatch;
 import io.harbinger.schema.prediction.ScoredSample;
@@ -26,7 +28,8 @@ import java.util.function.Supplier;
 
 /**
  * Scores the disk samples of one accepted batch (see {@link DriveScoringTopology}): histories are read
- * once per drive, the batch's feature rows scored in one model call, histories written back once.
+ * once per drive, the batch's feature rows scored in one model call, histories written back once; an
+ * explained prediction carries the facts behind its top features ({@link Facts}).
  * Samples of drives the model was not trained on (NVMe, SCSI, other ATA families) are judged by their
  * health logs instead ({@link HealthScoring}). Host-level points pass by; a sample more than {@value DriveHistory#WINDOW_DAYS} days older than its
  * drive's newest is skipped and counted, never fatal.
@@ -66,7 +69,7 @@ final class DriveScoringProcessor implements Processor<String, byte[], String, P
         List<ScoredSample> alerts = new ArrayList<>(1);
         for (int i = 0; i < batch.rows; i++) {
             Point sample = batch.samples.get(i);
-            Prediction prediction = predictions.get(i);
+            Prediction prediction = withFacts(predictions.get(i), batch.histories.get(batch.keys.get(i)), batch.days[i]);
             ScoredSample s = new ScoredSample(sample.region(), sample.host(), sample.drive(), sample.timestampNanos(), prediction);
             scored.add(s);
             if (prediction.probability() >= model.info().thresholds().alert()
@@ -77,6 +80,12 @@ final class DriveScoringProcessor implements Processor<String, byte[], String, P
         batch.histories.forEach((key, history) -> store.put(key, history.encode()));
         health.finish(scored, alerts);
         context.forward(record.withValue(new PredictionBatch(scored, alerts)));
+    }
+
+    /** {@code p} with the observed facts behind its top features ({@link Facts}); one without them (good, unknown) as it is. */
+    private static Prediction withFacts(Prediction p, DriveHistory history, long day) {
+        if (p.topFeatures().isEmpty()) return p;
+        return p.withFacts(Facts.of(history, day, p.topFeatures().stream().map(Contribution::feature).toList()));
     }
 
     /** The disk samples of one record, their drives' histories and feature rows. */
