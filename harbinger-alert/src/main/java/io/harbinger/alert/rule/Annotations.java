@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * What a person reads in a notification: a one-line {@code summary} and a {@code description}: why, in
- * words. For the model's predictions, the observed facts behind them, else its top contributions and the
- * feature values scored; for a health-log or counter assessment (a drive the model was not trained
+ * words. For the model's predictions, the observed facts behind them and the top contributions no fact
+ * tells (with the feature values scored); for a health-log or counter assessment (a drive the model was not trained
  * on), its reasons (the prediction's facts) and the rule that judged it.
  */
 public final class Annotations {
@@ -27,18 +27,18 @@ public final class Annotations {
         Prediction p = s.prediction();
         String by = p.assessor() == Assessor.MODEL
                 ? String.format(Locale.ROOT, "p=%.2f, %s", p.probability(), p.bucket().label())
-                : p.bucket().label() + ", by its " + p.assessor().label();
+                : p.bucket().label() + ", judged by its " + p.assessor().description();
         return "Drive " + s.drive() + " on " + s.region() + "/" + s.host() + " predicted to fail (" + by + ")";
     }
 
     /**
-     * The prediction's facts, else (a model's prediction without them) its contributions in words ({@link Reasons}:
-     * "SMART 197 current pending sectors grew by 24 in 7 days (now 24)"), then who judged.
+     * A model prediction's facts, then its contributions no fact tells, in words ({@link Reasons#withFacts}:
+     * "SMART 197 current pending sectors 0 -> 24 in 3 days; temperature 52 °C"); a rule's reasons (its
+     * facts). Then who judged.
      */
     static String description(ScoredSample s) {
         Prediction p = s.prediction();
-        // facts, when given, are the sharper telling (from the drive's readings) of what the contributions say
-        List<String> reasons = p.facts().isEmpty() && p.assessor() == Assessor.MODEL ? Reasons.of(p.topFeatures()) : p.facts();
+        List<String> reasons = p.assessor() == Assessor.MODEL ? Reasons.withFacts(p.topFeatures(), p.facts()) : p.facts();
         String by = (p.assessor() == Assessor.MODEL ? "model " : p.assessor().label() + " rule ") + p.modelVersion();
         return reasons.isEmpty() ? "No reasons given by " + by + "." : String.join("; ", reasons) + " (" + by + ").";
     }

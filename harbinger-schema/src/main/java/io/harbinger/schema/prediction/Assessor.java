@@ -9,18 +9,25 @@ import java.util.Optional;
  */
 public enum Assessor {
     /** the failure model: {@link Prediction#probability()} is its risk, {@link Prediction#topFeatures()} its reasons */
-    MODEL("model"),
+    MODEL("model", "the failure model"),
     /** the NVMe SMART / health information log: critical warning, spare, endurance used, media errors */
-    NVME_HEALTH_LOG("nvme-health-log"),
+    NVME_HEALTH_LOG("nvme-health-log", "NVMe health log"),
     /** the SCSI grown defect list and error counter log */
-    SCSI_HEALTH_LOG("scsi-health-log"),
+    SCSI_HEALTH_LOG("scsi-health-log", "SCSI health log"),
     /** an ATA drive of a family the model was not trained on: its SMART error counters (5, 187, 188, 197, 198) */
-    SMART_COUNTERS("smart-counters");
+    SMART_COUNTERS("smart-counters", "SMART error counters");
 
     private final String label;
+    private final String description;
 
-    Assessor(String label) {
+    Assessor(String label, String description) {
         this.label = label;
+        this.description = description;
+    }
+
+    /** What judged, in words a person reads: "NVMe health log". */
+    public String description() {
+        return description;
     }
 
     public String label() {
