@@ -109,12 +109,14 @@ class PredictionRowsTest {
         List<Row> rows = PredictionRows.of(new PredictionBatch(List.of(s), List.of(s)));
         String top = "[{\"feature\":\"smart_5_raw\",\"contribution\":0.5,\"value\":null}]";
 
-        assertThat(CopyEncoding.columns(PartitionedTable.PREDICTIONS)).isEqualTo("region, drive, ts, model_version, host, probability, bucket, top_features");
+        assertThat(CopyEncoding.columns(PartitionedTable.PREDICTIONS))
+                .isEqualTo("region, drive, ts, model_version, host, probability, bucket, top_features, assessor, facts");
         assertThat(new String(CopyEncoding.encode(List.of(rows.get(0)), CopyFormat.TEXT), StandardCharsets.UTF_8))
-                .isEqualTo("eu\tZA1\t2025-11-28 10:00:00.123456+00\tv3\th1\t0.25\tbad\t" + top + "\n");
-        assertThat(CopyEncoding.columns(PartitionedTable.ALERTS)).isEqualTo("region, drive, raised_at, host, model_version, probability, bucket, top_features");
+                .isEqualTo("eu\tZA1\t2025-11-28 10:00:00.123456+00\tv3\th1\t0.25\tbad\t" + top + "\tmodel\t[]\n");
+        assertThat(CopyEncoding.columns(PartitionedTable.ALERTS))
+                .isEqualTo("region, drive, raised_at, host, model_version, probability, bucket, top_features, assessor, facts");
         assertThat(new String(CopyEncoding.encode(List.of(rows.get(1)), CopyFormat.TEXT), StandardCharsets.UTF_8))
-                .isEqualTo("eu\tZA1\t2025-11-28 10:00:00.123456+00\th1\tv3\t0.25\tbad\t" + top + "\n");
+                .isEqualTo("eu\tZA1\t2025-11-28 10:00:00.123456+00\th1\tv3\t0.25\tbad\t" + top + "\tmodel\t[]\n");
     }
 
     @Test
