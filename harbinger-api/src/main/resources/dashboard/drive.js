@@ -2,7 +2,7 @@
 import {get, seg} from './api.js';
 import {h, replace, badge, risk, number, when, driveHref, hostHref, notice} from './dom.js';
 import {riskChart, smartChart} from './charts.js';
-import {reasons, unavailable} from './fleet.js';
+import {judged, reasons, unavailable} from './fleet.js';
 import {modelInfo} from './app.js';
 
 function crumbs(...parts) {
@@ -33,7 +33,7 @@ export function driveView(main, [region, host, drive]) {
     const latest = d.latest || {};
     replace(head, h('h1', {}, drive, ' ', badge(latest.bucket)),
       h('dl', {class: 'facts'},
-        fact('failure probability', risk(latest.probability, latest.bucket)),
+        fact(!latest.assessor || latest.assessor === 'model' ? 'failure probability' : 'judged by', judged(latest)),
         fact('model', d.driveModel || '–'), fact('host', h('a', {href: hostHref(region, host)}, host)), fact('region', region),
         fact('latest sample', when(latest.ts)), fact('scored by', latest.modelVersion || '–')));
     const m = await modelInfo();
@@ -92,7 +92,7 @@ export function hostView(main, [region, host]) {
           const l = x.latest || {};
           return h('tr', {dataset: {drive: x.drive}},
             h('td', {}, h('a', {href: driveHref(region, host, x.drive)}, x.drive)), h('td', {class: 'muted'}, x.driveModel || '–'),
-            h('td', {}, risk(l.probability, l.bucket)), h('td', {}, badge(l.bucket)), h('td', {}, reasons(l.reasons)),
+            h('td', {}, judged(l)), h('td', {}, badge(l.bucket)), h('td', {}, reasons(l.reasons)),
             h('td', {class: 'muted nowrap'}, when(l.ts)));
         })))),
       metrics(d.metrics || []));

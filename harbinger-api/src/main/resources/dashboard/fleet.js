@@ -114,13 +114,21 @@ export function fleetView(main) {
         h('td', {}, h('a', {href: hostHref(r.region, r.host)}, r.host)),
         h('td', {}, r.region),
         h('td', {class: 'muted'}, r.driveModel || '–'),
-        h('td', {}, risk(r.probability, r.bucket)),
+        h('td', {}, judged(r)),
         h('td', {}, badge(r.bucket)),
         h('td', {}, reasons(r.reasons)),
         h('td', {class: 'muted nowrap'}, when(r.ts)))))));
   }
 
   return {refresh, dispose: () => { if (state.chart) state.chart.destroy(); }};
+}
+
+/** What judged a drive for a person: the rules for drives the model was not trained on give no probability. */
+const RULES = {'nvme-health-log': 'NVMe health log', 'scsi-health-log': 'SCSI health log', 'smart-counters': 'SMART counters'};
+
+/** The model's risk, or the rule that judged the drive. */
+export function judged(p) {
+  return !p.assessor || p.assessor === 'model' ? risk(p.probability, p.bucket) : h('span', {class: 'muted'}, RULES[p.assessor] || p.assessor);
 }
 
 export function reasons(list, max = 2) {

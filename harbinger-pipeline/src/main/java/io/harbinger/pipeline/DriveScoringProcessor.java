@@ -1,11 +1,13 @@
 package io.harbinger.pipeline;
 
 import io.harbinger.core.point.Point;
+import io.harbinger.predict.explain.Facts;
 import io.harbinger.predict.feature.DriveHistory;
 import io.harbinger.predict.feature.DriveReading;
 import io.harbinger.predict.feature.Features;
 import io.harbinger.predict.model.FailureModel;
 import io.harbinger.schema.prediction.Bucket;
+import io.harbinger.schema.prediction.Contribution;
 import io.harbinger.schema.prediction.Prediction;
 import io.harbinger.schema.prediction.PredictionBatch;
 import io.harbinger.schema.prediction.ScoredSample;
@@ -30,9 +32,11 @@ import java.util.function.Supplier;
  * once per drive, the batch's feature rows get their raw probabilities in one model call, then, row by
  * row in the batch's order, each raw probability is recorded in its drive's history and the model's
  * alarm policy gives the row's persistence score from it (a drive's second sample in the batch sees the
- * first's raw probability), the model assesses and explains the rows, and histories are written back once.
- * A drive whose bucket is bad is flagged; the flag raises an alert when it starts an episode.
- * Host-level points pass by; a sample more than {@value DriveHistory#WINDOW_DAYS} days older than its
+ * first's raw probability), the model assesses and explains the rows, an explained prediction carries
+ * the facts behind its top features ({@link Facts}), and histories are written back once. A drive whose
+ * bucket is bad is flagged; the flag raises an alert when it starts an episode. Samples of drives the
+ * model was not trained on (NVMe, SCSI, other ATA families) are judged by their health logs instead
+ * ({@link HealthScoring}). Host-level points pass by; a sample more than {@value DriveHistory#WINDOW_DAYS} days older than its
  * drive's newest is skipped and counted, never fatal.
  */
 final class DriveScoringProcessor implements Processor<String, byte[], String, PredictionBatch> {
@@ -57,21 +61,23 @@ final class DriveScoringProcessor implements Processor<String, byte[], String, P
     public void process(Record<String, byte[]> record) {
         if (!(PointBatchCodec.decode(record.value()) instanceof DecodeResult.Decoded decoded)) return; // counted upstream
         Batch batch = new Batch();
+        FailureModel model = models.get();
+        HealthScoring health = new HealthScoring(store, model); // drives the model was not trained on: judged by their health logs
         for (Point p : decoded.batch().points()) {
+            if (health.claims(p)) continue;
             Optional<DriveReading> reading = DriveReading.of(p);
             if (reading.isPresent()) batch.add(p, reading.get());
         }
-        if (batch.rows == 0) return;
-        FailureModel model = models.get();
+        if (batch.rows == 0 && health.isEmpty()) return;
         float[] raw = model.probabilities(batch.features, batch.rows);
         double[] persistence = new double[batch.rows];
         for (int i = 0; i < batch.rows; i++) persistence[i] = model.info().alarm().record(batch.days[i], raw[i], batch.history(i));
-        List<Prediction> predictions = model.score(batch.features, batch.rows, persistence, batch.historyDays);
+        List<Prediction> predictions = batch.rows == 0 ? List.of() : model.score(batch.features, batch.rows, persistence, batch.historyDays);
         List<ScoredSample> scored = new ArrayList<>(batch.rows);
         List<ScoredSample> alerts = new ArrayList<>(1);
         for (int i = 0; i < batch.rows; i++) {
             Point sample = batch.samples.get(i);
-            Prediction prediction = predictions.get(i);
+            Prediction prediction = withFacts(predictions.get(i), batch.histories.get(batch.keys.get(i)), batch.days[i]);
             ScoredSample s = new ScoredSample(sample.region(), sample.host(), sample.drive(), sample.timestampNanos(), prediction);
             scored.add(s);
             if (prediction.bucket() == Bucket.BAD && batch.history(i).flag(batch.days[i], model.info().horizonDays())) {
@@ -79,7 +85,14 @@ final class DriveScoringProcessor implements Processor<String, byte[], String, P
             }
         }
         batch.histories.forEach((key, history) -> store.put(key, history.encode()));
+        health.finish(scored, alerts);
         context.forward(record.withValue(new PredictionBatch(scored, alerts)));
+    }
+
+    /** {@code p} with the observed facts behind its top features ({@link Facts}); one without them (good, unknown) as it is. */
+    private static Prediction withFacts(Prediction p, DriveHistory history, long day) {
+        if (p.topFeatures().isEmpty()) return p;
+        return p.withFacts(Facts.of(history, day, p.topFeatures().stream().map(Contribution::feature).toList()));
     }
 
     /** The disk samples of one record, their drives' histories and feature rows. */

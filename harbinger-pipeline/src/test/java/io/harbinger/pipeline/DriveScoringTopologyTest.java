@@ -16,6 +16,7 @@ import io.harbinger.predict.model.Calibration;
 import io.harbinger.predict.model.FailureModel;
 import io.harbinger.predict.model.ModelFile;
 import io.harbinger.predict.model.ModelHolder;
+import io.harbinger.schema.prediction.Contribution;
 import io.harbinger.schema.prediction.PredictionBatch;
 import io.harbinger.schema.prediction.ScoredSample;
 import io.harbinger.schema.topic.Topics;
@@ -185,6 +186,36 @@ class DriveScoringTopologyTest {
             assertThat(a.prediction().modelVersion()).isEqualTo(shipped.version());
             assertThat(probability(a)).isEqualTo(probability(flagged.get(0)));
         });
+    }
+
+    @Test
+    void anExplainedPrediction_carriesTheObservedFactsOfTheCountersItsTopFeaturesAreAbout() {
+        start(ModelHolder.fixed(shipped));
+        for (int day = 1; day <= 10; day++) send(List.of(disk("eu", "h1", "ZA1", day, 0)));
+        for (int day = 11; day <= 20; day++) send(List.of(disk("eu", "h1", "ZA1", day, (day - 10) * 300)));
+
+        List<ScoredSample> scored = predictions.readValuesToList().stream().map(DriveScoringTopologyTest::single).toList();
+        ScoredSample alert = scored.stream().filter(p -> probability(p) >= shipped.info().thresholds().alert()).findFirst().orElseThrow();
+        int day = scored.indexOf(alert) + 1;
+        // disk(): SMART 5 and 197 at 0 on days 1..10, then 300 a day; 187, 188, 198 at 0 throughout
+        List<String> expected = new ArrayList<>();
+        for (Contribution c : alert.prediction().topFeatures()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("smart_(\\d+)_.*").matcher(c.feature());
+            if (!m.matches()) continue;
+            String fact = switch (Integer.parseInt(m.group(1))) {
+                case 5 -> "SMART 5 reallocated sectors 0 -> " + (day - 10) * 300 + " in " + (day - 10) + (day == 11 ? " day" : " days");
+                case 197 -> "SMART 197 current pending sectors 0 -> " + (day - 10) * 300 + " in " + (day - 10) + (day == 11 ? " day" : " days");
+                case 187 -> "SMART 187 reported uncorrectable errors unchanged at 0 over " + (day - 1) + " days";
+                case 188 -> "SMART 188 command timeouts unchanged at 0 over " + (day - 1) + " days";
+                default -> "SMART 198 offline uncorrectable sectors unchanged at 0 over " + (day - 1) + " days";
+            };
+            if (!expected.contains(fact)) expected.add(fact);
+        }
+
+        assertThat(alert.prediction().topFeatures()).as("the alert is explained").isNotEmpty();
+        assertThat(expected).as("the shipped model's top features name an error counter").isNotEmpty();
+        assertThat(alert.prediction().facts()).containsExactlyElementsOf(expected);
+        assertThat(scored.get(0).prediction().facts()).as("an unexplained prediction has no facts").isEmpty();
     }
 
     @Test

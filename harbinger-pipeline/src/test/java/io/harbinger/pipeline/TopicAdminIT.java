@@ -39,10 +39,18 @@ class TopicAdminIT {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             new TopicAdmin(topics).ensure(admin, 1, (short) 1);
             new TopicAdmin(topics).applyRetention(admin, Duration.ofHours(6));
-            assertThat(retentionMs(admin, samples)).isEqualTo("21600000");
+            awaitRetention(admin, samples, "21600000");
             new TopicAdmin(topics).applyRetention(admin, Duration.ofDays(2));
-            assertThat(retentionMs(admin, samples)).isEqualTo("172800000");
+            awaitRetention(admin, samples, "172800000");
         }
+    }
+
+    /**
+     * The alter is acknowledged once the controller has it; a broker answering describeConfigs may apply the
+     * metadata record a moment later, so the new value is awaited (not read once).
+     */
+    private static void awaitRetention(Admin admin, ConfigResource topic, String expected) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(retentionMs(admin, topic)).isEqualTo(expected));
     }
 
     private static String retentionMs(Admin admin, ConfigResource topic) throws Exception {

@@ -11,14 +11,15 @@ import io.harbinger.predict.model.ModelHolder;
 import org.junit.jupiter.api.Test;
 
 /**
- * Features and scoring are pure: values in, values out. No Kafka, JDBC, HTTP or clock anywhere in
+ * Features, scoring, health assessments and explanations are pure: values in, values out. No Kafka, JDBC, HTTP or clock anywhere in
  * them; only {@link ModelFile} (reads and writes the JSON file) and {@link ModelHolder} (watches it)
  * touch files, JSON and logging.
  */
 class PredictPurityTest {
     private static final JavaClasses DOMAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.harbinger.predict.feature", "io.harbinger.predict.model");
+            .importPackages("io.harbinger.predict.feature", "io.harbinger.predict.model", "io.harbinger.predict.health",
+                    "io.harbinger.predict.explain");
 
     @Test
     void featuresAndModel_dependOnNoKafkaJdbcOrHttp() {
@@ -48,6 +49,24 @@ class PredictPurityTest {
     }
 
     @Test
+    void health_dependsOnlyOnPointsTheDiskAndPredictionVocabulariesAndTheJdkCore() {
+        noClasses().that().resideInAPackage("io.harbinger.predict.health")
+                .should().dependOnClassesThat().resideOutsideOfPackages(
+                        "io.harbinger.predict.health", "io.harbinger.core.point", "io.harbinger.schema.disk", "io.harbinger.schema.prediction",
+                        "java.lang..", "java.util..", "java.nio")
+                .check(DOMAIN);
+    }
+
+    @Test
+    void explanations_readTheHistoryThroughTheFeaturesAndTheDiskVocabularyOnly() {
+        noClasses().that().resideInAPackage("io.harbinger.predict.explain")
+                .should().dependOnClassesThat().resideOutsideOfPackages(
+                        "io.harbinger.predict.explain", "io.harbinger.predict.feature", "io.harbinger.schema.disk",
+                        "java.lang..", "java.util..")
+                .check(DOMAIN);
+    }
+
+    @Test
     void model_exceptTheFileAndItsWatcher_touchesNoFilesJsonOrLogging() {
         noClasses().that().resideInAPackage("io.harbinger.predict.model")
                 .and().doNotBelongToAnyOf(ModelFile.class, ModelHolder.class)
@@ -59,7 +78,8 @@ class PredictPurityTest {
     void theRulesHaveClassesToCheck() {
         // a rule over no classes passes vacuously
         assertThat(DOMAIN.stream().map(c -> c.getPackageName()).distinct())
-                .containsExactlyInAnyOrder("io.harbinger.predict.feature", "io.harbinger.predict.model");
+                .containsExactlyInAnyOrder("io.harbinger.predict.feature", "io.harbinger.predict.model", "io.harbinger.predict.health",
+                        "io.harbinger.predict.explain");
         assertThat(DOMAIN.size()).isGreaterThan(10);
     }
 }

@@ -15,8 +15,8 @@ class SchemaIT {
         try (HikariDataSource ds = SharedPostgres.freshSchema(postgres)) {
             Schema.Migrated migrated = Schema.migrate(ds);
 
-            assertThat(migrated.applied()).isEqualTo(4);
-            assertThat(migrated.version()).isEqualTo("4");
+            assertThat(migrated.applied()).isEqualTo(5);
+            assertThat(migrated.version()).isEqualTo("5");
             assertThat(Sql.column(ds, """
                     SELECT c.relname || ' ' || pg_get_partkeydef(c.oid) FROM pg_class c
                      WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'p' ORDER BY 1"""))
@@ -54,6 +54,20 @@ class SchemaIT {
     }
 
     @Test
+    void migratingAStoreWithPredictions_marksThemTheModels_withoutFacts_inEveryPartition(BundledPostgres postgres) {
+        try (HikariDataSource ds = SharedPostgres.freshSchema(postgres)) {
+            org.flywaydb.core.Flyway.configure().dataSource(ds).locations(Schema.LOCATION).target("4").load().migrate();
+            Sql.execute(ds, "CREATE TABLE predictions_eu PARTITION OF predictions FOR VALUES IN ('eu')");
+            Sql.execute(ds, "INSERT INTO predictions (region, drive, ts, model_version, host, probability, bucket)"
+                    + " VALUES ('eu', 'd1', '2026-11-28 02:00+00', 'v1', 'h1', 0.9, 'bad')");
+
+            Schema.migrate(ds);
+
+            assertThat(Sql.column(ds, "SELECT assessor || ' ' || facts::text FROM predictions_eu")).containsExactly("model []");
+        }
+    }
+
+    @Test
     void migrate_twice_appliesNothingTheSecondTime(BundledPostgres postgres) {
         try (HikariDataSource ds = SharedPostgres.freshSchema(postgres)) {
             Schema.migrate(ds);
@@ -61,7 +75,7 @@ class SchemaIT {
             Schema.Migrated again = Schema.migrate(ds);
 
             assertThat(again.applied()).isZero();
-            assertThat(again.version()).isEqualTo("4");
+            assertThat(again.version()).isEqualTo("5");
         }
     }
 

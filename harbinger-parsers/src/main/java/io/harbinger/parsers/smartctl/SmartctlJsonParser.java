@@ -94,7 +94,7 @@ public final class SmartctlJsonParser {
 
     private static void tags(JsonNode root, PointParts parts) {
         parts.tag(SmartFields.TAG_MODEL, model(root));
-        parts.tag("protocol", text(root.path("device").path("protocol")));
+        parts.tag(SmartFields.TAG_PROTOCOL, text(root.path("device").path("protocol")));
         parts.tag("device_type", text(root.path("device").path("type")));
         parts.tag("firmware_version", text(root.path("firmware_version")));
     }

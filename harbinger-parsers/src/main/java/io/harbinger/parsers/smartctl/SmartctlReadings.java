@@ -116,7 +116,10 @@ final class SmartctlReadings {
         return c >= '0' && c <= '9';
     }
 
-    /** Every numeric member becomes {@code nvme_<name>}; arrays of numbers {@code nvme_<name>_1..n}. */
+    /**
+     * Every numeric member becomes {@code nvme_<name>}; arrays of numbers {@code nvme_<name>_1..n}. The health
+     * log's members the assessments read are named in {@link SmartFields} ({@code NVME_*}).
+     */
     private static void nvmeHealthLog(JsonNode log, PointParts out) {
         if (PointParts.isAbsent(log)) return;
         if (!log.isObject()) {
@@ -144,17 +147,25 @@ final class SmartctlReadings {
     }
 
     private static void scsi(JsonNode root, PointParts out) {
-        out.number("scsi_grown_defect_list", root.get("scsi_grown_defect_list"), "scsi_grown_defect_list");
+        out.number(SmartFields.SCSI_GROWN_DEFECT_LIST, root.get("scsi_grown_defect_list"), "scsi_grown_defect_list");
         out.number("scsi_percentage_used_endurance_indicator", root.get("scsi_percentage_used_endurance_indicator"),
                 "scsi_percentage_used_endurance_indicator");
         JsonNode log = root.path("scsi_error_counter_log");
         for (String op : SCSI_OPERATIONS) {
             JsonNode counters = log.path(op);
             String path = "scsi_error_counter_log." + op;
-            out.number("scsi_" + op + "_uncorrected_errors", counters.get("total_uncorrected_errors"), path + ".total_uncorrected_errors");
+            out.number(uncorrected(op), counters.get("total_uncorrected_errors"), path + ".total_uncorrected_errors");
             out.number("scsi_" + op + "_corrected_errors", counters.get("total_errors_corrected"), path + ".total_errors_corrected");
             gigabytes("scsi_" + op + "_gigabytes_processed", counters.get("gigabytes_processed"), path + ".gigabytes_processed", out);
         }
+    }
+
+    private static String uncorrected(String op) {
+        return switch (op) {
+            case "read" -> SmartFields.SCSI_READ_UNCORRECTED_ERRORS;
+            case "write" -> SmartFields.SCSI_WRITE_UNCORRECTED_ERRORS;
+            default -> SmartFields.SCSI_VERIFY_UNCORRECTED_ERRORS;
+        };
     }
 
     /** smartctl writes gigabytes_processed as a decimal string ("176987.332"). */

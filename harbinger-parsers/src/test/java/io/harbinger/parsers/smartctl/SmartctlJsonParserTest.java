@@ -8,6 +8,7 @@ import io.harbinger.core.parse.RejectReason;
 import io.harbinger.core.parse.Rejection;
 import io.harbinger.core.point.Point;
 import io.harbinger.core.TestData;
+import io.harbinger.schema.disk.SmartFields;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -247,6 +248,42 @@ class SmartctlJsonParserTest {
         assertThat(field(other, "scsi_grown_defect_list")).isEqualTo(0);
         assertThat(field(other, "scsi_read_corrected_errors")).isEqualTo(1_410_362_924);
         assertThat(field(other, "scsi_write_gigabytes_processed")).isEqualTo(806.827);
+    }
+
+    @ParameterizedTest
+    @MethodSource("files")
+    void everyAcceptedRealReport_saysItsDeviceKindAndModel(String name) {
+        if (OUTCOMES.get(name).isPresent()) return;
+        Point p = onlyPoint(parseFile(name));
+        assertThat(tag(p, SmartFields.TAG_PROTOCOL)).isIn("ATA", "NVMe", "SCSI");
+        assertThat(tag(p, SmartFields.TAG_MODEL)).isNotBlank();
+    }
+
+    @Test
+    void nvmeReports_carryTheHealthLogTheAssessmentReads_underTheSharedNames() {
+        Point failed = onlyPoint(parseFile("smart-nvme-failed.json"));
+        assertThat(field(failed, SmartFields.NVME_CRITICAL_WARNING)).isEqualTo(0);
+        assertThat(field(failed, SmartFields.NVME_AVAILABLE_SPARE)).isEqualTo(99);
+        assertThat(field(failed, SmartFields.NVME_AVAILABLE_SPARE_THRESHOLD)).isEqualTo(10);
+        assertThat(field(failed, SmartFields.NVME_PERCENTAGE_USED)).isEqualTo(3);
+        assertThat(field(failed, SmartFields.NVME_MEDIA_ERRORS)).isEqualTo(7);
+        assertThat(field(failed, SmartFields.NVME_NUM_ERR_LOG_ENTRIES)).isEqualTo(62);
+        Point corsair = onlyPoint(parseFile("smart-nvme2.json"));
+        assertThat(field(corsair, SmartFields.NVME_AVAILABLE_SPARE_THRESHOLD)).isEqualTo(5);
+        assertThat(field(corsair, SmartFields.NVME_MEDIA_ERRORS)).isEqualTo(0);
+    }
+
+    @Test
+    void scsiReports_carryGrownDefectsAndUncorrectedErrors_underTheSharedNames() {
+        Point p = onlyPoint(parseFile("smart-scsi.json"));
+        assertThat(field(p, SmartFields.SCSI_GROWN_DEFECT_LIST)).isEqualTo(56);
+        assertThat(field(p, SmartFields.SCSI_READ_UNCORRECTED_ERRORS)).isEqualTo(0);
+        assertThat(field(p, SmartFields.SCSI_WRITE_UNCORRECTED_ERRORS)).isEqualTo(0);
+        Point verify = onlyPoint(parse("""
+                {"serial_number": "S1", "device": {"protocol": "SCSI"}, "scsi_grown_defect_list": 3,
+                 "scsi_error_counter_log": {"verify": {"total_uncorrected_errors": 2}}}"""));
+        assertThat(field(verify, SmartFields.SCSI_VERIFY_UNCORRECTED_ERRORS)).isEqualTo(2);
+        assertThat(field(verify, SmartFields.SCSI_GROWN_DEFECT_LIST)).isEqualTo(3);
     }
 
     @Test

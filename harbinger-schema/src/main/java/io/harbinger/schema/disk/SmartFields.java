@@ -24,7 +24,35 @@ public final class SmartFields {
     /** 1 when the drive's overall SMART self-assessment passed, 0 when it failed. */
     public static final String SMART_STATUS_PASSED = "smart_status_passed";
 
+    /** The drive model (smartctl {@code model_name}, Backblaze {@code model}, Ceph {@code model}): a tag. */
     public static final String TAG_MODEL = "model";
+    /**
+     * The drive's interface as smartctl names it: {@code ATA}, {@code NVMe} or {@code SCSI} (a tag). Sources
+     * without it (Backblaze CSV, Ceph telemetry) carry the ATA attribute table only: their drives are ATA.
+     */
+    public static final String TAG_PROTOCOL = "protocol";
+
+    // NVMe SMART / health information log (log page 02h): smartctl's member names with prefix nvme_
+    /** Bit field: 0 spare below threshold, 1 temperature, 2 reliability degraded, 3 read-only, 4 volatile memory backup failed. */
+    public static final String NVME_CRITICAL_WARNING = "nvme_critical_warning";
+    /** Remaining spare capacity, percent (0..100). */
+    public static final String NVME_AVAILABLE_SPARE = "nvme_available_spare";
+    /** The spare percentage below which the drive itself raises critical warning bit 0. */
+    public static final String NVME_AVAILABLE_SPARE_THRESHOLD = "nvme_available_spare_threshold";
+    /** The vendor's estimate of endurance used, percent; may exceed 100. */
+    public static final String NVME_PERCENTAGE_USED = "nvme_percentage_used";
+    /** Unrecovered data integrity errors over the drive's life. */
+    public static final String NVME_MEDIA_ERRORS = "nvme_media_errors";
+    /** Error information log entries over the drive's life (host-caused errors count too). */
+    public static final String NVME_NUM_ERR_LOG_ENTRIES = "nvme_num_err_log_entries";
+
+    // SCSI: grown defect list and error counter log
+    /** Defects the drive found and remapped since it left the factory (the "grown" list). */
+    public static final String SCSI_GROWN_DEFECT_LIST = "scsi_grown_defect_list";
+    /** Errors the drive could not correct, per operation (error counter log, total uncorrected errors). */
+    public static final String SCSI_READ_UNCORRECTED_ERRORS = "scsi_read_uncorrected_errors";
+    public static final String SCSI_WRITE_UNCORRECTED_ERRORS = "scsi_write_uncorrected_errors";
+    public static final String SCSI_VERIFY_UNCORRECTED_ERRORS = "scsi_verify_uncorrected_errors";
 
     /** ATA attribute ids run from 1 to 255. */
     public static final int MIN_ATTRIBUTE = 1;

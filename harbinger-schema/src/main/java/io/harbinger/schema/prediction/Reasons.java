@@ -44,6 +44,26 @@ public final class Reasons {
     }
 
     /**
+     * A model prediction's reasons when it carries {@code facts} (observed, from the drive's readings: "SMART
+     * 197 current pending sectors 0 -> 24 in 3 days"): the facts first, then the sentences of {@link #of} for
+     * the contributions no fact tells (temperature, workload, a counter without a fact).
+     */
+    public static List<String> withFacts(List<Contribution> top, List<String> facts) {
+        if (facts.isEmpty()) return of(top);
+        List<Contribution> untold = top.stream().filter(c -> !toldByAFact(c, facts)).toList();
+        List<String> out = new ArrayList<>(facts);
+        if (!untold.isEmpty()) out.addAll(of(untold));
+        return List.copyOf(out);
+    }
+
+    private static boolean toldByAFact(Contribution c, List<String> facts) {
+        Matcher m = SMART.matcher(c.feature());
+        if (!m.matches()) return false;
+        String label = label(Integer.parseInt(m.group(1))) + " ";
+        return facts.stream().anyMatch(f -> f.startsWith(label));
+    }
+
+    /**
      * The sentences for {@code top}, each SMART attribute's told from {@code history} (the drive's
      * readings up to the scored one, oldest first) where it holds readings of that attribute.
      */

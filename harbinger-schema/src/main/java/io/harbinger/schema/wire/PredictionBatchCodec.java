@@ -1,5 +1,6 @@
 package io.harbinger.schema.wire;
 
+import io.harbinger.schema.prediction.Assessor;
 import io.harbinger.schema.prediction.Bucket;
 import io.harbinger.schema.prediction.Contribution;
 import io.harbinger.schema.prediction.Prediction;
@@ -17,12 +18,17 @@ import java.util.List;
  *
  * <pre>
  * byte    format 'P' (0x50: never the first byte of a samples record, whose version is 1)
- * byte    version (2; 1 still decodes)
+ * byte    version (3; 1 and 2 still decode)
  * varint  scored count, varint alert count
  * sample* (scored, then alerts): string region, string host, string drive, int64 timestamp (epoch ns),
  *         string model version, float64 probability, byte bucket (0 good, 1 warning, 2 bad, 3 unknown),
- *         varint contribution count, (string feature, float64 contribution, float64 feature value)*
+ *         varint contribution count, (string feature, float64 contribution, float64 feature value)*,
+ *         byte assessor (0 model, 1 nvme-health-log, 2 scsi-health-log, 3 smart-counters),
+ *         varint fact count, string fact*
  * </pre>
+ *
+ * Version 2 (before predictions said who assessed them) ends a sample after its contributions: its
+ * records decode as the model's, without facts (every prediction then was the model's).
  *
  * Version 1 (before contributions carried the feature's value) had {@code (string feature, float64
  * contribution)*}: records of it still on the topic after an upgrade decode with every value NaN (unknown).
@@ -32,13 +38,16 @@ import java.util.List;
  */
 public final class PredictionBatchCodec implements Codec<PredictionBatch> {
     public static final int FORMAT = 'P';
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
+    /** The version before predictions said who assessed them (no assessor, no facts). */
+    static final int VERSION_WITHOUT_ASSESSOR = 2;
     /** The version before contributions carried the feature's value. */
     static final int VERSION_WITHOUT_VALUES = 1;
     public static final PredictionBatchCodec CODEC = new PredictionBatchCodec();
     /** Smallest encoded sample: five one-byte strings, timestamp, probability, bucket, count. */
     private static final int MIN_SAMPLE_BYTES = 5 + 8 + 8 + 1 + 1;
     private static final Bucket[] BUCKETS = Bucket.values();
+    private static final Assessor[] ASSESSORS = Assessor.values();
 
     private PredictionBatchCodec() {
     }
@@ -70,6 +79,9 @@ public final class PredictionBatchCodec implements Codec<PredictionBatch> {
             w.writeDouble(c.contribution());
             w.writeDouble(c.value());
         }
+        w.writeByte(p.assessor().ordinal());
+        w.writeVarint(p.facts().size());
+        for (String fact : p.facts()) w.writeString(fact);
     }
 
     @Override
@@ -81,26 +93,25 @@ public final class PredictionBatchCodec implements Codec<PredictionBatch> {
             throw new CorruptRecordException("byte 0 is " + format + ", not " + FORMAT + " ('P'): not a prediction batch");
         }
         int version = r.readByte("version");
-        if (!r.failed() && version != VERSION && version != VERSION_WITHOUT_VALUES) {
+        if (!r.failed() && (version < VERSION_WITHOUT_VALUES || version > VERSION)) {
             throw new CorruptRecordException("unknown prediction wire version " + version + " at byte 1 (this reader knows "
-                    + VERSION_WITHOUT_VALUES + " and " + VERSION + ")");
+                    + VERSION_WITHOUT_VALUES + " to " + VERSION + ")");
         }
-        boolean values = version == VERSION;
         int scoredCount = r.readCount("scored count", MIN_SAMPLE_BYTES);
         int alertCount = r.readCount("alert count", MIN_SAMPLE_BYTES);
         if (!r.failed() && scoredCount == 0) r.fail("scored count is 0: a batch holds at least one scored sample");
-        List<ScoredSample> scored = readSamples(r, scoredCount, "scored sample", values);
-        List<ScoredSample> alerts = readSamples(r, alertCount, "alert", values);
+        List<ScoredSample> scored = readSamples(r, scoredCount, "scored sample", version);
+        List<ScoredSample> alerts = readSamples(r, alertCount, "alert", version);
         if (r.remaining() > 0) throw new CorruptRecordException(r.remaining() + " trailing bytes at byte " + r.position());
         return new PredictionBatch(scored, alerts);
     }
 
-    private static List<ScoredSample> readSamples(BatchReader r, int count, String what, boolean values) {
+    private static List<ScoredSample> readSamples(BatchReader r, int count, String what, int version) {
         if (r.failed()) throw new CorruptRecordException(r.error());
         List<ScoredSample> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             int at = r.position();
-            ScoredSample s = readSample(r, values);
+            ScoredSample s = readSample(r, version);
             if (r.failed() || s == null) throw new CorruptRecordException(what + " " + i + " of " + count + " at byte " + at + ": " + r.error());
             out.add(s);
         }
@@ -108,7 +119,8 @@ public final class PredictionBatchCodec implements Codec<PredictionBatch> {
     }
 
     /** The sample at the reader's position, or null with the reader failed. */
-    private static ScoredSample readSample(BatchReader r, boolean values) {
+    private static ScoredSample readSample(BatchReader r, int wireVersion) {
+        boolean values = wireVersion >= VERSION_WITHOUT_ASSESSOR;
         String region = r.readString("region");
         String host = r.readString("host");
         String drive = r.readString("drive");
@@ -126,12 +138,28 @@ public final class PredictionBatchCodec implements Codec<PredictionBatch> {
             if (feature.isEmpty()) r.fail("contribution " + i + " names no feature");
             else features.add(new Contribution(feature, contribution, value));
         }
+        int assessor = wireVersion >= VERSION ? r.readByte("assessor") : Assessor.MODEL.ordinal();
+        List<String> facts = wireVersion >= VERSION ? readFacts(r) : List.of();
         if (r.failed()) return null;
         if (drive.isEmpty()) r.fail("no drive");
         else if (version.isEmpty()) r.fail("no model version");
         else if (!(probability >= 0 && probability <= 1)) r.fail("probability " + probability + " is outside 0..1");
         else if (bucket >= BUCKETS.length) r.fail("bucket " + bucket + " is not 0..3 (good, warning, bad, unknown)");
+        else if (assessor >= ASSESSORS.length) r.fail("assessor " + assessor + " is not 0..3 (model, nvme-health-log, scsi-health-log, smart-counters)");
         if (r.failed()) return null;
-        return new ScoredSample(region, host, drive, ts, new Prediction(version, probability, BUCKETS[bucket], features));
+        return new ScoredSample(region, host, drive, ts,
+                new Prediction(version, probability, BUCKETS[bucket], features, ASSESSORS[assessor], facts));
+    }
+
+    /** The facts at the reader's position (an empty one fails the reader). */
+    private static List<String> readFacts(BatchReader r) {
+        int n = r.readCount("fact count", 1);
+        List<String> facts = new ArrayList<>(Math.max(0, n));
+        for (int i = 0; i < n && !r.failed(); i++) {
+            String fact = r.readString("fact");
+            if (!r.failed() && fact.isEmpty()) r.fail("fact " + i + " is empty");
+            facts.add(fact);
+        }
+        return facts;
     }
 }

@@ -70,4 +70,16 @@ class ReasonsTest {
         assertThat(Reasons.sharpened(List.of(c("smart_188_raw", 0.5, 3)), List.of(reading(0, 1))))
                 .containsExactly("SMART 188 command timeouts at 3");
     }
+
+    @Test
+    void withFacts_tellsTheFactsFirst_thenOnlyTheContributionsNoFactTells() {
+        List<Contribution> top = List.of(c("smart_197_change_7d", 1.9, 24), c("temperature", 0.5, 52), c("smart_5_raw", 0.2, 8));
+
+        assertThat(Reasons.withFacts(top, List.of("SMART 197 current pending sectors 0 -> 24 in 3 days", "SMART 5 reallocated sectors unchanged at 8 over 30 days")))
+                .containsExactly("SMART 197 current pending sectors 0 -> 24 in 3 days", "SMART 5 reallocated sectors unchanged at 8 over 30 days",
+                        "temperature 52 °C");
+        assertThat(Reasons.withFacts(top, List.of())).isEqualTo(Reasons.of(top));
+        assertThat(Reasons.withFacts(List.of(c("smart_19_raw", 1, 1)), List.of("SMART 197 current pending sectors 0 -> 24 in 3 days")))
+                .as("SMART 19 is not told by a fact of SMART 197").containsExactly("SMART 197 current pending sectors 0 -> 24 in 3 days", "SMART 19 at 1");
+    }
 }

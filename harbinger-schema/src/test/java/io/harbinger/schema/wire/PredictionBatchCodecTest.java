@@ -1,5 +1,6 @@
 package io.harbinger.schema.wire;
 
+import io.harbinger.schema.prediction.Assessor;
 import io.harbinger.schema.prediction.Bucket;
 import io.harbinger.schema.prediction.Contribution;
 import io.harbinger.schema.prediction.Prediction;
@@ -57,7 +58,7 @@ class PredictionBatchCodecTest {
         assertThatThrownBy(() -> CODEC.decode(null)).hasMessage("no record value (null)");
         byte[] bytes = CODEC.encode(BATCH);
         bytes[1] = 9;
-        assertThatThrownBy(() -> CODEC.decode(bytes)).hasMessage("unknown prediction wire version 9 at byte 1 (this reader knows 1 and 2)");
+        assertThatThrownBy(() -> CODEC.decode(bytes)).hasMessage("unknown prediction wire version 9 at byte 1 (this reader knows 1 to 3)");
     }
 
     @Test
@@ -84,6 +85,54 @@ class PredictionBatchCodecTest {
 
         assertThat(decoded.scored()).containsExactly(new ScoredSample("eu", "h1", "ZA1", 42, new Prediction("v3", 0.5, Bucket.BAD,
                 List.of(new Contribution("smart_197_raw", 1.25, Double.NaN), new Contribution("smart_5_raw", -0.5, Double.NaN)))));
+    }
+
+    @Test
+    void aVersion2Record_decodesAsTheModelsPrediction_withoutFacts() {
+        BatchWriter w = new BatchWriter(128, 8);
+        w.writeByte('P');
+        w.writeByte(2);
+        w.writeVarint(1);
+        w.writeVarint(0);
+        w.writeString("eu");
+        w.writeString("h1");
+        w.writeString("ZA1");
+        w.writeLong(42);
+        w.writeString("v3");
+        w.writeDouble(0.5);
+        w.writeByte(2);
+        w.writeVarint(1);
+        w.writeString("smart_197_raw");
+        w.writeDouble(1.25);
+        w.writeDouble(24);
+
+        Prediction decoded = CODEC.decode(w.toByteArray()).scored().get(0).prediction();
+
+        assertThat(decoded).isEqualTo(new Prediction("v3", 0.5, Bucket.BAD, List.of(new Contribution("smart_197_raw", 1.25, 24))));
+        assertThat(decoded.assessor()).isEqualTo(Assessor.MODEL);
+        assertThat(decoded.facts()).isEmpty();
+    }
+
+    @Test
+    void assessorAndFacts_roundTrip() {
+        ScoredSample nvme = new ScoredSample("eu", "h1", "S46", 7, Prediction.ofRule(Assessor.NVME_HEALTH_LOG, "nvme-health-v1", Bucket.BAD,
+                List.of("NVMe critical warning 0x04: reliability degraded", "7 media and data integrity errors")));
+        ScoredSample model = new ScoredSample("eu", "h1", "ZA1", 8, new Prediction("xgb-1", 0.7, Bucket.BAD,
+                List.of(new Contribution("smart_197_raw", 1, 24))).withFacts(List.of("SMART 197 current pending sectors 0 -> 24 in 3 days")));
+
+        PredictionBatch decoded = CODEC.decode(CODEC.encode(new PredictionBatch(List.of(nvme, model), List.of(nvme))));
+
+        assertThat(decoded.scored()).containsExactly(nvme, model);
+        assertThat(decoded.alerts()).containsExactly(nvme);
+    }
+
+    @Test
+    void unknownAssessor_isRefused() {
+        ScoredSample nvme = new ScoredSample("eu", "h1", "S46", 7, Prediction.ofRule(Assessor.NVME_HEALTH_LOG, "r", Bucket.GOOD, List.of()));
+        byte[] bytes = CODEC.encode(new PredictionBatch(List.of(nvme), List.of()));
+        bytes[bytes.length - 2] = 9; // assessor, then fact count 0
+
+        assertThatThrownBy(() -> CODEC.decode(bytes)).isInstanceOf(CorruptRecordException.class).hasMessageContaining("assessor 9 is not 0..3");
     }
 
     @Test
@@ -144,9 +193,11 @@ class PredictionBatchCodecTest {
         Arbitrary<String> text = Arbitraries.strings().ofMinLength(1).ofMaxLength(12);
         Arbitrary<Contribution> contribution = net.jqwik.api.Combinators.combine(text, Arbitraries.doubles(), Arbitraries.doubles().withSpecialValue(Double.NaN))
                 .as(Contribution::new);
-        Arbitrary<ScoredSample> sample = net.jqwik.api.Combinators.combine(text, text, text, Arbitraries.longs(), text,
-                        Arbitraries.doubles().between(0, 1), Arbitraries.of(Bucket.class), contribution.list().ofMaxSize(4))
-                .as((region, host, drive, ts, version, p, bucket, top) -> new ScoredSample(region, host, drive, ts, new Prediction(version, p, bucket, top)));
+        Arbitrary<Prediction> prediction = net.jqwik.api.Combinators.combine(text, Arbitraries.doubles().between(0, 1), Arbitraries.of(Bucket.class),
+                        contribution.list().ofMaxSize(4), Arbitraries.of(Assessor.class), text.list().ofMaxSize(3))
+                .as(Prediction::new);
+        Arbitrary<ScoredSample> sample = net.jqwik.api.Combinators.combine(text, text, text, Arbitraries.longs(), prediction)
+                .as(ScoredSample::new);
         return net.jqwik.api.Combinators.combine(sample.list().ofMinSize(1).ofMaxSize(6), sample.list().ofMaxSize(2)).as(PredictionBatch::new);
     }
 }

@@ -59,8 +59,12 @@ final class Details {
                 empty ? List.of() : FleetQueries.driveSmart(c, q.region(), q.host(), q.drive(), from, to)));
     }
 
-    /** Its reasons told from the drive's SMART readings of the {@link #REASON_HISTORY} up to the prediction. */
+    /**
+     * A model prediction without facts (stored before they were) told from the drive's SMART readings of the
+     * {@link #REASON_HISTORY} up to the prediction; one with facts, or a rule's, as stored.
+     */
     private static DriveRisk sharpened(Connection c, DriveRisk risk) throws SQLException {
+        if (!risk.byModel() || !risk.facts().isEmpty()) return risk;
         List<Reasons.Reading> history = FleetQueries.driveSmart(c, risk.region(), risk.host(), risk.drive(),
                 risk.ts().minus(REASON_HISTORY), risk.ts().plusNanos(1000)).stream().map(FleetQueries::reading).toList();
         return risk.withReasons(Reasons.sharpened(risk.topFeatures(), history));

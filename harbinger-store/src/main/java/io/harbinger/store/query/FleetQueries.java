@@ -1,6 +1,7 @@
 package io.harbinger.store.query;
 
 import io.harbinger.schema.disk.SmartAttribute;
+import io.harbinger.schema.prediction.Assessor;
 import io.harbinger.schema.prediction.Bucket;
 import io.harbinger.schema.prediction.Reasons;
 import io.harbinger.schema.read.BucketCounts;
@@ -76,9 +77,9 @@ final class FleetQueries {
             + String.join(", ", java.util.Arrays.stream(Bucket.values())
             .map(b -> "(SELECT max(ts) FROM predictions WHERE region = ? AND bucket = '" + b.label() + "')").toList()) + ")";
 
-    /** The latest prediction row of a drive in the window; columns region, drive, host, ts, model_version, probability, bucket, top_features. */
+    /** The latest prediction row of a drive in the window; columns region, drive, host, ts, model_version, probability, bucket, top_features, assessor, facts. */
     private static final String LATEST_OF_CANDIDATE = """
-            SELECT p.region, p.drive, p.host, p.ts, p.model_version, p.probability, p.bucket, p.top_features
+            SELECT p.region, p.drive, p.host, p.ts, p.model_version, p.probability, p.bucket, p.top_features, p.assessor, p.facts
               FROM predictions p
              WHERE p.region = c.region AND p.drive = c.drive AND p.host = c.host AND p.ts >= c.since
              ORDER BY p.ts DESC, p.model_version DESC LIMIT 1""";
@@ -89,7 +90,8 @@ final class FleetQueries {
      */
     static final String AT_RISK = "SELECT l.region, l.drive, l.host, l.ts, l.model_version, l.probability, l.bucket, "
             + ScoredRows.TOP_FEATURES.replace("top_features", "l.top_features")
-            + ", (SELECT d.model FROM disk_samples d WHERE d.region = l.region AND d.drive = l.drive AND d.host = l.host AND d.ts = l.ts)"
+            + ", (SELECT d.model FROM disk_samples d WHERE d.region = l.region AND d.drive = l.drive AND d.host = l.host AND d.ts = l.ts), l.assessor, "
+            + ScoredRows.FACTS.replace("(facts)", "(l.facts)")
             + " FROM (SELECT DISTINCT p.region, p.drive, p.host, ?::timestamptz AS since FROM predictions p"
             + "        WHERE p.region = ? AND p.ts >= ? AND p.bucket = ANY (?)) c"
             + " CROSS JOIN LATERAL (" + LATEST_OF_CANDIDATE + ") l"
@@ -155,7 +157,8 @@ final class FleetQueries {
 
     /** Parameters: region, drive, host, since. Of two model versions at one instant, the greater. */
     static final String DRIVE_LATEST = "SELECT region, drive, host, ts, model_version, probability, bucket, " + ScoredRows.TOP_FEATURES
-            + ", (SELECT d.model FROM disk_samples d WHERE d.region = p.region AND d.drive = p.drive AND d.host = p.host AND d.ts = p.ts)"
+            + ", (SELECT d.model FROM disk_samples d WHERE d.region = p.region AND d.drive = p.drive AND d.host = p.host AND d.ts = p.ts), "
+            + ScoredRows.ASSESSOR_AND_FACTS
             + " FROM predictions p WHERE region = ? AND drive = ? AND host = ? AND ts >= ? ORDER BY ts DESC, model_version DESC LIMIT 1";
     /** Parameters: region, drive, host. */
     static final String DRIVE_LAST_SAMPLE = """
@@ -357,11 +360,17 @@ final class FleetQueries {
         return new DriveDetail.SmartPoint(instant(rs, 1).orElseThrow(), smart, rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(t));
     }
 
-    /** Columns as {@link ScoredRows#prediction} (top features in 8..10), then the drive model (11). */
+    /**
+     * Columns as {@link ScoredRows#prediction} (top features in 8..10), then the drive model (11), the assessor
+     * (12) and the facts (13). The reasons: a model's facts and the contributions no fact tells, a rule's facts.
+     */
     private static DriveRisk risk(ResultSet rs) throws SQLException {
         var top = ScoredRows.contributions(rs, 8);
+        String assessor = rs.getString(12);
+        List<String> facts = ScoredRows.facts(rs, 13);
+        List<String> reasons = Assessor.MODEL.label().equals(assessor) ? Reasons.withFacts(top, facts) : facts;
         return new DriveRisk(rs.getString(1), rs.getString(3), rs.getString(2), Optional.ofNullable(rs.getString(11)), instant(rs, 4).orElseThrow(),
-                rs.getDouble(6), rs.getString(7), rs.getString(5), Reasons.of(top), top);
+                rs.getDouble(6), rs.getString(7), rs.getString(5), reasons, top, assessor, facts);
     }
 
     private static Optional<Instant> instant(ResultSet rs, int column) throws SQLException {

@@ -22,23 +22,28 @@ final class ScoredRows {
             "ARRAY(SELECT e->>'feature' FROM jsonb_array_elements(top_features) WITH ORDINALITY t(e, n) ORDER BY n), "
             + "ARRAY(SELECT (e->>'contribution')::float8 FROM jsonb_array_elements(top_features) WITH ORDINALITY t(e, n) ORDER BY n), "
             + "ARRAY(SELECT (e->>'value')::float8 FROM jsonb_array_elements(top_features) WITH ORDINALITY t(e, n) ORDER BY n)";
-    static final String PREDICTION_COLUMNS = "region, drive, host, ts, model_version, probability, bucket, " + TOP_FEATURES;
+    /** The facts in array order (V5: '[]' for a row written before facts were stored). */
+    static final String FACTS = "ARRAY(SELECT e FROM jsonb_array_elements_text(facts) WITH ORDINALITY t(e, n) ORDER BY n)";
+    /** Who judged (V5), then {@link #FACTS}: after every other column, so those keep their positions. */
+    static final String ASSESSOR_AND_FACTS = "assessor, " + FACTS;
+    static final String PREDICTION_COLUMNS = "region, drive, host, ts, model_version, probability, bucket, " + TOP_FEATURES
+            + ", " + ASSESSOR_AND_FACTS;
     static final String ALERT_COLUMNS = "region, drive, host, raised_at, model_version, probability, bucket, " + TOP_FEATURES
-            + ", id, state, updated_at, resolved_at";
+            + ", id, state, updated_at, resolved_at, " + ASSESSOR_AND_FACTS;
 
     private ScoredRows() {
     }
 
     static DrivePrediction prediction(ResultSet rs) throws SQLException {
         return new DrivePrediction(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4), rs.getString(5),
-                rs.getDouble(6), rs.getString(7), contributions(rs, 8));
+                rs.getDouble(6), rs.getString(7), contributions(rs, 8), rs.getString(11), facts(rs, 12));
     }
 
     static DriveAlert alert(ResultSet rs) throws SQLException {
         OffsetDateTime resolved = rs.getObject(14, OffsetDateTime.class);
         return new DriveAlert(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4), rs.getObject(11, java.util.UUID.class),
                 rs.getString(12), rs.getString(5), rs.getDouble(6), rs.getString(7), contributions(rs, 8),
-                instant(rs, 13), Optional.ofNullable(resolved).map(OffsetDateTime::toInstant));
+                instant(rs, 13), Optional.ofNullable(resolved).map(OffsetDateTime::toInstant), rs.getString(15), facts(rs, 16));
     }
 
     /** The contributions in the three array columns of {@link #TOP_FEATURES} from {@code column} on. */
@@ -51,6 +56,14 @@ final class ScoredRows {
             top.add(new Contribution((String) names[i], number(contributions[i]), number(values[i])));
         }
         return top;
+    }
+
+    /** The facts in the array column {@code column} of {@link #FACTS}. */
+    static List<String> facts(ResultSet rs, int column) throws SQLException {
+        Object[] facts = (Object[]) rs.getArray(column).getArray();
+        List<String> out = new ArrayList<>(facts.length);
+        for (Object f : facts) out.add((String) f);
+        return out;
     }
 
     private static double number(Object sqlValue) {

@@ -228,7 +228,8 @@ public final class StoreQueries {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     DrivePrediction p = ScoredRows.prediction(rs);
-                    rows.add(new RiskPrediction(p.region(), p.drive(), p.host(), p.ts(), p.modelVersion(), p.probability(), p.bucket(), p.topFeatures()));
+                    rows.add(new RiskPrediction(p.region(), p.drive(), p.host(), p.ts(), p.modelVersion(), p.probability(), p.bucket(), p.topFeatures(),
+                            p.assessor(), p.facts()));
                 }
             }
             return rows;

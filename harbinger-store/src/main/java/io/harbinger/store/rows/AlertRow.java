@@ -8,11 +8,18 @@ import io.harbinger.store.PartitionedTable;
  *
  * @param tsMicros        when it was raised ({@code raised_at})
  * @param topFeaturesJson the contributions of the prediction that raised it, as in {@link PredictionRow}
+ * @param assessor        who judged, and {@code factsJson} what was observed, as in {@link PredictionRow}
  */
 public record AlertRow(String region, String host, String drive, long tsMicros, String modelVersion,
-                       double probability, String bucket, String topFeaturesJson) implements Row {
+                       double probability, String bucket, String topFeaturesJson, String assessor, String factsJson) implements Row {
     public AlertRow {
         Scored.requireProbability(probability);
+    }
+
+    /** A model's row without facts. */
+    public AlertRow(String region, String host, String drive, long tsMicros, String modelVersion, double probability, String bucket,
+            String topFeaturesJson) {
+        this(region, host, drive, tsMicros, modelVersion, probability, bucket, topFeaturesJson, Scored.MODEL, "[]");
     }
 
     @Override

@@ -10,9 +10,9 @@ public final class CopyEncoding {
     private static final String DISK_COLUMNS = "region, host, drive, ts, model, capacity_bytes, "
             + String.join(", ", SmartAttribute.ALL.stream().map(SmartAttribute::rawField).toList()) + ", temperature_c, failure, other";
     private static final String HOST_COLUMNS = "region, host, measurement, tags, ts, fields";
-    private static final String PREDICTION_COLUMNS = "region, drive, ts, model_version, host, probability, bucket, top_features";
+    private static final String PREDICTION_COLUMNS = "region, drive, ts, model_version, host, probability, bucket, top_features, assessor, facts";
     /** id, state, updated_at and resolved_at are left to their defaults: a raised alert is open. */
-    private static final String ALERT_COLUMNS = "region, drive, raised_at, host, model_version, probability, bucket, top_features";
+    private static final String ALERT_COLUMNS = "region, drive, raised_at, host, model_version, probability, bucket, top_features, assessor, facts";
 
     private CopyEncoding() {
     }

@@ -16,6 +16,7 @@ import java.util.List;
  *       is {@code raised_at}).</li>
  *   <li>The contributions become {@code [{"feature":"<feature>","contribution":<value>}, ...]} in their
  *       order (the producer puts the largest magnitude first); a non-finite contribution is JSON {@code null}.</li>
+ *   <li>The assessor is its label ({@code model}, {@code nvme-health-log}, ...); the facts a JSON array of strings.</li>
  * </ul>
  * Text loses NUL characters (U+FFFD) and timestamps are floored to microseconds, as in {@link PointRows}.
  */
@@ -41,13 +42,24 @@ public final class PredictionRows {
     /** The columns a prediction and an alert share, in their constructors' order. */
     @FunctionalInterface
     private interface ScoredRow<R extends Row> {
-        R of(String region, String host, String drive, long tsMicros, String modelVersion, double probability, String bucket, String topFeaturesJson);
+        R of(String region, String host, String drive, long tsMicros, String modelVersion, double probability, String bucket, String topFeaturesJson,
+             String assessor, String factsJson);
     }
 
     private static <R extends Row> R row(ScoredSample s, ScoredRow<R> kind) {
         return kind.of(PointRows.clean(s.region()), PointRows.clean(s.host()), PointRows.clean(s.drive()), PointRows.micros(s.timestampNanos()),
                 PointRows.clean(s.prediction().modelVersion()), s.prediction().probability(), s.prediction().bucket().label(),
-                topFeatures(s.prediction().topFeatures()));
+                topFeatures(s.prediction().topFeatures()), s.prediction().assessor().label(), facts(s.prediction().facts()));
+    }
+
+    /** The facts as a JSON array of strings, in order. */
+    static String facts(List<String> facts) {
+        StringBuilder out = new StringBuilder(2 + 64 * facts.size()).append('[');
+        for (int i = 0; i < facts.size(); i++) {
+            if (i > 0) out.append(',');
+            JsonbText.appendString(out, PointRows.clean(facts.get(i)));
+        }
+        return out.append(']').toString();
     }
 
     /** The contributions as a JSON array, in order: {@code {"feature", "contribution", "value"}} each (a non-finite number as null). */

@@ -6,7 +6,9 @@ package io.harbinger.store.rows;
  * table, probability, bucket, top features.
  */
 final class Scored {
-    static final int COLUMNS = 8;
+    static final int COLUMNS = 10;
+    /** The assessor of rows written before predictions said who judged them. */
+    static final String MODEL = "model";
 
     private Scored() {
     }
@@ -18,7 +20,7 @@ final class Scored {
         w.timestamptz(r.tsMicros());
         w.text(r.modelVersion());
         w.text(r.host());
-        writeScore(w, r.probability(), r.bucket(), r.topFeaturesJson());
+        writeScore(w, r.probability(), r.bucket(), r.topFeaturesJson(), r.assessor(), r.factsJson());
     }
 
     static void writeAlert(ColumnWriter w, AlertRow r) {
@@ -28,13 +30,15 @@ final class Scored {
         w.timestamptz(r.tsMicros());
         w.text(r.host());
         w.text(r.modelVersion());
-        writeScore(w, r.probability(), r.bucket(), r.topFeaturesJson());
+        writeScore(w, r.probability(), r.bucket(), r.topFeaturesJson(), r.assessor(), r.factsJson());
     }
 
-    private static void writeScore(ColumnWriter w, double probability, String bucket, String topFeaturesJson) {
+    private static void writeScore(ColumnWriter w, double probability, String bucket, String topFeaturesJson, String assessor, String factsJson) {
         w.float8(probability);
         w.text(bucket);
         w.jsonb(topFeaturesJson);
+        w.text(assessor);
+        w.jsonb(factsJson);
         w.endRow();
     }
 

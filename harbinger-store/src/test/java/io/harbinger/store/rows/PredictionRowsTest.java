@@ -1,5 +1,6 @@
 package io.harbinger.store.rows;
 
+import io.harbinger.schema.prediction.Assessor;
 import io.harbinger.schema.prediction.Bucket;
 import io.harbinger.schema.prediction.Contribution;
 import io.harbinger.schema.prediction.Prediction;
@@ -32,6 +33,26 @@ class PredictionRowsTest {
         assertThat(row).isEqualTo(new PredictionRow("eu", "h1", "ZA1", 1_764_324_000_123_456L, "v3", 0.83, "bad",
                 "[{\"feature\":\"smart_197_raw\",\"contribution\":1.25,\"value\":24},{\"feature\":\"smart_5_raw\",\"contribution\":-0.5,\"value\":null}]"));
         assertThat(row.table()).isEqualTo(PartitionedTable.PREDICTIONS);
+    }
+
+    @Test
+    void assessorAndFacts_becomeTheirColumns_theFactsAJsonArrayOfStrings() {
+        ScoredSample nvme = new ScoredSample("eu", "h1", "S46", T, Prediction.ofRule(Assessor.NVME_HEALTH_LOG, "nvme-health-v1", Bucket.WARNING,
+                List.of("media and data integrity errors at 7", "a \"quoted\" fact")));
+        ScoredSample model = new ScoredSample("eu", "h1", "ZA1", T, new Prediction("v3", 0.9, Bucket.BAD, List.of(new Contribution("smart_197_raw", 1, 24)))
+                .withFacts(List.of("SMART 197 current pending sectors 0 -> 24 in 3 days")));
+
+        List<Row> rows = PredictionRows.of(new PredictionBatch(List.of(nvme, model), List.of(nvme)));
+
+        PredictionRow rule = (PredictionRow) rows.get(0);
+        assertThat(rule.assessor()).isEqualTo("nvme-health-log");
+        assertThat(rule.factsJson()).isEqualTo("[\"media and data integrity errors at 7\",\"a \\\"quoted\\\" fact\"]");
+        assertThat(rule.probability()).isZero();
+        assertThat(((PredictionRow) rows.get(1)).assessor()).isEqualTo("model");
+        assertThat(((PredictionRow) rows.get(1)).factsJson()).isEqualTo("[\"SMART 197 current pending sectors 0 -> 24 in 3 days\"]");
+        assertThat(((AlertRow) rows.get(2)).assessor()).isEqualTo("nvme-health-log");
+        assertThat(((AlertRow) rows.get(2)).factsJson()).isEqualTo(rule.factsJson());
+        assertThat(predictionRow(scored(0.01)).factsJson()).as("no facts").isEqualTo("[]");
     }
 
     @Test
@@ -88,12 +109,14 @@ class PredictionRowsTest {
         List<Row> rows = PredictionRows.of(new PredictionBatch(List.of(s), List.of(s)));
         String top = "[{\"feature\":\"smart_5_raw\",\"contribution\":0.5,\"value\":null}]";
 
-        assertThat(CopyEncoding.columns(PartitionedTable.PREDICTIONS)).isEqualTo("region, drive, ts, model_version, host, probability, bucket, top_features");
+        assertThat(CopyEncoding.columns(PartitionedTable.PREDICTIONS))
+                .isEqualTo("region, drive, ts, model_version, host, probability, bucket, top_features, assessor, facts");
         assertThat(new String(CopyEncoding.encode(List.of(rows.get(0)), CopyFormat.TEXT), StandardCharsets.UTF_8))
-                .isEqualTo("eu\tZA1\t2025-11-28 10:00:00.123456+00\tv3\th1\t0.25\tbad\t" + top + "\n");
-        assertThat(CopyEncoding.columns(PartitionedTable.ALERTS)).isEqualTo("region, drive, raised_at, host, model_version, probability, bucket, top_features");
+                .isEqualTo("eu\tZA1\t2025-11-28 10:00:00.123456+00\tv3\th1\t0.25\tbad\t" + top + "\tmodel\t[]\n");
+        assertThat(CopyEncoding.columns(PartitionedTable.ALERTS))
+                .isEqualTo("region, drive, raised_at, host, model_version, probability, bucket, top_features, assessor, facts");
         assertThat(new String(CopyEncoding.encode(List.of(rows.get(1)), CopyFormat.TEXT), StandardCharsets.UTF_8))
-                .isEqualTo("eu\tZA1\t2025-11-28 10:00:00.123456+00\th1\tv3\t0.25\tbad\t" + top + "\n");
+                .isEqualTo("eu\tZA1\t2025-11-28 10:00:00.123456+00\th1\tv3\t0.25\tbad\t" + top + "\tmodel\t[]\n");
     }
 
     @Test

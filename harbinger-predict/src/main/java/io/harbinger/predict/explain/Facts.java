@@ -1,0 +1,112 @@
+package io.harbinger.predict.explain;
+
+import io.harbinger.predict.feature.DriveHistory;
+import io.harbinger.predict.feature.Features;
+import io.harbinger.schema.disk.SmartAttribute;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The observed facts behind a model prediction's top features: for each error counter a feature is
+ * about ({@code smart_197_raw}, {@code smart_197_change_7d}, ...), what the drive's readings of the
+ * {@value DriveHistory#WINDOW_DAYS} days up to the scored one show of it:
+ * <ul>
+ *   <li>{@code SMART 197 current pending sectors 0 -> 24 in 3 days}: the first value of the window, then
+ *       the value scored, over the days from the last reading still at the first value;</li>
+ *   <li>{@code SMART 5 reallocated sectors unchanged at 8 over 30 days}: over the days from the window's
+ *       first reading of it;</li>
+ *   <li>{@code SMART 5 reallocated sectors at 8 (no earlier reading in 30 days)}: the drive's only reading.</li>
+ * </ul>
+ * One fact per counter, in the order of the features that first name it; none for features about
+ * anything else (temperature, workload, age) or for a counter the scored reading lacks. The values are
+ * the ones the model was given ({@link Features}: single precision, exact below 2^24).
+ *
+ * <p>Pure: read through {@link Features#compute} only, walking the readings back by their
+ * {@code days_since_previous_reading}.
+ */
+public final class Facts {
+    private static final Pattern COUNTER_FEATURE = Pattern.compile("smart_(\\d+)_(raw|change_\\d+d)");
+    private static final int PREVIOUS = Features.NAMES.indexOf("days_since_previous_reading");
+
+    private Facts() {
+    }
+
+    /**
+     * The facts for the counters {@code features} are about, from {@code history}'s readings of the
+     * {@value DriveHistory#WINDOW_DAYS} days up to {@code day}. The history must hold a reading of {@code day}
+     * (the one scored).
+     */
+    public static List<String> of(DriveHistory history, long day, List<String> features) {
+        List<SmartAttribute> counters = counters(features);
+        if (counters.isEmpty()) return List.of();
+        List<Reading> readings = readings(history, day);
+        List<String> facts = new ArrayList<>(counters.size());
+        for (SmartAttribute a : counters) {
+            String fact = fact(a, readings, day);
+            if (fact != null) facts.add(fact);
+        }
+        return List.copyOf(facts);
+    }
+
+    /** The error counters among the features' subjects, each once, in order of first mention. */
+    static List<SmartAttribute> counters(List<String> features) {
+        Set<SmartAttribute> out = new LinkedHashSet<>();
+        for (String f : features) {
+            Matcher m = COUNTER_FEATURE.matcher(f);
+            if (!m.matches()) continue;
+            SmartAttribute a = SmartAttribute.ofId(Integer.parseInt(m.group(1)));
+            if (a != null && SmartAttribute.RULE_COUNTERS.contains(a)) out.add(a);
+        }
+        return List.copyOf(out);
+    }
+
+    /** One reading's day and features. */
+    private record Reading(long day, float[] features) {
+        float raw(SmartAttribute a) {
+            return features[Features.NAMES.indexOf(a.rawField())];
+        }
+    }
+
+    /** The readings of {@code day - WINDOW_DAYS .. day}, oldest first. */
+    private static List<Reading> readings(DriveHistory history, long day) {
+        List<Reading> newestFirst = new ArrayList<>();
+        long d = day;
+        while (true) {
+            float[] f = Features.compute(history, d);
+            newestFirst.add(new Reading(d, f));
+            float gap = f[PREVIOUS];
+            if (Float.isNaN(gap) || d - (long) gap < day - DriveHistory.WINDOW_DAYS) break;
+            d -= (long) gap;
+        }
+        return newestFirst.reversed();
+    }
+
+    /** The fact of counter {@code a}, or null when the scored reading lacks it. */
+    private static String fact(SmartAttribute a, List<Reading> readings, long day) {
+        List<Reading> with = readings.stream().filter(r -> !Float.isNaN(r.raw(a))).toList();
+        if (with.isEmpty() || with.getLast().day() != day) return null;
+        Reading first = with.getFirst();
+        float now = with.getLast().raw(a);
+        if (with.size() == 1) return a.label() + " at " + number(now) + " (no earlier reading in " + DriveHistory.WINDOW_DAYS + " days)";
+        if (first.raw(a) == now) return a.label() + " unchanged at " + number(now) + " over " + days(day - first.day());
+        Reading lastAtFirst = first;
+        for (Reading r : with) {
+            if (r.raw(a) != first.raw(a)) break;
+            lastAtFirst = r;
+        }
+        return a.label() + " " + number(first.raw(a)) + " -> " + number(now) + " in " + days(day - lastAtFirst.day());
+    }
+
+    private static String days(long n) {
+        return n == 1 ? "1 day" : n + " days";
+    }
+
+    private static String number(float v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Float.toString(v);
+    }
+}
