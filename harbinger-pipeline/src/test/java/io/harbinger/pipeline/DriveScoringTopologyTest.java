@@ -16,6 +16,7 @@ import io.harbinger.predict.model.Calibration;
 import io.harbinger.predict.model.FailureModel;
 import io.harbinger.predict.model.ModelFile;
 import io.harbinger.predict.model.ModelHolder;
+import io.harbinger.schema.prediction.Bucket;
 import io.harbinger.schema.prediction.Contribution;
 import io.harbinger.schema.prediction.PredictionBatch;
 import io.harbinger.schema.prediction.ScoredSample;
@@ -98,15 +99,18 @@ class DriveScoringTopologyTest {
         assertThat(out.get(0).key).isEqualTo("eu/h1");
         List<ScoredSample> scored = out.get(0).value.scored();
         assertThat(scored).hasSize(20);
-        assertThat(out.get(0).value.alerts()).isEmpty();
         for (int d = 0; d < 20; d++) {
             ScoredSample p = scored.get(d);
             assertThat(List.of(p.region(), p.host(), p.drive())).containsExactly("eu", "h1", "ZA" + d);
             assertThat(p.timestampNanos()).isEqualTo(TestPoints.day(3));
             assertThat(p.prediction().modelVersion()).isEqualTo(shipped.version());
-            assertThat(probability(p)).isBetween(0.0, 1.0).isEqualTo(expectedProbability(shipped, request.get(d)));
-            assertThat(p.prediction().bucket()).isEqualTo(shipped.info().thresholds().bucket(probability(p), probability(p), 1));
+            Assessment expected = expectedAssessment(shipped, request.get(d));
+            assertThat(probability(p)).isBetween(0.0, 1.0).isEqualTo(expected.risk());
+            assertThat(p.prediction().bucket()).isEqualTo(expected.bucket());
         }
+        assertThat(out.get(0).value.alerts()).as("a bad drive's first day starts its episode")
+                .containsExactlyElementsOf(scored.stream().filter(p -> p.prediction().bucket() == Bucket.BAD).toList())
+                .isNotEmpty();
     }
 
     @Test
@@ -199,10 +203,14 @@ class DriveScoringTopologyTest {
         int day = scored.indexOf(alert) + 1;
         // disk(): SMART 5 and 197 at 0 on days 1..10, then 300 a day; 187, 188, 198 at 0 throughout
         List<String> expected = new ArrayList<>();
+        List<Integer> counters = new ArrayList<>();
         for (Contribution c : alert.prediction().topFeatures()) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("smart_(\\d+)_.*").matcher(c.feature());
-            if (!m.matches()) continue;
-            String fact = switch (Integer.parseInt(m.group(1))) {
+            if (c.feature().equals("pending_to_reallocated_30d")) counters.addAll(List.of(197, 5));
+            else if (m.matches()) counters.add(Integer.parseInt(m.group(1)));
+        }
+        for (int counter : counters) {
+            String fact = switch (counter) {
                 case 5 -> "SMART 5 reallocated sectors 0 -> " + (day - 10) * 300 + " in " + (day - 10) + (day == 11 ? " day" : " days");
                 case 197 -> "SMART 197 current pending sectors 0 -> " + (day - 10) * 300 + " in " + (day - 10) + (day == 11 ? " day" : " days");
                 case 187 -> "SMART 187 reported uncorrectable errors unchanged at 0 over " + (day - 1) + " days";
@@ -306,8 +314,8 @@ class DriveScoringTopologyTest {
 
         List<ScoredSample> scored = predictions.readValuesToList().get(0).scored();
         assertThat(scored).hasSize(2);
-        double raw1 = expectedProbability(twoOfTwo, disk("eu", "h1", "ZA1", 1, 900));
-        double raw2 = expectedProbability(twoOfTwo, disk("eu", "h1", "ZA1", 2, 900));
+        double raw1 = expectedRaw(twoOfTwo, disk("eu", "h1", "ZA1", 1, 900));
+        double raw2 = expectedRaw(twoOfTwo, disk("eu", "h1", "ZA1", 2, 900));
         assertThat(raw1).isGreaterThan(0.5);
         assertThat(probability(scored.get(0))).as("day 1 alone: fewer than k days").isZero();
         assertThat(probability(scored.get(1))).as("day 2 with day 1 of the same batch: 2nd largest of both").isEqualTo(Math.min(raw1, raw2)).isPositive();
@@ -326,7 +334,7 @@ class DriveScoringTopologyTest {
         for (int d = 0; d < smart5.length; d++) {
             Point sample = disk("eu", "h1", "ZA1", d + 1, smart5[d]);
             days[d] = epochDay(sample);
-            raw[d] = expectedProbability(model, sample);
+            raw[d] = expectedRaw(model, sample);
             historyDays[d] = d + 1;
             send(List.of(sample));
         }
@@ -355,18 +363,38 @@ class DriveScoringTopologyTest {
 
     /** What the model gives for {@code sample} on the history of the samples passed here before it, computed offline. */
     private double expectedProbability(FailureModel model, Point sample) {
-        DriveHistory history = offline.computeIfAbsent(sample.routingKey() + '/' + sample.drive(), k -> new DriveHistory());
-        history.add(DriveReading.of(sample).orElseThrow());
-        return probabilityOf(model, history, epochDay(sample));
+        return expectedAssessment(model, sample).risk();
     }
 
-    private static double probabilityOf(FailureModel model, DriveHistory history, long day) {
+    /** The model's raw probability (before alarm and calibration) of {@code sample} on the history of the samples passed here before it. */
+    private double expectedRaw(FailureModel model, Point sample) {
+        DriveHistory history = offline.computeIfAbsent(sample.routingKey() + '/' + sample.drive(), k -> new DriveHistory());
+        history.add(DriveReading.of(sample).orElseThrow());
+        long day = epochDay(sample);
         return model.probabilities(Features.compute(history, day), 1)[0];
+    }
+
+    private Assessment expectedAssessment(FailureModel model, Point sample) {
+        DriveHistory history = offline.computeIfAbsent(sample.routingKey() + '/' + sample.drive(), k -> new DriveHistory());
+        history.add(DriveReading.of(sample).orElseThrow());
+        return assessmentOf(model, history, epochDay(sample));
+    }
+
+    /** The model's risk of {@code day} offline: its raw probability through its calibration (one day above the threshold, as the shipped model). */
+    private static double probabilityOf(FailureModel model, DriveHistory history, long day) {
+        return assessmentOf(model, history, day).risk();
+    }
+
+    private static Assessment assessmentOf(FailureModel model, DriveHistory history, long day) {
+        assertThat(model.info().alarm()).as("a single-day alarm: the day's own raw probability decides").isEqualTo(AlarmPolicy.SINGLE_DAY);
+        return model.assess(model.probabilities(Features.compute(history, day), 1)[0], history.historyDays(day));
     }
 
     private static byte[] afterDay50Only() {
         DriveHistory h = new DriveHistory();
-        h.add(DriveReading.of(disk("eu", "h1", "ZA1", 50, 0)).orElseThrow());
+        Point day50 = disk("eu", "h1", "ZA1", 50, 0);
+        h.add(DriveReading.of(day50).orElseThrow());
+        h.recordScore(epochDay(day50), shipped.probabilities(Features.compute(h, epochDay(day50)), 1)[0]); // the raw score the alarm keeps
         return h.encode();
     }
 

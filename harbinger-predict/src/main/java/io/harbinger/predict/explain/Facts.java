@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * The observed facts behind a model prediction's top features: for each error counter a feature is
- * about ({@code smart_197_raw}, {@code smart_197_change_7d}, ...), what the drive's readings of the
+ * about ({@code smart_197_raw}, {@code smart_197_change_7d}, {@code smart_197_days_since_increase}, ...;
+ * {@code pending_to_reallocated_30d} is about 197 and 5), what the drive's readings of the
  * {@value DriveHistory#WINDOW_DAYS} days up to the scored one show of it:
  * <ul>
  *   <li>{@code SMART 197 current pending sectors 0 -> 24 in 3 days}: the first value of the window, then
@@ -30,7 +31,9 @@ import java.util.regex.Pattern;
  * {@code days_since_previous_reading}.
  */
 public final class Facts {
-    private static final Pattern COUNTER_FEATURE = Pattern.compile("smart_(\\d+)_(raw|change_\\d+d)");
+    private static final Pattern COUNTER_FEATURE = Pattern.compile("smart_(\\d+)_(raw|change_\\d+d|days_since_increase|increases_30d)");
+    /** A feature about two counters: pending sectors (197) that became reallocated ones (5). */
+    private static final String TRANSFER_FEATURE = "pending_to_reallocated_30d";
     private static final int PREVIOUS = Features.NAMES.indexOf("days_since_previous_reading");
 
     private Facts() {
@@ -57,6 +60,11 @@ public final class Facts {
     static List<SmartAttribute> counters(List<String> features) {
         Set<SmartAttribute> out = new LinkedHashSet<>();
         for (String f : features) {
+            if (f.equals(TRANSFER_FEATURE)) {
+                out.add(SmartAttribute.ofId(197));
+                out.add(SmartAttribute.ofId(5));
+                continue;
+            }
             Matcher m = COUNTER_FEATURE.matcher(f);
             if (!m.matches()) continue;
             SmartAttribute a = SmartAttribute.ofId(Integer.parseInt(m.group(1)));

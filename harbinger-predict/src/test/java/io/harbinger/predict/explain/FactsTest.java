@@ -30,6 +30,18 @@ class FactsTest {
     }
 
     @Test
+    void counterDynamicsFeatures_areAboutTheirCounter_andTheTransferFeature_aboutPendingThenReallocated() {
+        DriveHistory h = new DriveHistory();
+        h.add(reading(0, 0, 16));
+        h.add(reading(5, 14, 2));
+
+        assertThat(Facts.of(h, DAY0 + 5, List.of("smart_5_days_since_increase", "smart_5_increases_30d")))
+                .containsExactly("SMART 5 reallocated sectors 0 -> 14 in 5 days");
+        assertThat(Facts.of(h, DAY0 + 5, List.of("pending_to_reallocated_30d", "error_counters_nonzero")))
+                .containsExactly("SMART 197 current pending sectors 16 -> 2 in 5 days", "SMART 5 reallocated sectors 0 -> 14 in 5 days");
+    }
+
+    @Test
     void theWindowIsTheThirtyDaysUpToTheScoredDay() {
         DriveHistory h = new DriveHistory();
         for (int d = 0; d <= 40; d++) h.add(reading(d, 8, d));
