@@ -109,7 +109,9 @@ class DriveScoringIT {
         DriveHistory history = offline.computeIfAbsent(sample.host() + '/' + sample.drive(), k -> new DriveHistory());
         DriveReading reading = DriveReading.of(sample).orElseThrow();
         history.add(reading);
-        return model.probabilities(Features.compute(history, reading.epochDay()), 1)[0];
+        // the shipped model alarms on one day: the risk is the day's raw probability through its calibration
+        assertThat(model.info().alarm()).isEqualTo(io.harbinger.predict.model.AlarmPolicy.SINGLE_DAY);
+        return model.assess(model.probabilities(Features.compute(history, reading.epochDay()), 1)[0], history.historyDays(reading.epochDay())).risk();
     }
 
     /**
