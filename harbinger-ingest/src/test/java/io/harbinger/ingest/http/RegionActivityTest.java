@@ -30,6 +30,8 @@ class RegionActivityTest {
         assertThat(lastAck("eu")).isEqualTo(T0.getEpochSecond());
         assertThat(lastAck("us")).isEqualTo(T0.getEpochSecond() + 90);
         assertThat(registry.find("harbinger.ingest.last.ack.timestamp").gauges()).hasSize(2);
+        assertThat(registry.get("harbinger.ingest.region.points").tag("region", "eu").counter().count()).isEqualTo(2.0);
+        assertThat(registry.get("harbinger.ingest.region.points").tag("region", "us").counter().count()).isEqualTo(2.0);
     }
 
     @Test
