@@ -3,11 +3,13 @@
 #   redis-server             the shared cache tier (tests start and stop their own server)
 #   prometheus-alertmanager  the receiver alerting's Alertmanager v2 delivery is tested against
 #   chromium, chromium-driver  the headless browser the dashboard is tested in (Selenium)
+#   prometheus               its promtool checks the scrape config, alert rules and their unit tests (deploy/prometheus)
 # Sourced or run by ./verify; needs root (or sudo) only when something is missing.
 set -euo pipefail
 need=()
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 { command -v prometheus-alertmanager >/dev/null 2>&1 || [ -x /usr/bin/prometheus-alertmanager ]; } || need+=(prometheus-alertmanager)
+command -v promtool >/dev/null 2>&1 || need+=(prometheus)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
 if [ ${#need[@]} -gt 0 ]; then

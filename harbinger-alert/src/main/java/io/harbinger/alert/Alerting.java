@@ -5,6 +5,8 @@ import io.harbinger.alert.engine.AlertEngine;
 import io.harbinger.alert.store.AlertSchema;
 import io.harbinger.alert.store.PostgresAlertBook;
 import io.harbinger.schema.alert.AlertBook;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +19,7 @@ import java.time.Clock;
  * reverse: the dispatcher (the request in progress finishes), then the engine (the poll in progress commits
  * or not, whole). What is not delivered stays in the outbox for the next start.
  */
-public final class Alerting implements AutoCloseable {
+public final class Alerting implements MeterBinder, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Alerting.class);
 
     private final AlertEngine engine;
@@ -49,6 +51,12 @@ public final class Alerting implements AutoCloseable {
 
     public AlertBook book() {
         return book;
+    }
+
+    /** The delivery meters ({@code harbinger.alert.*} per receiver; none without receivers). */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        dispatcher.bindTo(registry);
     }
 
     public boolean isRunning() {

@@ -80,6 +80,7 @@ public final class Harbinger implements AutoCloseable {
             // the alerting state lives in the control database: the bundled PostgreSQL, or the first shard's primary (docs/adr/0009-alerting.md)
             alerting = own(Alerting.start(AlertConfig.from(config.settings(), bootstrapServers, pipelineConfig.topics()),
                     storage.routing().shards().getFirst().primary(), clock));
+            alerting.bindTo(registry);
             KafkaPointSink kafkaSink = own(KafkaPointSink.create(pipelineConfig, registry));
             http = HttpApi.server();
             ingest = IngestRoutes.register(http, config.ingest(), kafkaSink, clock, registry);

@@ -6,6 +6,10 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.harbinger.alert.AlertConfig;
 import io.harbinger.alert.notify.Receiver;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Delivers the outbox: one {@link ReceiverWorker} thread per receiver, each with its own resilience4j
@@ -26,7 +31,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * least half of the last 6 calls failed, at least 3 of them; stays open {@code --alert-breaker-open}; one
  * trial call when half-open). At least once: a row is marked delivered only after a 2xx answer.
  */
-public final class Dispatcher implements AutoCloseable {
+public final class Dispatcher implements MeterBinder, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -102,6 +107,30 @@ public final class Dispatcher implements AutoCloseable {
 
     public long delivered(String receiver) {
         return worker(receiver).delivered.get();
+    }
+
+    /**
+     * Registers per receiver (tag {@code receiver}): {@code harbinger.alert.delivered}, {@code harbinger.alert.delivery.failures}
+     * (tag {@code outcome}: {@code retried} or {@code rejected}), {@code harbinger.alert.delivery.refused} (not attempted: the breaker
+     * was open) and the gauge {@code harbinger.alert.breaker.open} (1 while open).
+     */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        workers.forEach((name, w) -> {
+            count("harbinger.alert.delivered", name, w.delivered, "Notifications delivered (2xx)").register(registry);
+            count("harbinger.alert.delivery.failures", name, w.retried, "Delivery attempts that failed, by outcome")
+                    .tag("outcome", "retried").register(registry);
+            count("harbinger.alert.delivery.failures", name, w.rejected, "Delivery attempts that failed, by outcome")
+                    .tag("outcome", "rejected").register(registry);
+            count("harbinger.alert.delivery.refused", name, w.refused, "Notifications deferred without an attempt: the circuit breaker was open")
+                    .register(registry);
+            Gauge.builder("harbinger.alert.breaker.open", breakers.get(name), b -> b.getState() == CircuitBreaker.State.OPEN ? 1 : 0)
+                    .tag("receiver", name).description("1 while the receiver's circuit breaker is open").register(registry);
+        });
+    }
+
+    private static FunctionCounter.Builder<AtomicLong> count(String metric, String receiver, AtomicLong value, String description) {
+        return FunctionCounter.builder(metric, value, AtomicLong::get).tag("receiver", receiver).description(description);
     }
 
     private CircuitBreaker breaker(String receiver) {

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the due rows, and for each asks the circuit breaker, waits for the rate limiter, POSTs the stored body with
  * the notification's id as {@code Idempotency-Key}, and records the outcome: delivered; retried after a
  * back-off with jitter (never before the receiver's Retry-After), counted in {@code attempts}; or rejected.
+ * Each outcome is counted ({@code delivered}, {@code retried}, {@code rejected}; {@code refused} by the breaker).
  * While the breaker is open, rows are deferred to when it may let a call through, without an attempt.
  */
 final class ReceiverWorker implements Runnable {
@@ -43,6 +44,8 @@ final class ReceiverWorker implements Runnable {
     volatile boolean running = true;
     final AtomicLong attempts = new AtomicLong();
     final AtomicLong delivered = new AtomicLong();
+    final AtomicLong retried = new AtomicLong();
+    final AtomicLong rejected = new AtomicLong();
     final AtomicLong refused = new AtomicLong();
 
     ReceiverWorker(Receiver receiver, Outbox outbox, HttpClient http, CircuitBreaker breaker, RateLimiter limiter, Backoff backoff,
@@ -117,12 +120,14 @@ final class ReceiverWorker implements Runnable {
             }
             case Outcome.Retry r -> {
                 breaker.onError(took, TimeUnit.NANOSECONDS, new IOException(r.error()));
+                retried.incrementAndGet();
                 Duration wait = backoff.delay(d.attempts() + 1, r.retryAfter());
                 LOG.info("receiver {}: notification {} attempt {} failed ({}); next in {}", receiver.name(), d.id(), d.attempts() + 1, r.error(), wait);
                 outbox.retry(d, now.plus(wait), r.error());
             }
             case Outcome.Rejected r -> {
                 breaker.onSuccess(took, TimeUnit.NANOSECONDS); // the receiver answered: it is up, the request is wrong
+                rejected.incrementAndGet();
                 LOG.error("receiver {}: notification {} rejected, not retried: {}", receiver.name(), d.id(), r.error());
                 outbox.rejected(d, now, r.error());
             }

@@ -11,6 +11,7 @@ import io.harbinger.alert.notify.Receiver;
 import io.harbinger.embedded.BundledPostgres;
 import io.harbinger.embedded.EmbeddedKafka;
 import io.harbinger.core.config.Settings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -58,6 +59,8 @@ class DeliveryIT {
             AlertConfig config = config(f, receiver.url());
             try (AlertEngine engine = AlertEngine.start(config, f.db, Clock.systemUTC());
                  Dispatcher dispatcher = Dispatcher.start(config, f.db, Clock.systemUTC())) {
+                SimpleMeterRegistry meters = new SimpleMeterRegistry();
+                dispatcher.bindTo(meters);
                 // one record, four hosts: one transaction, four notifications (grouped by host), due together
                 f.produce(bad("h-1", "A", Duration.ZERO), bad("h-2", "B", Duration.ZERO), bad("h-3", "C", Duration.ZERO), bad("h-4", "D", Duration.ZERO));
                 await().atMost(Duration.ofSeconds(60)).until(() -> f.count("SELECT count(*) FROM alerting.outbox") == 4
@@ -73,6 +76,7 @@ class DeliveryIT {
                 assertThat(requests.size() - redelivered).as("no storm: the 5 scripted failures and one request per notification").isEqualTo(4 + 5);
                 assertThat(attemptsById.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(requests.size());
                 assertThat(dispatcher.attempts("webhook")).isEqualTo(requests.size());
+                assertMeters(meters, dispatcher);
 
                 List<Dispatcher.Transition> transitions = dispatcher.breakerTransitions("webhook");
                 assertThat(transitions).extracting(Dispatcher.Transition::change).containsSubsequence(StateTransition.CLOSED_TO_OPEN,
@@ -94,6 +98,19 @@ class DeliveryIT {
                         transitions.stream().map(Dispatcher.Transition::change).toList(), dispatcher.refused("webhook"));
             }
         }
+    }
+
+    /** The delivery meters tell what the dispatcher counted: every attempt is delivered, retried or rejected. */
+    private static void assertMeters(SimpleMeterRegistry meters, Dispatcher dispatcher) {
+        double delivered = meters.get("harbinger.alert.delivered").tag("receiver", "webhook").functionCounter().count();
+        double retried = meters.get("harbinger.alert.delivery.failures").tag("receiver", "webhook").tag("outcome", "retried").functionCounter().count();
+        double rejected = meters.get("harbinger.alert.delivery.failures").tag("receiver", "webhook").tag("outcome", "rejected").functionCounter().count();
+        assertThat(delivered).isEqualTo(dispatcher.delivered("webhook"));
+        assertThat(retried).as("the scripted 500s, 429 and hang").isGreaterThanOrEqualTo(5);
+        assertThat(rejected).isZero();
+        assertThat(delivered + retried + rejected).isEqualTo(dispatcher.attempts("webhook"));
+        assertThat(meters.get("harbinger.alert.delivery.refused").tag("receiver", "webhook").functionCounter().count()).isEqualTo(dispatcher.refused("webhook"));
+        assertThat(meters.get("harbinger.alert.breaker.open").tag("receiver", "webhook").gauge().value()).isZero();
     }
 
     @Test

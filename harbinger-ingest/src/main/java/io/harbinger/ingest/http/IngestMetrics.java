@@ -24,10 +24,12 @@ final class IngestMetrics {
     private final Timer ackLatency;
     private final Map<RejectReason, Counter> rejected = new EnumMap<>(RejectReason.class);
     private final Map<Integer, Counter> responses = new ConcurrentHashMap<>();
+    private final RegionActivity regions;
 
-    IngestMetrics(MeterRegistry registry, String endpoint) {
+    IngestMetrics(MeterRegistry registry, String endpoint, RegionActivity regions) {
         this.registry = registry;
         this.endpoint = endpoint;
+        this.regions = regions;
         this.points = Counter.builder("harbinger.ingest.points").description("points acknowledged (durable in Kafka)")
                 .tag("endpoint", endpoint).register(registry);
         this.samples = Counter.builder("harbinger.ingest.samples").description("field values acknowledged (durable in Kafka)")
@@ -53,6 +55,7 @@ final class IngestMetrics {
         for (Point p : written) values += p.fields().size();
         samples.increment(values);
         ackLatency.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        regions.acknowledged(written);
     }
 
     /** Counts every refused item under its reason; items beyond the detailed list under the first listed reason. */

@@ -31,7 +31,8 @@ public final class IngestRoutes {
                 .description("decoded request bytes being parsed or awaiting Kafka's ack").baseUnit("bytes").register(registry);
         Gauge.builder("harbinger.ingest.inflight.capacity.bytes", budget, InFlightBudget::capacity)
                 .description("the in-flight budget; beyond it requests get 429").baseUnit("bytes").register(registry);
-        Factory f = protocol -> new IngestHandler(protocol, config, budget, routes.gate, sink, clock, new IngestMetrics(registry, protocol.name()));
+        RegionActivity regions = new RegionActivity(registry, clock);
+        Factory f = protocol -> new IngestHandler(protocol, config, budget, routes.gate, sink, clock, new IngestMetrics(registry, protocol.name(), regions));
 
         IngestHandler influx = f.handler(new InfluxProtocol());
         app.post("/write", influx);

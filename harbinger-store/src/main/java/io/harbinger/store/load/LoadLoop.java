@@ -174,6 +174,7 @@ final class LoadLoop implements Runnable, ConsumerRebalanceListener {
         try {
             ShardWriter.Written written = writers.get(shard).write(batch, positions.of(shard), salvage.contains(shard));
             metrics.written(written, ticker.getAsLong() - start);
+            metrics.committed(batch);
             tellCommitted(batch);
             positions.advance(shard, batch.nextOffsets());
             batch.clear();

@@ -1,12 +1,17 @@
 package io.harbinger.store.load;
 
+import io.harbinger.schema.prediction.Bucket;
 import io.harbinger.store.PartitionedTable;
+import io.harbinger.store.rows.PredictionRow;
+import io.harbinger.store.rows.Row;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,6 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class LoaderMetrics {
     private final Map<PartitionedTable, Counter> rows = new EnumMap<>(PartitionedTable.class);
     private final Map<ErrorKind, Counter> errors = new EnumMap<>(ErrorKind.class);
+    /** By bucket label; empty unless the feed stores predictions. */
+    private final Map<String, Counter> predictions = new HashMap<>();
     private final Counter duplicates;
     private final Counter refused;
     private final Counter corrupt;
@@ -31,6 +38,12 @@ final class LoaderMetrics {
         for (PartitionedTable table : feed.tables()) {
             rows.put(table, Counter.builder("harbinger.store.loader.rows").tag("loader", loader).tag("table", table.tableName())
                     .description("Rows inserted (committed with their offsets)").register(registry));
+        }
+        if (feed.tables().contains(PartitionedTable.PREDICTIONS)) {
+            for (Bucket bucket : Bucket.values()) {
+                predictions.put(bucket.label(), Counter.builder("harbinger.store.loader.predictions").tag("loader", loader).tag("bucket", bucket.label())
+                        .description("Predictions in batches committed to PostgreSQL, by bucket").register(registry));
+            }
         }
         for (ErrorKind kind : ErrorKind.values()) {
             errors.put(kind, Counter.builder("harbinger.store.loader.errors").tag("loader", loader).tag("kind", kind.name().toLowerCase(java.util.Locale.ROOT))
@@ -55,6 +68,16 @@ final class LoaderMetrics {
         duplicates.increment(written.duplicates());
         refused.increment(written.refused());
         batchLatency.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    /** Counts the predictions of a batch just committed under their buckets. */
+    void committed(ShardBatch batch) {
+        List<Row> stored = batch.rows().get(PartitionedTable.PREDICTIONS);
+        if (stored == null) return;
+        for (Row row : stored) {
+            Counter c = row instanceof PredictionRow p ? predictions.get(p.bucket()) : null;
+            if (c != null) c.increment();
+        }
     }
 
     void error(ErrorKind kind) {
