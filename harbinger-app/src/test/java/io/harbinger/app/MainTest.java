@@ -33,6 +33,13 @@ class MainTest {
     }
 
     @Test
+    void trainOnAPeriodNoLongerThanItsTest_saysNothingIsLeftToTrainOn() {
+        String[] r = run("train", "--data", ".", "--from", "2018-01-01", "--to", "2018-03-31", "--out", "/tmp/never.json");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[1]).contains("2018-01-01..2018-03-31 (90 days) is not longer than --test-days 91").doesNotContain("\tat ");
+    }
+
+    @Test
     void evaluateWithAMissingModel_saysNoSuchFile() {
         String[] r = run("evaluate", "--model", "/nonexistent-model.json", "--data", ".", "--from", "2018-05-01", "--to", "2018-05-02");
         assertThat(r[0]).isEqualTo("2");
