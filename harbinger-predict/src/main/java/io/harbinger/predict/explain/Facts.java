@@ -1,7 +1,6 @@
 package io.harbinger.predict.explain;
 
 import io.harbinger.predict.feature.DriveHistory;
-import io.harbinger.predict.feature.Features;
 import io.harbinger.schema.disk.SmartAttribute;
 
 import java.util.ArrayList;
@@ -25,16 +24,14 @@ import java.util.regex.Pattern;
  * </ul>
  * One fact per counter, in the order of the features that first name it; none for features about
  * anything else (temperature, workload, age) or for a counter the scored reading lacks. The values are
- * the ones the model was given ({@link Features}: single precision, exact below 2^24).
+ * the readings' raw values ({@link DriveHistory#readingsOf}).
  *
- * <p>Pure: read through {@link Features#compute} only, walking the readings back by their
- * {@code days_since_previous_reading}.
+ * <p>Pure, and cheap beside the tree SHAP it accompanies: one pass over each counter's readings of the window.
  */
 public final class Facts {
     private static final Pattern COUNTER_FEATURE = Pattern.compile("smart_(\\d+)_(raw|change_\\d+d|days_since_increase|increases_30d)");
     /** A feature about two counters: pending sectors (197) that became reallocated ones (5). */
     private static final String TRANSFER_FEATURE = "pending_to_reallocated_30d";
-    private static final int PREVIOUS = Features.NAMES.indexOf("days_since_previous_reading");
 
     private Facts() {
     }
@@ -47,10 +44,10 @@ public final class Facts {
     public static List<String> of(DriveHistory history, long day, List<String> features) {
         List<SmartAttribute> counters = counters(features);
         if (counters.isEmpty()) return List.of();
-        List<Reading> readings = readings(history, day);
+        if (!history.hasReadingOn(day)) throw new IllegalArgumentException("the history holds no reading of day " + day);
         List<String> facts = new ArrayList<>(counters.size());
         for (SmartAttribute a : counters) {
-            String fact = fact(a, readings, day);
+            String fact = fact(history, a, day);
             if (fact != null) facts.add(fact);
         }
         return List.copyOf(facts);
@@ -73,48 +70,25 @@ public final class Facts {
         return List.copyOf(out);
     }
 
-    /** One reading's day and features. */
-    private record Reading(long day, float[] features) {
-        float raw(SmartAttribute a) {
-            return features[Features.NAMES.indexOf(a.rawField())];
-        }
-    }
-
-    /** The readings of {@code day - WINDOW_DAYS .. day}, oldest first. */
-    private static List<Reading> readings(DriveHistory history, long day) {
-        List<Reading> newestFirst = new ArrayList<>();
-        long d = day;
-        while (true) {
-            float[] f = Features.compute(history, d);
-            newestFirst.add(new Reading(d, f));
-            float gap = f[PREVIOUS];
-            if (Float.isNaN(gap) || d - (long) gap < day - DriveHistory.WINDOW_DAYS) break;
-            d -= (long) gap;
-        }
-        return newestFirst.reversed();
-    }
-
-    /** The fact of counter {@code a}, or null when the scored reading lacks it. */
-    private static String fact(SmartAttribute a, List<Reading> readings, long day) {
-        List<Reading> with = readings.stream().filter(r -> !Float.isNaN(r.raw(a))).toList();
-        if (with.isEmpty() || with.getLast().day() != day) return null;
-        Reading first = with.getFirst();
-        float now = with.getLast().raw(a);
-        if (with.size() == 1) return a.label() + " at " + number(now) + " (no earlier reading in " + DriveHistory.WINDOW_DAYS + " days)";
-        if (first.raw(a) == now) return a.label() + " unchanged at " + number(now) + " over " + days(day - first.day());
-        Reading lastAtFirst = first;
-        for (Reading r : with) {
-            if (r.raw(a) != first.raw(a)) break;
-            lastAtFirst = r;
-        }
-        return a.label() + " " + number(first.raw(a)) + " -> " + number(now) + " in " + days(day - lastAtFirst.day());
+    /** The fact of counter {@code a} from its readings of the window, or null when the scored reading lacks it. */
+    private static String fact(DriveHistory history, SmartAttribute a, long day) {
+        long[] days = new long[DriveHistory.WINDOW_DAYS + 1];
+        double[] values = new double[DriveHistory.WINDOW_DAYS + 1];
+        int n = history.readingsOf(a, day - DriveHistory.WINDOW_DAYS, day, days, values);
+        if (n == 0 || days[n - 1] != day) return null;
+        double first = values[0], now = values[n - 1];
+        if (n == 1) return a.label() + " at " + number(now) + " (no earlier reading in " + DriveHistory.WINDOW_DAYS + " days)";
+        if (first == now) return a.label() + " unchanged at " + number(now) + " over " + days(day - days[0]);
+        int lastAtFirst = 0;
+        while (lastAtFirst + 1 < n && values[lastAtFirst + 1] == first) lastAtFirst++;
+        return a.label() + " " + number(first) + " -> " + number(now) + " in " + days(day - days[lastAtFirst]);
     }
 
     private static String days(long n) {
         return n == 1 ? "1 day" : n + " days";
     }
 
-    private static String number(float v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Float.toString(v);
+    private static String number(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 }

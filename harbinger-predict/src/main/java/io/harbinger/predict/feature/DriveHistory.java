@@ -1,5 +1,7 @@
 package io.harbinger.predict.feature;
 
+import io.harbinger.schema.disk.SmartAttribute;
+
 import java.util.Arrays;
 
 /**
@@ -132,6 +134,33 @@ public final class DriveHistory {
         for (int i = from; i < scoreCount && scoreDays[i] <= toDay; i++) {
             if (count == out.length) throw new IllegalArgumentException("more than " + out.length + " scored days in [" + fromDay + ", " + toDay + "]");
             out[count++] = scores[i];
+        }
+        return count;
+    }
+
+    /** Whether a reading of {@code day} is held. */
+    public boolean hasReadingOn(long day) {
+        return indexOf(day) >= 0;
+    }
+
+    /**
+     * The readings of days {@code fromDay..toDay} that report {@code attribute}: their days and raw values,
+     * oldest first, copied into {@code days} and {@code values}.
+     *
+     * @return how many were copied
+     * @throws IllegalArgumentException when the arrays are too short for them
+     */
+    public int readingsOf(SmartAttribute attribute, long fromDay, long toDay, long[] days, double[] values) {
+        int slot = attribute.slot();
+        int from = indexOf(fromDay);
+        if (from < 0) from = -from - 1;
+        int count = 0;
+        for (int i = from; i < size && this.days[i] <= toDay; i++) {
+            double v = value(i, slot);
+            if (Double.isNaN(v)) continue;
+            if (count == days.length || count == values.length) throw new IllegalArgumentException("more readings of " + attribute + " than the arrays hold");
+            days[count] = this.days[i];
+            values[count++] = v;
         }
         return count;
     }

@@ -276,6 +276,23 @@ class DriveHistoryTest {
     }
 
     @Nested
+    class ReadingsOf {
+        @Test
+        void anAttributesReadingsOfADayRange_inDayOrder_skipReadingsWithoutIt() {
+            DriveHistory h = historyOf(on(1).smart(197, 0), on(3).smart(5, 2), on(4).smart(197, 6), on(9).smart(197, 8));
+            long[] days = new long[4];
+            double[] values = new double[4];
+            int n = h.readingsOf(io.harbinger.schema.disk.SmartAttribute.CURRENT_PENDING_SECTORS, epochDay(1), epochDay(4), days, values);
+            assertThat(Arrays.copyOf(days, n)).containsExactly(epochDay(1), epochDay(4));
+            assertThat(Arrays.copyOf(values, n)).containsExactly(0, 6);
+            assertThat(h.hasReadingOn(epochDay(3))).isTrue();
+            assertThat(h.hasReadingOn(epochDay(2))).isFalse();
+            assertThatThrownBy(() -> h.readingsOf(io.harbinger.schema.disk.SmartAttribute.CURRENT_PENDING_SECTORS, epochDay(0), epochDay(9), new long[2], new double[2]))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more readings");
+        }
+    }
+
+    @Nested
     class Scores {
         private double[] window(DriveHistory h, long from, long to) {
             double[] out = new double[DriveHistory.SCORE_DAYS];
