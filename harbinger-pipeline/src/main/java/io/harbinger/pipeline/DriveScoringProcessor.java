@@ -5,6 +5,7 @@ import io.harbinger.predict.explain.Facts;
 import io.harbinger.predict.feature.DriveHistory;
 import io.harbinger.predict.feature.DriveReading;
 import io.harbinger.predict.feature.Features;
+import io.harbinger.predict.health.Families;
 import io.harbinger.predict.model.FailureModel;
 import io.harbinger.schema.prediction.Bucket;
 import io.harbinger.schema.prediction.Contribution;
@@ -46,6 +47,8 @@ final class DriveScoringProcessor implements Processor<String, byte[], String, P
     private ProcessorContext<String, PredictionBatch> context;
     private KeyValueStore<String, byte[]> store;
     private long tooOld;
+    private FailureModel familiesModel; // the model whose families are in `families`
+    private Families families;
 
     DriveScoringProcessor(Supplier<FailureModel> models) {
         this.models = models;
@@ -62,7 +65,11 @@ final class DriveScoringProcessor implements Processor<String, byte[], String, P
         if (!(PointBatchCodec.decode(record.value()) instanceof DecodeResult.Decoded decoded)) return; // counted upstream
         Batch batch = new Batch();
         FailureModel model = models.get();
-        HealthScoring health = new HealthScoring(store, model); // drives the model was not trained on: judged by their health logs
+        if (model != familiesModel) { // a model's families are read off its training record once, not per record
+            families = HealthScoring.familiesOf(model);
+            familiesModel = model;
+        }
+        HealthScoring health = new HealthScoring(store, families, model.info().horizonDays()); // drives the model was not trained on: judged by their health logs
         for (Point p : decoded.batch().points()) {
             if (health.claims(p)) continue;
             Optional<DriveReading> reading = DriveReading.of(p);

@@ -31,10 +31,19 @@ final class HealthScoring {
     private final List<ScoredSample> scored = new ArrayList<>();
     private final List<ScoredSample> alerts = new ArrayList<>();
 
-    HealthScoring(KeyValueStore<String, byte[]> store, FailureModel model) {
+    /**
+     * @param families the families the model in force scores ({@link #familiesOf}, derived once per model)
+     * @param rearmDays the model's horizon: an episode's alert re-arms after as many days without bad
+     */
+    HealthScoring(KeyValueStore<String, byte[]> store, Families families, int rearmDays) {
         this.store = store;
-        this.families = Families.of(model.info().training().get(Families.TRAINING_KEY));
-        this.rearmDays = model.info().horizonDays();
+        this.families = families;
+        this.rearmDays = rearmDays;
+    }
+
+    /** The families {@code model} was trained on, from its training record. */
+    static Families familiesOf(FailureModel model) {
+        return Families.of(model.info().training().get(Families.TRAINING_KEY));
     }
 
     /** Judges {@code p} when the model does not score it; false (nothing done) for any other point. */
