@@ -53,15 +53,10 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int horizonDays = CliDates.wholeDays(horizon, "--horizon");
         int warningDays = CliDates.wholeDays(warningWindow, "--warning-window");
-        if (!Files.isDirectory(data)) throw new IllegalArgumentException("--data " + data + " is not a directory of daily CSVs");
-        LocalDate first = from != null ? from : BackblazeDays.firstDay(data);
+        LocalDate dataFirst = BackblazeDays.firstDay(data); // names a missing or empty folder before any period is judged
+        LocalDate first = from != null ? from : dataFirst;
         LocalDate last = to != null ? to : BackblazeDays.lastDay(data);
         CliDates.requireOrder(first, last);
-        long days = java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1;
-        if (days <= testDays) {
-            throw new IllegalArgumentException("the period " + first + ".." + last + " (" + days + " days) is not longer than --test-days "
-                    + testDays + ": no day would be left to train on");
-        }
         Periods periods = Periods.lastDaysForTest(first, last, testDays);
         Training.Result result = Training.run(data, periods, TrainingParams.defaults().withHorizon(horizonDays, warningDays));
         ModelFile.write(result.model(), out);

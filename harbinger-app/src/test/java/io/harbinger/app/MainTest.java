@@ -1,10 +1,13 @@
 package io.harbinger.app;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,10 +36,11 @@ class MainTest {
     }
 
     @Test
-    void trainOnAPeriodNoLongerThanItsTest_saysNothingIsLeftToTrainOn() {
-        String[] r = run("train", "--data", ".", "--from", "2018-01-01", "--to", "2018-03-31", "--out", "/tmp/never.json");
+    void trainOnAPeriodNoLongerThanItsTest_saysNothingIsLeftToTrainOn(@TempDir Path data) throws Exception {
+        Files.createFile(data.resolve("2018-01-01.csv")); // a folder of daily files: the period is what is wrong
+        String[] r = run("train", "--data", data.toString(), "--from", "2018-01-01", "--to", "2018-03-31", "--out", "/tmp/never.json");
         assertThat(r[0]).isEqualTo("2");
-        assertThat(r[1]).contains("2018-01-01..2018-03-31 (90 days) is not longer than --test-days 91").doesNotContain("\tat ");
+        assertThat(r[1]).contains("2018-01-01..2018-03-31 (90 days) is not longer than its 91 test days").doesNotContain("\tat ");
     }
 
     @Test

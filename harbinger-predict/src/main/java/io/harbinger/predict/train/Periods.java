@@ -25,6 +25,11 @@ public record Periods(LocalDate first, LocalDate testFrom, LocalDate last) {
     /** The last {@code testDays} days of {@code first..last} are the test period. */
     public static Periods lastDaysForTest(LocalDate first, LocalDate last, int testDays) {
         if (testDays < 1) throw new IllegalArgumentException("testDays must be >= 1, was " + testDays);
+        long days = ChronoUnit.DAYS.between(first, last) + 1;
+        if (days <= testDays) {
+            throw new IllegalArgumentException("the period " + first + ".." + last + " (" + days + " days) is not longer than its "
+                    + testDays + " test days: no day would be left to train on");
+        }
         return new Periods(first, last.minusDays(testDays - 1), last);
     }
 

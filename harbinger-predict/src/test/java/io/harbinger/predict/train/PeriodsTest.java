@@ -21,6 +21,8 @@ class PeriodsTest {
     @Test
     void aTestPeriodCoveringEverything_leavesNothingToFitOn_andSaysSo() {
         assertThatThrownBy(() -> Periods.lastDaysForTest(LocalDate.parse("2018-01-01"), LocalDate.parse("2018-01-10"), 10))
+                .hasMessageContaining("2018-01-01..2018-01-10 (10 days) is not longer than its 10 test days: no day would be left to train on");
+        assertThatThrownBy(() -> new Periods(LocalDate.parse("2018-01-01"), LocalDate.parse("2018-01-01"), LocalDate.parse("2018-01-10")))
                 .hasMessageContaining("must start after the first day 2018-01-01");
         assertThatThrownBy(() -> Periods.lastDaysForTest(LocalDate.parse("2018-01-01"), LocalDate.parse("2018-01-10"), 0))
                 .hasMessageContaining("testDays must be >= 1");
