@@ -29,10 +29,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -99,23 +96,14 @@ class ReplayIT {
     /** The offline chain: raw probabilities of the scan's rows, then each drive's days through {@link FailureModel#assessDays}. */
     private static void scoreOffline(FailureModel model) {
         FleetScores rows = new FleetScores();
-        List<Long> historyDays = new ArrayList<>();
-        FleetScan.scan(data, FROM, TO, 0, DRIVES, d -> {
-            rows.add(d);
-            historyDays.add(d.historyDays());
-        });
-        float[] raw = rows.probabilities(model);
-        Map<String, List<Integer>> byDrive = new LinkedHashMap<>(); // rows of a drive, in day order (the scan walks days in order)
-        for (int i = 0; i < rows.size(); i++) byDrive.computeIfAbsent(rows.drive(i), k -> new ArrayList<>()).add(i);
-        byDrive.forEach((drive, indices) -> {
-            long[] days = indices.stream().mapToLong(rows::epochDay).toArray();
-            double[] driveRaw = indices.stream().mapToDouble(i -> raw[i]).toArray();
-            long[] history = indices.stream().mapToLong(historyDays::get).toArray();
-            Assessment[] assessed = model.assessDays(days, driveRaw, history);
-            for (int j = 0; j < days.length; j++) {
-                LocalDate day = LocalDate.ofEpochDay(days[j]);
-                offline.put(drive + "/" + day, new Stored(assessed[j].risk(), assessed[j].bucket().label()));
-                if (assessed[j].bucket() == Bucket.BAD) offlineFirstFlag.merge(drive, day, (a, b) -> a.isBefore(b) ? a : b);
+        FleetScan.scan(data, FROM, TO, 0, DRIVES, rows::add);
+        rows.forEachDrive(rows.probabilities(model), d -> true, drive -> { // each drive's rows in day order (the scan walks days in order)
+            String serial = rows.drive(drive.rows()[0]);
+            Assessment[] assessed = model.assessDays(drive.days(), drive.raw(), drive.historyDays());
+            for (int j = 0; j < assessed.length; j++) {
+                LocalDate day = LocalDate.ofEpochDay(drive.days()[j]);
+                offline.put(serial + "/" + day, new Stored(assessed[j].risk(), assessed[j].bucket().label()));
+                if (assessed[j].bucket() == Bucket.BAD) offlineFirstFlag.merge(serial, day, (x, y) -> x.isBefore(y) ? x : y);
             }
         });
     }

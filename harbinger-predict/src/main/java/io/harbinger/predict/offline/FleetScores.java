@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -79,6 +80,25 @@ public final class FleetScores {
     public List<DriveScores> assess(FailureModel model, float[] raw, Map<String, Long> failureDays, long from, long to, Predicate<String> drives) {
         double[] risk = new double[size];
         Bucket[] buckets = new Bucket[size];
+        forEachDrive(raw, drives, d -> {
+            Assessment[] a = model.assessDays(d.days(), d.raw(), d.historyDays());
+            for (int k = 0; k < d.rows().length; k++) {
+                risk[d.rows()[k]] = a[k].risk();
+                buckets[d.rows()[k]] = a[k].bucket();
+            }
+        });
+        return driveScores(risk, buckets, failureDays, from, to, drives);
+    }
+
+    /**
+     * One drive's rows in the order added (day order for a scan): their indices, days, raw probabilities
+     * and days of history.
+     */
+    public record DriveRows(int[] rows, long[] days, double[] raw, long[] historyDays) {
+    }
+
+    /** {@code action} on each selected drive's rows with their raw probabilities {@code raw}, drives in the order first seen. */
+    public void forEachDrive(float[] raw, Predicate<String> drives, Consumer<DriveRows> action) {
         for (int[] rows : rowsByDrive()) {
             if (rows.length == 0 || !drives.test(this.drives.get(drive[rows[0]]))) continue;
             long[] days = new long[rows.length], history = new long[rows.length];
@@ -88,13 +108,8 @@ public final class FleetScores {
                 history[k] = this.history[rows[k]];
                 p[k] = raw[rows[k]];
             }
-            Assessment[] a = model.assessDays(days, p, history);
-            for (int k = 0; k < rows.length; k++) {
-                risk[rows[k]] = a[k].risk();
-                buckets[rows[k]] = a[k].bucket();
-            }
+            action.accept(new DriveRows(rows, days, p, history));
         }
-        return driveScores(risk, buckets, failureDays, from, to, drives);
     }
 
     /**
@@ -124,7 +139,7 @@ public final class FleetScores {
     }
 
     /** Row indices grouped by drive (index = drive index), each drive's rows in the order added (day order for a scan). */
-    public int[][] rowsByDrive() {
+    private int[][] rowsByDrive() {
         int[] counts = new int[drives.size()];
         for (int i = 0; i < size; i++) counts[drive[i]]++;
         int[][] out = new int[drives.size()][];

@@ -19,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -173,12 +172,11 @@ public final class Training {
     private static Choices choose(FleetScores days, float[] raw, Map<String, Long> known, Periods periods, TrainingParams params) {
         long from = periods.first().toEpochDay(), fitTo = periods.fitTo().toEpochDay();
         Predicate<String> heldOut = params.split()::heldOut;
-        int[][] byDrive = days.rowsByDrive();
         Map<AlarmPolicy, Double> recalls = new LinkedHashMap<>();
         AlarmPolicy best = null;
         double[] bestScores = null;
         for (AlarmPolicy alarm : params.alarms()) {
-            double[] scores = persistence(days, byDrive, raw, alarm, heldOut);
+            double[] scores = persistence(days, raw, alarm, heldOut);
             List<DriveScores> validation = days.driveScores(scores, null, known, from, fitTo, heldOut);
             double threshold = Thresholds.forFalseAlarmRate(validation, params.horizonDays(), params.maxFalseAlarmRate());
             double recall = Evaluation.of(validation, params.horizonDays(), threshold).model().recall();
@@ -201,42 +199,33 @@ public final class Training {
     }
 
     /** Each selected drive's persistence scores under {@code alarm}, per row (0 for drives not selected). */
-    private static double[] persistence(FleetScores days, int[][] byDrive, float[] raw, AlarmPolicy alarm, Predicate<String> drives) {
+    private static double[] persistence(FleetScores days, float[] raw, AlarmPolicy alarm, Predicate<String> drives) {
         double[] out = new double[days.size()];
-        for (int[] rows : byDrive) {
-            if (rows.length == 0 || !drives.test(days.drive(rows[0]))) continue;
-            long[] d = new long[rows.length];
-            double[] p = new double[rows.length];
-            for (int k = 0; k < rows.length; k++) {
-                d[k] = days.epochDay(rows[k]);
-                p[k] = raw[rows[k]];
-            }
-            double[] s = alarm.scores(d, p);
-            for (int k = 0; k < rows.length; k++) out[rows[k]] = s[k];
-        }
+        days.forEachDrive(raw, drives, d -> {
+            double[] s = alarm.scores(d.days(), d.raw());
+            for (int k = 0; k < d.rows().length; k++) out[d.rows()[k]] = s[k];
+        });
         return out;
     }
 
     /** Platt scaling of the validation days' scores to their outcome under {@code labels} (days without a known outcome left out). */
     private static Calibration calibrate(FleetScores days, double[] scores, Labels labels, long from, long to, Predicate<String> drives) {
-        List<Double> s = new ArrayList<>();
-        List<Boolean> y = new ArrayList<>();
+        int[] label = new int[days.size()]; // per row, its label, or UNKNOWN when it is not a validation day with a known outcome
+        int n = 0;
         for (int i = 0; i < days.size(); i++) {
             long day = days.epochDay(i);
-            if (day < from || day > to || !drives.test(days.drive(i))) continue;
-            int label = labels.of(days.drive(i), day);
-            if (label == Labels.UNKNOWN) continue;
-            s.add(scores[i]);
-            y.add(label == Labels.POSITIVE);
+            label[i] = day < from || day > to || !drives.test(days.drive(i)) ? Labels.UNKNOWN : labels.of(days.drive(i), day);
+            if (label[i] != Labels.UNKNOWN) n++;
         }
-        double[] sa = new double[s.size()], w = new double[s.size()];
-        boolean[] ya = new boolean[s.size()];
-        for (int k = 0; k < sa.length; k++) {
-            sa[k] = s.get(k);
-            ya[k] = y.get(k);
-            w[k] = 1;
+        double[] s = new double[n], w = new double[n];
+        boolean[] y = new boolean[n];
+        for (int i = 0, k = 0; i < days.size(); i++) {
+            if (label[i] == Labels.UNKNOWN) continue;
+            s[k] = scores[i];
+            y[k] = label[i] == Labels.POSITIVE;
+            w[k++] = 1;
         }
-        return Calibration.fit(sa, ya, w);
+        return Calibration.fit(s, y, w);
     }
 
     private static double[] map(double[] scores, Calibration c) {
