@@ -1,14 +1,13 @@
 package io.harbinger.predict.explain;
 
 import io.harbinger.predict.feature.DriveHistory;
+import io.harbinger.schema.disk.CounterFeatures;
 import io.harbinger.schema.disk.SmartAttribute;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The observed facts behind a model prediction's top features: for each error counter a feature is
@@ -29,9 +28,6 @@ import java.util.regex.Pattern;
  * <p>Pure, and cheap beside the tree SHAP it accompanies: one pass over each counter's readings of the window.
  */
 public final class Facts {
-    private static final Pattern COUNTER_FEATURE = Pattern.compile("smart_(\\d+)_(raw|change_\\d+d|days_since_increase|increases_30d)");
-    /** A feature about two counters: pending sectors (197) that became reallocated ones (5). */
-    private static final String TRANSFER_FEATURE = "pending_to_reallocated_30d";
 
     private Facts() {
     }
@@ -57,15 +53,10 @@ public final class Facts {
     static List<SmartAttribute> counters(List<String> features) {
         Set<SmartAttribute> out = new LinkedHashSet<>();
         for (String f : features) {
-            if (f.equals(TRANSFER_FEATURE)) {
-                out.add(SmartAttribute.ofId(197));
-                out.add(SmartAttribute.ofId(5));
-                continue;
+            for (int id : CounterFeatures.attributesOf(f)) {
+                SmartAttribute a = SmartAttribute.ofId(id);
+                if (a != null && SmartAttribute.RULE_COUNTERS.contains(a)) out.add(a);
             }
-            Matcher m = COUNTER_FEATURE.matcher(f);
-            if (!m.matches()) continue;
-            SmartAttribute a = SmartAttribute.ofId(Integer.parseInt(m.group(1)));
-            if (a != null && SmartAttribute.RULE_COUNTERS.contains(a)) out.add(a);
         }
         return List.copyOf(out);
     }

@@ -1,5 +1,6 @@
 package io.harbinger.schema.prediction;
 
+import io.harbinger.schema.disk.CounterFeatures;
 import io.harbinger.schema.disk.SmartAttribute;
 
 import java.time.Duration;
@@ -23,8 +24,8 @@ import java.util.regex.Pattern;
  * "SMART 197 current pending sectors 0 -> 24 in 3 days". Pure: values in, strings out.
  */
 public final class Reasons {
-    /** The feature names of the failure model's feature set (predict's {@code Features}). */
-    private static final Pattern SMART = Pattern.compile("smart_(\\d+)_(raw|change_(\\d+)d)");
+    private static final Pattern SMART = CounterFeatures.VALUE;
+    private static final Pattern DYNAMICS = CounterFeatures.DYNAMICS;
     /** How far back a SMART reason reads the history when the feature names no window (its raw value). */
     static final int RAW_WINDOW_DAYS = 7;
 
@@ -57,11 +58,9 @@ public final class Reasons {
     }
 
     private static boolean toldByAFact(Contribution c, List<String> facts) {
-        Matcher m = SMART.matcher(c.feature());
-        if (!m.matches()) return false;
-        String label = label(Integer.parseInt(m.group(1))) + " ";
-        return facts.stream().anyMatch(f -> f.startsWith(label));
+        return CounterFeatures.attributesOf(c.feature()).stream().anyMatch(id -> facts.stream().anyMatch(f -> f.startsWith(label(id) + " ")));
     }
+
 
     /**
      * The sentences for {@code top}, each SMART attribute's told from {@code history} (the drive's
@@ -129,6 +128,14 @@ public final class Reasons {
 
     private static String other(Contribution c) {
         double v = c.value();
+        Matcher d = DYNAMICS.matcher(c.feature());
+        if (d.matches()) {
+            String name = label(Integer.parseInt(d.group(1)));
+            if (d.group(2).equals("days_since_increase")) {
+                return Double.isNaN(v) ? name + " has not risen in 30 days" : name + " last rose " + (v == 0 ? "today" : days(Math.round(v)) + " ago");
+            }
+            return Double.isNaN(v) ? name + " (value unknown)" : name + " rose on " + number(v) + " readings of the last 30 days";
+        }
         if (Double.isNaN(v)) {
             return switch (c.feature()) {
                 case "days_since_first_error" -> "no error counter has been above 0";
@@ -144,6 +151,8 @@ public final class Reasons {
             case "days_since_first_error" -> "an error counter first went above 0 " + days(Math.round(v)) + " ago";
             case "error_growth_days_30d" -> "error counters grew on " + number(v) + " of the last 30 days";
             case "days_since_previous_reading" -> "no reading for " + days(Math.round(v)) + " before this one";
+            case CounterFeatures.TRANSFER -> number(v) + " pending sectors became reallocated in 30 days";
+            case "error_counters_nonzero" -> number(v) + (v == 1 ? " error counter" : " error counters") + " above 0";
             default -> c.feature().replace('_', ' ') + " " + number(v);
         };
     }

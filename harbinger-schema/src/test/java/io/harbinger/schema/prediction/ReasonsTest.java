@@ -72,6 +72,28 @@ class ReasonsTest {
     }
 
     @Test
+    void counterDynamicsAndTransferFeatures_readAsWords() {
+        assertThat(Reasons.of(List.of(c("smart_5_days_since_increase", 0.9, 0), c("smart_197_days_since_increase", 0.8, 4),
+                c("smart_187_days_since_increase", 0.7, Double.NaN), c("smart_197_increases_30d", 0.6, 3),
+                c("pending_to_reallocated_30d", 0.5, 14), c("error_counters_nonzero", 0.4, 2), c("error_counters_nonzero", 0.3, 1))))
+                .containsExactly("SMART 5 reallocated sectors last rose today", "SMART 197 current pending sectors last rose 4 days ago",
+                        "SMART 187 reported uncorrectable errors has not risen in 30 days", "SMART 197 current pending sectors rose on 3 readings of the last 30 days",
+                        "14 pending sectors became reallocated in 30 days", "2 error counters above 0", "1 error counter above 0");
+    }
+
+    @Test
+    void withFacts_tellsACountersDynamicsAndTheTransfer_byThatCountersFact() {
+        List<Contribution> top = List.of(c("smart_197_raw", 5.7, 6656), c("smart_5_days_since_increase", 1.1, 0), c("pending_to_reallocated_30d", 0.4, 0),
+                c("error_growth_days_30d", 1.0, 2));
+        assertThat(Reasons.withFacts(top, List.of("SMART 197 current pending sectors 0 -> 6656 in 2 days", "SMART 5 reallocated sectors 0 -> 272 in 1 day")))
+                .containsExactly("SMART 197 current pending sectors 0 -> 6656 in 2 days", "SMART 5 reallocated sectors 0 -> 272 in 1 day",
+                        "error counters grew on 2 of the last 30 days");
+        assertThat(io.harbinger.schema.disk.CounterFeatures.attributesOf("pending_to_reallocated_30d")).containsExactly(197, 5);
+        assertThat(io.harbinger.schema.disk.CounterFeatures.attributesOf("smart_188_increases_30d")).containsExactly(188);
+        assertThat(io.harbinger.schema.disk.CounterFeatures.attributesOf("temperature")).isEmpty();
+    }
+
+    @Test
     void withFacts_tellsTheFactsFirst_thenOnlyTheContributionsNoFactTells() {
         List<Contribution> top = List.of(c("smart_197_change_7d", 1.9, 24), c("temperature", 0.5, 52), c("smart_5_raw", 0.2, 8));
 
