@@ -36,7 +36,7 @@ class ReadCacheNodeIT {
         String region = "cache-" + UUID.randomUUID().toString().substring(0, 8);
         DataSource db = SharedNode.get().primaryFor(region);
         String predictions = BASE + "/api/v1/drives/" + region + "/h1/CACHE1/predictions?from=2018-01-01T00:00:00Z&to=2018-03-01T00:00:00Z";
-        String atRisk = BASE + "/api/v1/fleet/at-risk?region=" + region + "&bucket=good,warning,bad&limit=10";
+        String atRisk = BASE + "/api/v1/fleet/at-risk?region=" + region + "&bucket=good,warning,bad,unknown&limit=10";
         String risk = BASE + "/api/v1/risk?limit=10000&asOf=2018-02-03T00:00:00Z";
 
         importDay(region, "CACHE1", "2018-02-01", 16);
@@ -80,8 +80,9 @@ class ReadCacheNodeIT {
     /** Polls {@code url} until its JSON satisfies {@code done} (at most 30 s: the cache's TTL is 10 minutes); when it did. */
     private static long awaitJson(String url, Predicate<JsonNode> done) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!done.test(Http.getJson(url))) {
-            assertThat(System.nanoTime()).as("%s never showed the change", url).isLessThan(deadline);
+        JsonNode last;
+        while (!done.test(last = Http.getJson(url))) {
+            assertThat(System.nanoTime()).as("%s never showed the change; last answer %s", url, last).isLessThan(deadline);
             Thread.sleep(2);
         }
         return System.nanoTime();
