@@ -7,6 +7,8 @@ import io.harbinger.schema.disk.SmartFields;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What the assessments read of one disk sample: the drive's kind and model, the sample's instant and the
@@ -17,6 +19,8 @@ import java.util.Optional;
  */
 public record HealthReading(DriveKind kind, String model, long timestampNanos, double[] values) {
     static final long NANOS_PER_DAY = 86_400_000_000_000L;
+    /** The names of the sample fields the assessments read (the SMART error counters among them). */
+    public static final Set<String> FIELDS = Arrays.stream(HealthField.ALL).map(f -> f.field).collect(Collectors.toUnmodifiableSet());
 
     public HealthReading {
         if (kind == null || model == null) throw new IllegalArgumentException("kind and model must be non-null");
