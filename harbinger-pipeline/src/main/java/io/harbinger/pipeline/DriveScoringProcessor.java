@@ -21,6 +21,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +30,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Scores the disk samples of one accepted batch (see {@link DriveScoringTopology}): histories are read
+ * Scores the disk samples of one accepted batch (see {@link DriveScoringTopology}) that are not repeats
+ * of their drive's last judged sample of the day ({@link DriveDayGate}; repeats are counted): histories are read
  * once per drive, the batch's feature rows get their raw probabilities in one model call, then, row by
  * row in the batch's order, each raw probability is recorded in its drive's history and the model's
  * alarm policy gives the row's persistence score from it (a drive's second sample in the batch sees the
@@ -44,20 +46,26 @@ final class DriveScoringProcessor implements Processor<String, byte[], String, P
     private static final Logger LOG = LoggerFactory.getLogger(DriveScoringProcessor.class);
 
     private final Supplier<FailureModel> models;
+    private final Duration rescoreAfter;
+    private final ScoringCounters counters;
+    private DriveDayGate gate;
     private ProcessorContext<String, PredictionBatch> context;
     private KeyValueStore<String, byte[]> store;
     private long tooOld;
     private FailureModel familiesModel; // the model whose families are in `families`
     private Families families;
 
-    DriveScoringProcessor(Supplier<FailureModel> models) {
+    DriveScoringProcessor(Supplier<FailureModel> models, Duration rescoreAfter, ScoringCounters counters) {
         this.models = models;
+        this.rescoreAfter = rescoreAfter;
+        this.counters = counters;
     }
 
     @Override
     public void init(ProcessorContext<String, PredictionBatch> context) {
         this.context = context;
         this.store = context.getStateStore(DriveScoringTopology.STORE);
+        this.gate = new DriveDayGate(rescoreAfter, DriveDayGate.MAX_DRIVES); // a (re)started task remembers nothing: its first samples are judged
     }
 
     @Override
@@ -70,11 +78,22 @@ final class DriveScoringProcessor implements Processor<String, byte[], String, P
             familiesModel = model;
         }
         HealthScoring health = new HealthScoring(store, families, model.info().horizonDays()); // drives the model was not trained on: judged by their health logs
+        long repeats = 0;
         for (Point p : decoded.batch().points()) {
-            if (health.claims(p)) continue;
+            if (p.drive().isEmpty()) continue; // host-level points pass by
+            String key = p.routingKey() + '/' + p.drive();
+            if (gate.repeats(key, p)) {
+                repeats++;
+                continue;
+            }
+            if (health.claims(p, key)) {
+                gate.judged(key, p);
+                continue;
+            }
             Optional<DriveReading> reading = DriveReading.of(p);
-            if (reading.isPresent()) batch.add(p, reading.get());
+            if (reading.isPresent() && batch.add(p, key, reading.get())) gate.judged(key, p);
         }
+        if (repeats > 0) counters.coalesced(repeats);
         if (batch.rows == 0 && health.isEmpty()) return;
         float[] raw = model.probabilities(batch.features, batch.rows);
         double[] persistence = new double[batch.rows];
@@ -112,15 +131,15 @@ final class DriveScoringProcessor implements Processor<String, byte[], String, P
         long[] days = new long[16];
         int rows;
 
-        void add(Point p, DriveReading r) {
-            String key = p.routingKey() + '/' + p.drive();
+        /** Adds the row of {@code r}; false when the history refuses it (too old). */
+        boolean add(Point p, String key, DriveReading r) {
             DriveHistory h = histories.computeIfAbsent(key, k -> {
                 byte[] stored = store.get(k);
                 return stored == null ? new DriveHistory() : DriveHistory.decode(stored);
             });
             if (h.add(r) == DriveHistory.Added.TOO_OLD) {
                 if (++tooOld <= 10 || tooOld % 1000 == 0) LOG.warn("skipped sample #{} of drive {} at {}: more than {} days older than its newest", tooOld, key, r.timestampNanos(), DriveHistory.WINDOW_DAYS);
-                return;
+                return false;
             }
             if (rows == historyDays.length) grow();
             Features.compute(h, r.epochDay(), features, rows * Features.COUNT);
@@ -129,6 +148,7 @@ final class DriveScoringProcessor implements Processor<String, byte[], String, P
             samples.add(p);
             keys.add(key);
             rows++;
+            return true;
         }
 
         DriveHistory history(int row) {

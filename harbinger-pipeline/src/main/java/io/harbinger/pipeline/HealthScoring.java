@@ -46,11 +46,11 @@ final class HealthScoring {
         return Families.of(model.info().training().get(Families.TRAINING_KEY));
     }
 
-    /** Judges {@code p} when the model does not score it; false (nothing done) for any other point. */
-    boolean claims(Point p) {
+    /** Judges {@code p}, a sample of drive {@code drive} ({@code region/host/drive}), when the model does not score it; false (nothing done) for any other point. */
+    boolean claims(Point p, String drive) {
         HealthReading r = HealthReading.of(p).orElse(null);
         if (r == null || HealthCheck.modelScores(r, families)) return false;
-        String key = KEY_PREFIX + p.routingKey() + '/' + p.drive();
+        String key = KEY_PREFIX + drive;
         HealthMemory previous = memories.computeIfAbsent(key, k -> {
             byte[] stored = store.get(k);
             return stored == null ? HealthMemory.EMPTY : HealthMemory.decode(stored);

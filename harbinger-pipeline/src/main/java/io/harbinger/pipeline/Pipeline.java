@@ -73,7 +73,8 @@ public final class Pipeline implements ProcessorReads, AutoCloseable {
         }
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, byte[]> accepted = HostStatsTopology.build(builder, topics.samples().name());
-        DriveScoringTopology.build(builder, accepted, topics.predictions(), models);
+        ScoringCounters scoring = new ScoringCounters();
+        DriveScoringTopology.build(builder, accepted, topics.predictions(), models, config.rescoreInterval(), scoring);
         CorruptRecords corrupt = new CorruptRecords();
         KafkaStreams streams = new KafkaStreams(builder.build(), streamsConfig(config, corrupt));
         streams.setUncaughtExceptionHandler(e -> {
@@ -84,6 +85,8 @@ public final class Pipeline implements ProcessorReads, AutoCloseable {
         metrics.bindTo(registry);
         FunctionCounter.builder("harbinger.pipeline.corrupt.records", corrupt, CorruptRecords::count)
                 .description("Samples-topic records skipped because they did not decode").register(registry);
+        FunctionCounter.builder("harbinger.pipeline.coalesced.samples", scoring, ScoringCounters::coalesced)
+                .description("Disk samples not scored because they repeated their drive's last scored sample of the day (--rescore-interval)").register(registry);
         streams.start();
         return new Pipeline(streams, metrics, corrupt);
     }

@@ -33,10 +33,12 @@ import static io.harbinger.core.config.SettingType.TEXT;
  *                            changelog flush); longer means fewer, larger changelog writes, later visibility
  * @param samplesRetention    how long Kafka keeps the samples topic (applied at every start): Kafka is
  *                            the buffer between ingest and processing, not the long-term store
+ * @param rescoreInterval     a drive's sample that repeats its last judged sample of the day is judged
+ *                            again after this much event time (see DriveDayGate); zero judges every sample
  */
 public record PipelineConfig(String bootstrapServers, String topicPrefix, int partitions, short replicationFactor,
                              Path stateDir, String applicationId, int numStreamThreads, String producerCompression,
-                             Duration commitInterval, Duration samplesRetention) {
+                             Duration commitInterval, Duration samplesRetention, Duration rescoreInterval) {
     public static final List<String> COMPRESSIONS = List.of("none", "gzip", "snappy", "lz4", "zstd");
     private static final Pattern BOOTSTRAP = Pattern.compile("[^\\s,:]+:\\d{1,5}(,[^\\s,:]+:\\d{1,5})*");
     private static final Pattern ID = Pattern.compile("[a-zA-Z0-9._-]+");
@@ -66,8 +68,13 @@ public record PipelineConfig(String bootstrapServers, String topicPrefix, int pa
             .must(Rule.oneOf(COMPRESSIONS)).env("HARBINGER_PRODUCER_COMPRESSION")
             .description("Compression of the records ingest writes to Kafka: " + String.join(", ", COMPRESSIONS) + ".");
 
+    public static final Setting<Duration> RESCORE_INTERVAL = Setting.of("rescore-interval", DURATION, Duration.ofHours(1))
+            .must(Rule.between(Duration.ZERO, Duration.ofDays(1))).env("HARBINGER_RESCORE_INTERVAL")
+            .description("A drive's sample that repeats its last scored one of the day (same error counters and health values) is scored again "
+                    + "only after this much time; 0 = score every sample.");
+
     public static final SettingSet SETTINGS = SettingSet.of(PARTITIONS, REPLICATION_FACTOR, STREAM_THREADS, COMMIT_INTERVAL,
-            SAMPLES_RETENTION, TOPIC_PREFIX, APPLICATION_ID, PRODUCER_COMPRESSION);
+            SAMPLES_RETENTION, TOPIC_PREFIX, APPLICATION_ID, PRODUCER_COMPRESSION, RESCORE_INTERVAL);
 
     public PipelineConfig {
         if (bootstrapServers == null || !BOOTSTRAP_SERVERS.holds(bootstrapServers)) {
@@ -82,13 +89,14 @@ public record PipelineConfig(String bootstrapServers, String topicPrefix, int pa
         PRODUCER_COMPRESSION.require(producerCompression);
         COMMIT_INTERVAL.require(commitInterval);
         SAMPLES_RETENTION.require(samplesRetention);
+        RESCORE_INTERVAL.require(rescoreInterval);
     }
 
     /** The pipeline of {@code settings} (which must declare {@link #SETTINGS}) on that cluster, with its state under {@code stateDir}. */
     public static PipelineConfig from(Settings settings, String bootstrapServers, Path stateDir) {
         return new PipelineConfig(bootstrapServers, settings.get(TOPIC_PREFIX), settings.get(PARTITIONS), settings.get(REPLICATION_FACTOR),
                 stateDir, settings.get(APPLICATION_ID), settings.get(STREAM_THREADS), settings.get(PRODUCER_COMPRESSION),
-                settings.get(COMMIT_INTERVAL), settings.get(SAMPLES_RETENTION));
+                settings.get(COMMIT_INTERVAL), settings.get(SAMPLES_RETENTION), settings.get(RESCORE_INTERVAL));
     }
 
     /** Every setting at its default: prefix {@code harbinger.}, 4 partitions, one replica, one stream thread, lz4. */

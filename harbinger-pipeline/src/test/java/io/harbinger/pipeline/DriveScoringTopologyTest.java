@@ -54,6 +54,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The scoring step behind the host-state step, as {@link Pipeline} builds them, on the shipped model. */
 class DriveScoringTopologyTest {
     private static final Topics TOPICS = new Topics("t.");
+    private static final java.time.Duration RESCORE = java.time.Duration.ofHours(1); // the default
     private static final String SAMPLES = TOPICS.samples().name();
     private static final Instant ARRIVAL = Instant.parse("2026-01-01T00:00:01Z");
     private static FailureModel shipped;
@@ -63,6 +64,7 @@ class DriveScoringTopologyTest {
     private final CorruptRecords corrupt = new CorruptRecords();
     private final AtomicLong fingerprints = new AtomicLong(1);
     private final Map<String, DriveHistory> offline = new HashMap<>();
+    private final ScoringCounters counters = new ScoringCounters();
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> samples;
     private TestOutputTopic<String, PredictionBatch> predictions;
@@ -74,7 +76,7 @@ class DriveScoringTopologyTest {
 
     private void start(Supplier<FailureModel> models) {
         StreamsBuilder builder = new StreamsBuilder();
-        DriveScoringTopology.build(builder, HostStatsTopology.build(builder, SAMPLES), TOPICS.predictions(), models);
+        DriveScoringTopology.build(builder, HostStatsTopology.build(builder, SAMPLES), TOPICS.predictions(), models, RESCORE, counters);
         driver = new TopologyTestDriver(builder.build(), Pipeline.streamsConfig(PipelineConfig.defaults("127.0.0.1:9092", stateDir), corrupt));
         samples = driver.createInputTopic(SAMPLES, new StringSerializer(), new ByteArraySerializer());
         predictions = driver.createOutputTopic(TOPICS.predictions().name(), new StringDeserializer(), CodecSerde.of(TOPICS.predictions().values()).deserializer());
@@ -129,6 +131,59 @@ class DriveScoringTopologyTest {
         Point day12 = disk("eu", "h1", "ZA1", 12, 48);
         alone.add(DriveReading.of(day12).orElseThrow());
         assertThat(probabilityOf(shipped, alone, epochDay(day12))).as("the history matters").isNotEqualTo(expected.get(11));
+    }
+
+    @Test
+    void aDrivesRepeatedSamplesOfADay_areScoredOnce_untilACounterChangesOrTheRescoreIntervalPasses() {
+        start(ModelHolder.fixed(shipped));
+        long day = TestPoints.day(3);
+        long minute = 60_000_000_000L;
+        send(List.of(disk("eu", "h1", "ZA1", 3, 0)));
+        send(List.of(at(disk("eu", "h1", "ZA1", 3, 0), day + minute, 31))); // temperature moved: a repeat
+        send(List.of(at(disk("eu", "h1", "ZA1", 3, 0), day + 2 * minute, 32)));
+        send(List.of(at(disk("eu", "h1", "ZA1", 3, 8), day + 3 * minute, 32))); // SMART 5 and 197 grew
+        send(List.of(at(disk("eu", "h1", "ZA1", 3, 8), day + 63 * minute, 33))); // an hour after the last scored one
+        send(List.of(disk("eu", "h1", "ZA1", 4, 8))); // a new day
+
+        List<Long> scored = predictions.readValuesToList().stream().map(b -> single(b).timestampNanos()).toList();
+        assertThat(scored).containsExactly(day, day + 3 * minute, day + 63 * minute, TestPoints.day(4));
+        assertThat(counters.coalesced()).isEqualTo(2);
+    }
+
+    @Test
+    void aCoalescedDay_isScoredLikeTheOfflineFeaturesOfItsLastScoredReading() {
+        start(ModelHolder.fixed(shipped));
+        List<Double> expected = new ArrayList<>(); // offline: one reading a day, the day's first (the repeats were not judged)
+        for (int day = 1; day <= 9; day++) {
+            Point first = disk("eu", "h1", "ZA1", day, day > 4 ? day * 3 : 0);
+            expected.add(expectedProbability(shipped, first));
+            send(List.of(first));
+            send(List.of(at(first, TestPoints.day(day) + 1_000_000_000L, 40)));
+        }
+
+        List<Double> online = predictions.readValuesToList().stream().map(b -> probability(single(b))).toList();
+        assertThat(online).containsExactlyElementsOf(expected);
+        assertThat(counters.coalesced()).isEqualTo(9);
+    }
+
+    @Test
+    void rescoreIntervalZero_scoresEverySample() {
+        StreamsBuilder builder = new StreamsBuilder();
+        DriveScoringTopology.build(builder, HostStatsTopology.build(builder, SAMPLES), TOPICS.predictions(), ModelHolder.fixed(shipped), java.time.Duration.ZERO, counters);
+        driver = new TopologyTestDriver(builder.build(), Pipeline.streamsConfig(PipelineConfig.defaults("127.0.0.1:9092", stateDir), corrupt));
+        samples = driver.createInputTopic(SAMPLES, new StringSerializer(), new ByteArraySerializer());
+        predictions = driver.createOutputTopic(TOPICS.predictions().name(), new StringDeserializer(), CodecSerde.of(TOPICS.predictions().values()).deserializer());
+
+        for (int i = 0; i < 3; i++) send(List.of(at(disk("eu", "h1", "ZA1", 3, 0), TestPoints.day(3) + i, 30)));
+
+        assertThat(predictions.readValuesToList()).hasSize(3);
+        assertThat(counters.coalesced()).isZero();
+    }
+
+    /** {@code p} at another instant of its day with another temperature (SMART 194). */
+    private static Point at(Point p, long timestampNanos, double temperature) {
+        List<Field> fields = p.fields().stream().map(f -> f.name().equals("smart_194_raw") ? new Field(f.name(), temperature) : f).toList();
+        return new Point(p.measurement(), p.region(), p.host(), p.drive(), p.tags(), fields, timestampNanos);
     }
 
     @Test

@@ -43,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HealthScoringTopologyTest {
     private static final Topics TOPICS = new Topics("t.");
+    private static final java.time.Duration RESCORE = java.time.Duration.ofHours(1); // the default
     private static final String SAMPLES = TOPICS.samples().name();
     private static FailureModel shipped;
 
@@ -61,7 +62,7 @@ class HealthScoringTopologyTest {
     @BeforeEach
     void start() {
         StreamsBuilder builder = new StreamsBuilder();
-        DriveScoringTopology.build(builder, HostStatsTopology.build(builder, SAMPLES), TOPICS.predictions(), ModelHolder.fixed(shipped));
+        DriveScoringTopology.build(builder, HostStatsTopology.build(builder, SAMPLES), TOPICS.predictions(), ModelHolder.fixed(shipped), RESCORE, new ScoringCounters());
         driver = new TopologyTestDriver(builder.build(), Pipeline.streamsConfig(PipelineConfig.defaults("127.0.0.1:9092", stateDir), new CorruptRecords()));
         samples = driver.createInputTopic(SAMPLES, new StringSerializer(), new ByteArraySerializer());
         predictions = driver.createOutputTopic(TOPICS.predictions().name(), new StringDeserializer(), CodecSerde.of(TOPICS.predictions().values()).deserializer());

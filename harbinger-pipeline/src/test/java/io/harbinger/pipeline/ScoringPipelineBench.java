@@ -106,7 +106,7 @@ public final class ScoringPipelineBench {
     private static long[] run(PipelineConfig config, Admin admin, boolean scoring, long records) throws Exception {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, byte[]> accepted = HostStatsTopology.build(builder, config.topics().samples().name());
-        if (scoring) DriveScoringTopology.build(builder, accepted, config.topics().predictions(), ModelHolder.bundled());
+        if (scoring) DriveScoringTopology.build(builder, accepted, config.topics().predictions(), ModelHolder.bundled(), config.rescoreInterval(), new ScoringCounters());
         Properties p = Pipeline.streamsConfig(config, new CorruptRecords());
         try (KafkaStreams streams = new KafkaStreams(builder.build(), p)) {
             long start = System.nanoTime();
