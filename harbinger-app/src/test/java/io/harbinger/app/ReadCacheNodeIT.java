@@ -42,13 +42,21 @@ class ReadCacheNodeIT {
         importDay(region, "CACHE1", "2018-02-01", 16);
         importDay(region, "CACHE1", "2018-02-02", 24);
         Sql.await(() -> Sql.count(db, "SELECT count(*) FROM predictions WHERE region = ?", region), 2, Duration.ofSeconds(60));
+        Sql.await(() -> Sql.count(db, "SELECT count(*) FROM disk_samples WHERE region = ?", region), 2, Duration.ofSeconds(60));
         awaitJson(predictions, a -> a.size() == 2);
         awaitJson(atRisk, a -> drives(a.path("items"), region).equals(List.of("CACHE1")));
         awaitJson(risk, a -> drives(a, region).equals(List.of("CACHE1")));
-        double hits = caffeineHits();
-        assertThat(Http.getJson(predictions).size()).isEqualTo(2);
-        assertThat(drives(Http.getJson(atRisk).path("items"), region)).containsExactly("CACHE1");
-        assertThat(caffeineHits()).as("both answered from the cache").isGreaterThanOrEqualTo(hits + 2);
+        // the loaders' last invalidations may still be on their way (each loader commits, then publishes):
+        // an answer they evict is loaded again, so once nothing changes, two reads are two hits
+        boolean cached = false;
+        for (int attempt = 0; attempt < 10 && !cached; attempt++) {
+            double hits = caffeineHits();
+            assertThat(Http.getJson(predictions).size()).isEqualTo(2);
+            assertThat(drives(Http.getJson(atRisk).path("items"), region)).containsExactly("CACHE1");
+            cached = caffeineHits() >= hits + 2;
+            if (!cached) Thread.sleep(200);
+        }
+        assertThat(cached).as("both answered from the cache once no invalidation was in flight").isTrue();
 
         importDay(region, "CACHE1", "2018-02-03", 30);
         importDay(region, "CACHE2", "2018-02-02", 40);
