@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * A node's HTTP server and its route tree. {@link #server} makes the server (virtual threads, JSON with
  * ISO-8601 instants); the ingest endpoints are mounted on it by the ingest module; {@link #mount} adds
- * every other route, and every exception mapper, here:
+ * every other route, and every exception mapper, here (a group only when the node has its port, {@link ApiPorts}):
  * <ul>
  *   <li>processor: {@code GET /api/v1/hosts}, {@code /api/v1/hosts/{region}/{host}}, {@code /api/v1/stats};</li>
  *   <li>fleet: {@code GET /api/v1/fleet/summary}, {@code /api/v1/fleet/at-risk}, {@code /api/v1/fleet/hosts},
@@ -32,13 +32,19 @@ public final class HttpApi {
     private HttpApi() {
     }
 
+    /** A server with the dashboard at {@code /}. */
     public static Javalin server() {
+        return server(true);
+    }
+
+    /** A server; with {@code dashboard}, the page at {@code /} and its webjars (a node that serves the read API). */
+    public static Javalin server(boolean dashboard) {
         return Javalin.create(javalin -> {
             javalin.showJavalinBanner = false;
             javalin.useVirtualThreads = true;
             javalin.http.disableCompression();
             javalin.startupWatcherEnabled = false;
-            DashboardRoutes.configure(javalin);
+            if (dashboard) DashboardRoutes.configure(javalin);
             // instants as ISO-8601 strings (2018-05-01T00:00:00Z), not epoch numbers; empty Optionals as null
             // a non-finite double (an unknown feature value, NaN) as null: JSON has no NaN
             javalin.jsonMapper(new JavalinJackson(new ObjectMapper().registerModule(new JavaTimeModule()).registerModule(new Jdk8Module())
@@ -47,9 +53,9 @@ public final class HttpApi {
     }
 
     public static void mount(Javalin app, ApiPorts ports) {
-        ProcessorRoutes.register(app, ports.processor());
-        FleetRoutes.register(app, ports.fleet(), ports.clock(), ports.alerts());
-        ModelRoutes.register(app, ports.model());
+        ports.processor().ifPresent(reads -> ProcessorRoutes.register(app, reads));
+        ports.fleet().ifPresent(reads -> FleetRoutes.register(app, reads, ports.clock(), ports.alerts()));
+        ports.model().ifPresent(control -> ModelRoutes.register(app, control));
         OpsRoutes.register(app, ports);
         ports.alerts().ifPresent(book -> AlertRoutes.register(app, book, ports.clock()));
         ports.system().ifPresent(status -> SystemRoutes.register(app, status));

@@ -98,6 +98,23 @@ class HttpApiTest {
     }
 
     @Test
+    void aNodeWithoutAPart_servesNoneOfItsRoutes_butAlwaysTheOperationsOnes() throws Exception {
+        app = HttpApi.server(false);
+        HttpApi.mount(app, ApiPorts.operations(List.of(new Readiness("ingest", () -> true)), () -> "harbinger_up 1\n", Clock.fixed(NOW, ZoneOffset.UTC))
+                .withModel(model));
+        app.start("127.0.0.1", 0);
+
+        assertThat(get("/health").statusCode()).isEqualTo(200);
+        assertThat(get("/ready").body()).isEqualTo("{\"ingest\":true,\"ready\":true}");
+        assertThat(get("/metrics").body()).isEqualTo("harbinger_up 1\n");
+        assertThat(get("/api/v1/model").statusCode()).isEqualTo(200);
+        for (String absent : List.of("/api/v1/fleet/summary", "/api/v1/stats", "/api/v1/hosts", "/api/v1/alerts", "/api/v1/system", "/")) {
+            assertThat(get(absent).statusCode()).as(absent).isEqualTo(404);
+        }
+        assertThat(calls).isEmpty();
+    }
+
+    @Test
     void aRange_defaultsToThe30DaysBeforeNow_andReachesThePortAsGiven() throws Exception {
         start();
 
