@@ -49,6 +49,15 @@ public final class Alerting implements MeterBinder, AutoCloseable {
         return new Alerting(engine, dispatcher, new PostgresAlertBook(control, clock));
     }
 
+    /**
+     * The alerts and silences in the control database, for a node that serves the API without running the
+     * engine (the schema migrated first: the API node may start before the alerting node).
+     */
+    public static AlertBook book(DataSource control, Clock clock) {
+        AlertSchema.migrate(control);
+        return new PostgresAlertBook(control, clock);
+    }
+
     public AlertBook book() {
         return book;
     }

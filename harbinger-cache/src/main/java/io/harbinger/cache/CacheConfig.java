@@ -89,6 +89,11 @@ public record CacheConfig(boolean enabled, Optional<String> redis, int maxEntrie
         return new CacheConfig(enabled, Optional.of(url), maxEntries, ttl, redisTimeout, redisRetry, refreshAhead, bootstrapServers, topics, clientProps);
     }
 
+    /** This config with caching off and no Redis: a node that reads nothing through the cache but publishes its loaders' commits. */
+    public CacheConfig publishingOnly() {
+        return new CacheConfig(false, Optional.empty(), maxEntries, ttl, redisTimeout, redisRetry, refreshAhead, bootstrapServers, topics, clientProps);
+    }
+
     /** The prefix of every Redis key of this deployment: {@code harbinger:v1:<topic prefix>:}. */
     public String redisNamespace() {
         return "harbinger:v1:" + topics.prefix() + ":";

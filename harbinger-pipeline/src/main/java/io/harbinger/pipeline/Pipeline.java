@@ -66,11 +66,7 @@ public final class Pipeline implements ProcessorReads, AutoCloseable {
      */
     public static Pipeline start(PipelineConfig config, MeterRegistry registry, Supplier<FailureModel> models) {
         Topics topics = config.topics();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
-            TopicAdmin topicAdmin = new TopicAdmin(topics);
-            topicAdmin.ensure(admin, config.partitions(), config.replicationFactor());
-            topicAdmin.applyRetention(admin, config.samplesRetention());
-        }
+        ensureTopics(config);
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, byte[]> accepted = HostStatsTopology.build(builder, topics.samples().name());
         ScoringCounters scoring = new ScoringCounters();
@@ -89,6 +85,19 @@ public final class Pipeline implements ProcessorReads, AutoCloseable {
                 .description("Disk samples not scored because they repeated their drive's last scored sample of the day (--rescore-interval)").register(registry);
         streams.start();
         return new Pipeline(streams, metrics, corrupt);
+    }
+
+    /**
+     * Creates the topics of {@code config} that are missing (blocking, at most a minute) and sets the samples
+     * topic's retention: every node does this at start, whatever it runs, so no topic is ever auto-created
+     * with a broker's defaults by a node that only writes or reads it.
+     */
+    public static void ensureTopics(PipelineConfig config) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
+            TopicAdmin topicAdmin = new TopicAdmin(config.topics());
+            topicAdmin.ensure(admin, config.partitions(), config.replicationFactor());
+            topicAdmin.applyRetention(admin, config.samplesRetention());
+        }
     }
 
     static Properties streamsConfig(PipelineConfig config, CorruptRecords corrupt) {
