@@ -28,6 +28,9 @@ import static io.harbinger.core.config.SettingType.optional;
  * @param settings every value of {@link #SETTINGS}
  */
 public record ServeConfig(Settings settings, StoreSettings store, IngestConfig ingest) {
+    static final Setting<Roles> ROLE = Setting.of("role", Roles.TYPE, Roles.ALL).env("HARBINGER_ROLE")
+            .description("What this node runs: all, or a comma-separated list of ingest, process, api, alert (every role but all needs --kafka, "
+                    + "and every role but ingest an external PostgreSQL).");
     public static final Setting<Integer> PORT = Setting.of("port", INTEGER, 8080)
             .must(Rule.of("0..65535 (0 picks a free port)", (Integer p) -> p >= 0 && p <= 65535))
             .env("HARBINGER_PORT").description("HTTP port (0 = any free port).");
@@ -45,10 +48,10 @@ public record ServeConfig(Settings settings, StoreSettings store, IngestConfig i
             .must(Rule.atLeast(Duration.ofMillis(100))).description("How often the --model file is checked for a new model.");
 
     /** The node's own settings and those of its components. */
-    public static final SettingSet SETTINGS = SettingSet.of(PORT, BIND, DATA_DIR, KAFKA, MODEL, MODEL_CHECK_INTERVAL)
+    public static final SettingSet SETTINGS = SettingSet.of(ROLE, PORT, BIND, DATA_DIR, KAFKA, MODEL, MODEL_CHECK_INTERVAL)
             .and(StoreSettings.SETTINGS).and(IngestConfig.SETTINGS).and(PipelineConfig.SETTINGS).and(LoaderConfig.SETTINGS).and(AlertConfig.SETTINGS)
             .and(CacheConfig.SETTINGS)
-            .check(ServeConfig::replicasNeedACluster);
+            .check(ServeConfig::replicasNeedACluster).check(ServeConfig::rolesNeedACluster);
 
     public ServeConfig {
         if (settings == null || store == null || ingest == null) throw new IllegalArgumentException("settings, store and ingest must be non-null");
@@ -85,6 +88,11 @@ public record ServeConfig(Settings settings, StoreSettings store, IngestConfig i
         return settings.get(MODEL);
     }
 
+    /** The parts of Harbinger this node runs. */
+    Roles roles() {
+        return settings.get(ROLE);
+    }
+
     public Duration modelCheckInterval() {
         return settings.get(MODEL_CHECK_INTERVAL);
     }
@@ -94,5 +102,18 @@ public record ServeConfig(Settings settings, StoreSettings store, IngestConfig i
         return s.get(KAFKA).isEmpty() && replicas != 1
                 ? Optional.of(PipelineConfig.REPLICATION_FACTOR.flag() + " " + replicas + " needs an external Kafka (--kafka); the embedded broker is a single node")
                 : Optional.empty();
+    }
+
+    /** A node that runs less than everything is one of a cluster: it cannot share an embedded broker or a bundled PostgreSQL with the others. */
+    private static Optional<String> rolesNeedACluster(Settings s) {
+        Roles roles = s.get(ROLE);
+        if (roles.all()) return Optional.empty();
+        if (s.get(KAFKA).isEmpty()) {
+            return Optional.of(ROLE.flag() + " " + roles + " needs an external Kafka (--kafka): the embedded broker runs only with --role all");
+        }
+        if (roles.needsStorage() && s.get(StoreSettings.POSTGRES).isEmpty() && s.get(StoreSettings.SHARD_MAP).isEmpty()) {
+            return Optional.of(ROLE.flag() + " " + roles + " needs an external PostgreSQL (--postgres or --shard-map): the bundled one runs only with --role all");
+        }
+        return Optional.empty();
     }
 }

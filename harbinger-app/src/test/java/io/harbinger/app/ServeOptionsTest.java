@@ -30,6 +30,7 @@ class ServeOptionsTest {
     @Test
     void everyOption_keepsItsNameEnvironmentVariableAndDefault() {
         Map<String, String> expected = new LinkedHashMap<>(); // flag -> "default | env"
+        expected.put("--role", "all | HARBINGER_ROLE");
         expected.put("--port", "8080 | HARBINGER_PORT");
         expected.put("--bind", "127.0.0.1 | HARBINGER_BIND");
         expected.put("--data-dir", "./harbinger-data | HARBINGER_DATA_DIR");
