@@ -78,6 +78,7 @@ final class DemoCommand implements Callable<Integer> {
         if (progressInterval.isNegative() || progressInterval.isZero()) throw new CommandLine.ParameterException(spec.commandLine(), "--progress-interval must be > 0");
         if (duration.isNegative()) throw new CommandLine.ParameterException(spec.commandLine(), "--duration must be >= 0");
         ServeConfig config = ServeOptions.read(spec, System.getenv());
+        if (!config.roles().all()) throw new IllegalArgumentException("--role " + config.roles() + ": the demo runs every role in one process (--role all)");
         Path replayDir = data == null ? null : backblazeFolder(data);
         FleetShape shape = data == null ? shape() : null;
         CountDownLatch stop = new CountDownLatch(1);

@@ -2,11 +2,13 @@ package io.harbinger.app;
 
 import io.harbinger.alert.AlertConfig;
 import io.harbinger.alert.Alerting;
+import io.harbinger.app.Roles.Role;
 import io.harbinger.api.ApiPorts;
 import io.harbinger.api.HttpApi;
 import io.harbinger.api.port.Readiness;
 import io.harbinger.cache.CacheConfig;
 import io.harbinger.cache.ReadCache;
+import io.harbinger.schema.alert.AlertBook;
 import io.harbinger.schema.cache.Invalidation;
 import io.harbinger.store.load.CommitListener;
 import io.harbinger.ingest.http.IngestRoutes;
@@ -35,69 +37,120 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * One running Harbinger node: (embedded Kafka broker) -> storage -> Kafka Streams processor -> loaders
- * into PostgreSQL -> durable producer (ingest's sink) -> HTTP server. Started in that order and closed in reverse: stop taking requests, drain the
- * admitted ones to their Kafka ack, stop HTTP, close the producer, the processor, the broker.
+ * One running Harbinger node, with the parts its roles ask for ({@link Roles}; {@code all} by default):
+ * (embedded Kafka broker, with {@code all} only) -> storage (process, api, alert) -> Kafka Streams
+ * processor and the loaders into PostgreSQL (process) -> read cache (api; a process node without api only
+ * publishes its loaders' commits to it) -> alerting (alert) -> durable producer and ingest endpoints
+ * (ingest) -> HTTP server (every node: {@code /health}, {@code /ready} with its roles' checks, {@code /metrics}).
+ * Started in that order and closed in reverse: stop taking requests, drain the admitted ones to their
+ * Kafka ack, stop HTTP, close the producer, the processor, the broker.
  */
 public final class Harbinger implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Harbinger.class);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
 
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
-    private final IngestRoutes ingest;
+    private final Roles roles;
     private final Javalin http;
-    private final Pipeline pipeline;
-    private final Storage storage;
-    private final StoreLoader samplesLoader;
-    private final StoreLoader predictionsLoader;
-    private final ReadCache cache;
-    private final Alerting alerting;
-    private final ModelReloader models;
     private final String bootstrapServers;
+    private Optional<IngestRoutes> ingest = Optional.empty();
+    private Optional<Pipeline> pipeline = Optional.empty();
+    private Optional<Storage> storage = Optional.empty();
+    private Optional<ReadCache> cache = Optional.empty();
+    private Optional<ModelReloader> models = Optional.empty();
 
     private Harbinger(ServeConfig config, Clock clock) throws IOException {
         Files.createDirectories(config.dataDir());
+        roles = config.roles();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         bindJvmMetrics(registry);
         try {
-            models = own(ModelReloader.start(config.model(), config.modelCheckInterval(), registry)); // a bad model file fails before anything starts
-            LOG.info("failure model {} ({})", models.holder().version(), config.model().map(Path::toString).orElse("bundled"));
+            if (roles.runs(Role.PROCESS) || roles.runs(Role.API)) { // a bad model file fails before anything starts
+                ModelReloader reloader = own(ModelReloader.start(config.model(), config.modelCheckInterval(), registry));
+                models = Optional.of(reloader);
+                LOG.info("failure model {} ({})", reloader.holder().version(), config.model().map(Path::toString).orElse("bundled"));
+            }
             bootstrapServers = config.kafkaBootstrap().orElseGet(() -> startBroker(config));
-            storage = own(Storage.start(config.store(), config.dataDir(), clock));
             PipelineConfig pipelineConfig = PipelineConfig.from(config.settings(), bootstrapServers, config.dataDir().resolve("streams"));
-            pipeline = own(Pipeline.start(pipelineConfig, registry, models.holder()));
-            cache = own(ReadCache.start(CacheConfig.from(config.settings(), bootstrapServers, pipelineConfig.topics()), storage.reads(), registry, clock));
-            CommitListener invalidate = (feed, keys) -> cache.committed(feed == Feed.PREDICTIONS ? Invalidation.Source.PREDICTIONS : Invalidation.Source.SAMPLES, keys);
-            samplesLoader = own(StoreLoader.start(LoaderConfig.from(config.settings(), bootstrapServers, pipelineConfig.topics(), Feed.SAMPLES), storage.routing(),
-                    shard -> storage.partitionsByShard().get(shard.name()), registry, invalidate));
-            predictionsLoader = own(StoreLoader.start(LoaderConfig.from(config.settings(), bootstrapServers, pipelineConfig.topics(), Feed.PREDICTIONS), storage.routing(),
-                    shard -> storage.partitionsByShard().get(shard.name()), registry, invalidate));
+            if (roles.needsStorage()) storage = Optional.of(own(Storage.start(config.store(), config.dataDir(), clock)));
+            List<Readiness> checks = new ArrayList<>();
+            List<StoreLoader> loaders = new ArrayList<>();
+            if (roles.runs(Role.PROCESS)) {
+                Pipeline p = own(Pipeline.start(pipelineConfig, registry, models.orElseThrow().holder()));
+                pipeline = Optional.of(p);
+                checks.add(new Readiness("processor", p::ready));
+            } else {
+                Pipeline.ensureTopics(pipelineConfig);
+            }
+            if (roles.runs(Role.API) || roles.runs(Role.PROCESS)) {
+                CacheConfig cacheConfig = CacheConfig.from(config.settings(), bootstrapServers, pipelineConfig.topics());
+                cache = Optional.of(own(ReadCache.start(roles.runs(Role.API) ? cacheConfig : cacheConfig.publishingOnly(),
+                        storage.orElseThrow().reads(), registry, clock)));
+            }
+            if (roles.runs(Role.PROCESS)) {
+                ReadCache publisher = cache.orElseThrow();
+                CommitListener invalidate = (feed, keys) -> publisher.committed(feed == Feed.PREDICTIONS ? Invalidation.Source.PREDICTIONS : Invalidation.Source.SAMPLES, keys);
+                Storage store = storage.orElseThrow();
+                for (Feed feed : List.of(Feed.SAMPLES, Feed.PREDICTIONS)) {
+                    loaders.add(own(StoreLoader.start(LoaderConfig.from(config.settings(), bootstrapServers, pipelineConfig.topics(), feed), store.routing(),
+                            shard -> store.partitionsByShard().get(shard.name()), registry, invalidate)));
+                }
+            }
+            if (roles.needsStorage()) {
+                FleetReads reads = storage.orElseThrow().reads();
+                checks.add(new Readiness("storage", () -> reads.healthy() && loaders.stream().allMatch(StoreLoader::isRunning)));
+            }
             // the alerting state lives in the control database: the bundled PostgreSQL, or the first shard's primary (docs/adr/0009-alerting.md)
-            alerting = own(Alerting.start(AlertConfig.from(config.settings(), bootstrapServers, pipelineConfig.topics()),
-                    storage.routing().shards().getFirst().primary(), clock));
-            alerting.bindTo(registry);
-            KafkaPointSink kafkaSink = own(KafkaPointSink.create(pipelineConfig, registry));
-            http = HttpApi.server();
-            ingest = IngestRoutes.register(http, config.ingest(), kafkaSink, clock, registry);
-            List<StoreLoader> loaders = List.of(samplesLoader, predictionsLoader);
-            HttpApi.mount(http, new ApiPorts(pipeline, cache.reads(), models, List.of(
-                    new Readiness("ingest", ingest::accepting), new Readiness("processor", pipeline::ready),
-                    new Readiness("storage", () -> storage.reads().healthy() && loaders.stream().allMatch(StoreLoader::isRunning)),
-                    new Readiness("alerting", alerting::isRunning)),
-                    registry::scrape, clock).withAlerts(alerting.book())
-                    .withSystem(new MeterSystemStatus(registry, clock, pipelineConfig.topics().samples().name(), () -> pipeline.totals().points())));
+            Optional<AlertBook> alerts = Optional.empty();
+            if (roles.runs(Role.ALERT)) {
+                Alerting alerting = own(Alerting.start(AlertConfig.from(config.settings(), bootstrapServers, pipelineConfig.topics()), controlDatabase(), clock));
+                alerting.bindTo(registry);
+                alerts = Optional.of(alerting.book());
+                checks.add(new Readiness("alerting", alerting::isRunning));
+            } else if (roles.runs(Role.API)) {
+                alerts = Optional.of(Alerting.book(controlDatabase(), clock));
+            }
+            http = HttpApi.server(roles.runs(Role.API));
+            if (roles.runs(Role.INGEST)) {
+                KafkaPointSink kafkaSink = own(KafkaPointSink.create(pipelineConfig, registry));
+                IngestRoutes routes = IngestRoutes.register(http, config.ingest(), kafkaSink, clock, registry);
+                ingest = Optional.of(routes);
+                checks.addFirst(new Readiness("ingest", routes::accepting));
+            }
+            HttpApi.mount(http, ports(checks, registry, clock, pipelineConfig, alerts));
             http.start(config.bindAddress(), config.port());
-            LOG.info("Harbinger listening on http://{}:{} (Kafka {}{})", config.bindAddress(), http.port(), bootstrapServers,
+            LOG.info("Harbinger ({}) listening on http://{}:{} (Kafka {}{})", roles, config.bindAddress(), http.port(), bootstrapServers,
                     config.embeddedKafka() ? ", embedded" : "");
         } catch (RuntimeException | Error e) {
             closeResources();
             throw e;
         }
+    }
+
+    /** What the routes of this node read: the ports of the parts it runs. */
+    private ApiPorts ports(List<Readiness> checks, PrometheusMeterRegistry registry, Clock clock, PipelineConfig pipelineConfig, Optional<AlertBook> alerts) {
+        ApiPorts ports = ApiPorts.operations(checks, registry::scrape, clock);
+        if (pipeline.isPresent()) ports = ports.withProcessor(pipeline.get());
+        if (models.isPresent()) ports = ports.withModel(models.get());
+        if (roles.runs(Role.API)) {
+            ports = ports.withFleet(cache.orElseThrow().reads());
+            if (alerts.isPresent()) ports = ports.withAlerts(alerts.get());
+            if (pipeline.isPresent() && ingest.isPresent()) { // the system strip tells this node's own ingest and processing
+                Pipeline p = pipeline.get();
+                ports = ports.withSystem(new MeterSystemStatus(registry, clock, pipelineConfig.topics().samples().name(), () -> p.totals().points()));
+            }
+        }
+        return ports;
+    }
+
+    private javax.sql.DataSource controlDatabase() {
+        return storage.orElseThrow().routing().shards().getFirst().primary();
     }
 
     public static Harbinger start(ServeConfig config, Clock clock) throws IOException {
@@ -112,33 +165,51 @@ public final class Harbinger implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /** What this node runs. */
+    Roles roles() {
+        return roles;
+    }
+
     /** The storage side: for tests and tools that read what was stored. */
     public javax.sql.DataSource primaryFor(String region) {
-        return storage.routing().shardFor(region).primary();
+        return storage().routing().shardFor(region).primary();
     }
 
     /** Rows stored in PostgreSQL per table, over all shards. */
     public StoredRows storedRows() {
-        return storage.reads().storedRows();
+        return storage().reads().storedRows();
+    }
+
+    /** The bundled PostgreSQL's JDBC URL for {@code database}; empty when the node uses an external one (for tests that give other nodes a database of their own). */
+    public Optional<String> bundledPostgresUrl(String database) {
+        return storage().bundledUrl(database);
     }
 
     /** The failure model in force. */
     public String modelVersion() {
-        return models.holder().version();
+        return part(models, "failure model").holder().version();
     }
 
     public Pipeline pipeline() {
-        return pipeline;
+        return part(pipeline, "stream processor");
     }
 
     /** What the read API reads the fleet through (the cache in front of storage). */
     public FleetReads fleet() {
-        return cache.reads();
+        return cache().reads();
     }
 
     /** The read cache (for tests and tools). */
     public ReadCache cache() {
-        return cache;
+        return part(cache, "read cache");
+    }
+
+    private Storage storage() {
+        return part(storage, "storage");
+    }
+
+    private <T> T part(Optional<T> part, String what) {
+        return part.orElseThrow(() -> new IllegalStateException("this node (--role " + roles + ") runs no " + what));
     }
 
     private String startBroker(ServeConfig config) {
@@ -154,7 +225,7 @@ public final class Harbinger implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (!ingest.drain(DRAIN_TIMEOUT)) LOG.warn("ingest requests still open after {}; stopping anyway", DRAIN_TIMEOUT);
+            if (ingest.isPresent() && !ingest.get().drain(DRAIN_TIMEOUT)) LOG.warn("ingest requests still open after {}; stopping anyway", DRAIN_TIMEOUT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

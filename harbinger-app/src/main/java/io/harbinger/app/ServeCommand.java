@@ -10,7 +10,8 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code harbinger serve}: run a node until SIGTERM/SIGINT, then shut down cleanly. */
 @Command(name = "serve", mixinStandardHelpOptions = true, modelTransformer = ServeOptions.class,
-        description = "Run ingest, the stream processor and (unless --kafka is given) an embedded Kafka broker in this process.")
+        description = "Run a node: by default everything in this process (ingest, the stream processor, the read API and dashboard, alerting, "
+                + "and unless --kafka is given an embedded Kafka broker); --role runs only some of these, as one node of a cluster.")
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

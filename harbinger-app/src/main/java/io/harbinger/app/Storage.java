@@ -22,6 +22,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,9 +42,11 @@ final class Storage implements AutoCloseable {
     private final WriteRouting routing;
     private final FleetReads reads;
     private final Map<String, Partitions> partitionsByShard;
+    private final Optional<BundledPostgres> bundled;
 
     private Storage(Deque<AutoCloseable> resources, Routing routing, Map<String, Partitions> partitionsByShard) {
         this.resources = resources;
+        this.bundled = resources.stream().filter(BundledPostgres.class::isInstance).map(BundledPostgres.class::cast).findFirst();
         this.routing = routing.writes();
         this.reads = new StoreReads(routing.reads(), routing.writes());
         this.partitionsByShard = partitionsByShard;
@@ -114,6 +117,11 @@ final class Storage implements AutoCloseable {
     /** The read side: every query of the read API, routed to replicas where there are. */
     FleetReads reads() {
         return reads;
+    }
+
+    /** The bundled PostgreSQL's URL for {@code database}; empty when the node uses an external one. */
+    Optional<String> bundledUrl(String database) {
+        return bundled.map(pg -> pg.jdbcUrl(database));
     }
 
     WriteRouting routing() {

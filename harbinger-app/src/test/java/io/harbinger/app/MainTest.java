@@ -73,6 +73,27 @@ class MainTest {
     }
 
     @Test
+    void serveOneRoleWithoutACluster_saysWhatItNeeds() {
+        String[] r = run("serve", "--role", "process");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[1].strip()).isEqualTo("serve: --role process needs an external Kafka (--kafka): the embedded broker runs only with --role all");
+
+        r = run("serve", "--role", "api,alert", "--kafka", "127.0.0.1:9092");
+        assertThat(r[1].strip()).isEqualTo("serve: --role api,alert needs an external PostgreSQL (--postgres or --shard-map): the bundled one runs only with --role all");
+
+        r = run("serve", "--role", "ingest,reader");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[1].strip()).isEqualTo("serve: --role must be all, or a comma-separated list of ingest, process, api, alert, got 'ingest,reader'");
+    }
+
+    @Test
+    void demoOfOneRole_isRefused() {
+        String[] r = run("demo", "--role", "ingest", "--kafka", "127.0.0.1:9092");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[1].strip()).isEqualTo("demo: --role ingest: the demo runs every role in one process (--role all)");
+    }
+
+    @Test
     void demoWithReplicasButNoCluster_saysWhy() {
         String[] r = run("demo", "--replication-factor", "3");
         assertThat(r[0]).isEqualTo("2");
