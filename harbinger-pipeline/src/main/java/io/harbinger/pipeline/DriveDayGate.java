@@ -2,6 +2,7 @@ package io.harbinger.pipeline;
 
 import io.harbinger.core.point.Field;
 import io.harbinger.core.point.Point;
+import io.harbinger.predict.feature.DriveReading;
 import io.harbinger.predict.health.HealthReading;
 import io.harbinger.schema.disk.SmartFields;
 
@@ -58,7 +59,7 @@ final class DriveDayGate {
         Judged last = judged.get(key);
         if (last == null) return false;
         long t = p.timestampNanos();
-        return Math.floorDiv(t, NANOS_PER_DAY) == last.day && t >= last.timestampNanos
+        return Math.floorDiv(t, DriveReading.NANOS_PER_DAY) == last.day && t >= last.timestampNanos
                 && t - last.timestampNanos < rescoreAfterNanos && fingerprint(p) == last.fingerprint;
     }
 
@@ -71,7 +72,7 @@ final class DriveDayGate {
             judged.remove(key); // a late sample: which reading the drive's day holds now is the history's to say
             return;
         }
-        judged.put(key, new Judged(Math.floorDiv(t, NANOS_PER_DAY), t, fingerprint(p)));
+        judged.put(key, new Judged(Math.floorDiv(t, DriveReading.NANOS_PER_DAY), t, fingerprint(p)));
     }
 
     int size() {
@@ -95,7 +96,6 @@ final class DriveDayGate {
         return h;
     }
 
-    private static final long NANOS_PER_DAY = 86_400_000_000_000L;
     private static final Set<String> JUDGED = judgedFields();
 
     private static Set<String> judgedFields() {
