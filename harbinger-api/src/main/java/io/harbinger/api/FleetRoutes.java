@@ -13,6 +13,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,8 @@ import java.util.Optional;
  *   <li>{@code GET /api/v1/episodes?region=R[&from=&to=][&open=true]} — a region's alert episodes (the {@code alerts} table), newest first;</li>
  *   <li>{@code GET /api/v1/risk?limit=N[&asOf=]} — the fleet's riskiest drives of the day before {@code asOf}, over every shard;</li>
  *   <li>{@code GET /api/v1/store/stats} — rows stored per table over all shards; {@code rows}: what ingest stored.</li>
+ *   <li>{@code GET /api/v1/store/hosts?prefix=&since=} — per host whose name starts with {@code prefix}: SMART samples, host metric rows and
+ *       predictions stored since {@code since} (default 30 days ago), from the primaries (a load test reconciles with it).</li>
  * </ul>
  * Pages are {@code {"items": [...], "nextCursor": "..." | null}}; a bad parameter is 400 naming it.
  */
@@ -80,6 +83,11 @@ final class FleetRoutes {
         app.get("/api/v1/store/stats", ctx -> {
             StoredRows rows = fleet.storedRows();
             ctx.json(Map.of("rows", rows.ingested(), "tables", rows.tables()));
+        });
+        app.get("/api/v1/store/hosts", ctx -> {
+            String prefix = QueryParams.name("prefix", QueryParams.required(ctx, "prefix", "hosts are counted by a name prefix (a whole-fleet count is /api/v1/store/stats)"));
+            Instant since = QueryParams.instant(ctx, "since", clock.instant().minus(QueryParams.DEFAULT_RANGE));
+            ctx.json(Map.of("items", fleet.storedRowsByHost(prefix, since)));
         });
     }
 

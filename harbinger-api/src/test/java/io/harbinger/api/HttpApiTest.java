@@ -178,6 +178,13 @@ class HttpApiTest {
         assertThat(get("/api/v1/hosts/eu/h1").body()).contains("\"points\":3");
         assertThat(get("/api/v1/hosts/eu/h9").statusCode()).isEqualTo(404);
         assertThat(get("/api/v1/store/stats").body()).contains("\"rows\":7");
+        assertThat(get("/api/v1/store/hosts?prefix=h").body())
+                .isEqualTo("{\"items\":[{\"region\":\"eu\",\"host\":\"h1\",\"diskSamples\":5,\"hostMetrics\":2,\"predictions\":5}]}");
+        assertThat(get("/api/v1/store/hosts?prefix=x&since=2026-01-01T00:00:00Z").body()).isEqualTo("{\"items\":[]}");
+        HttpResponse<String> noPrefix = get("/api/v1/store/hosts");
+        assertThat(noPrefix.statusCode()).isEqualTo(400);
+        assertThat(noPrefix.body()).contains("prefix").contains("is required");
+        assertThat(get("/api/v1/store/hosts?prefix=h&since=yesterday").statusCode()).isEqualTo(400);
     }
 
     @Test

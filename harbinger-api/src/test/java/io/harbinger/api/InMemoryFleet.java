@@ -166,6 +166,13 @@ final class InMemoryFleet implements FleetReads {
     }
 
     @Override
+    public List<io.harbinger.schema.read.HostRows> storedRowsByHost(String hostPrefix, Instant since) {
+        List<io.harbinger.schema.read.HostRows> rows = new java.util.ArrayList<>();
+        if ("h1".startsWith(hostPrefix)) rows.add(new io.harbinger.schema.read.HostRows("eu", "h1", 5, 2, 5));
+        return rows;
+    }
+
+    @Override
     public StoredRows storedRows() {
         Map<String, Long> tables = new LinkedHashMap<>();
         tables.put("disk_samples", 5L);

@@ -12,6 +12,7 @@ import io.harbinger.schema.read.DriveRisk;
 import io.harbinger.schema.read.FleetReads;
 import io.harbinger.schema.read.FleetSummary;
 import io.harbinger.schema.read.HostDetail;
+import io.harbinger.schema.read.HostRows;
 import io.harbinger.schema.read.HostSummary;
 import io.harbinger.schema.read.HostsQuery;
 import io.harbinger.schema.read.Page;
@@ -27,8 +28,8 @@ import java.util.function.Supplier;
  * {@link FleetReads} answered from the cache: each read has a key (its name and normalised parameters)
  * and a scope (what it is about), by which the prediction stream evicts it: the summary and the
  * fleet-wide at-risk, hosts and riskiest-drives reads the fleet; those of one region, and its alerts,
- * the region; a host's detail the host; a drive's detail and predictions the drive. {@link #storedRows} and
- * {@link #healthy} are not cached. A read with an empty region, host or drive is not cached either.
+ * the region; a host's detail the host; a drive's detail and predictions the drive. {@link #storedRows},
+ * {@link #storedRowsByHost} and {@link #healthy} are not cached. A read with an empty region, host or drive is not cached either.
  */
 public final class CachedFleetReads implements FleetReads {
     private static final TypeFactory TYPES = TypeFactory.defaultInstance();
@@ -106,6 +107,11 @@ public final class CachedFleetReads implements FleetReads {
     @Override
     public StoredRows storedRows() {
         return delegate.storedRows();
+    }
+
+    @Override
+    public List<HostRows> storedRowsByHost(String hostPrefix, Instant since) {
+        return delegate.storedRowsByHost(hostPrefix, since);
     }
 
     @Override

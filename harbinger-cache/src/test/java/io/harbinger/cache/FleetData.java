@@ -106,6 +106,11 @@ final class FleetData {
         }
 
         @Override
+        public List<io.harbinger.schema.read.HostRows> storedRowsByHost(String hostPrefix, java.time.Instant since) {
+            return List.of();
+        }
+
+        @Override
         public StoredRows storedRows() {
             return new StoredRows(Map.of("predictions", (long) latest.size()));
         }

@@ -46,6 +46,13 @@ public interface FleetReads {
     /** Rows per table over every shard's primary. */
     StoredRows storedRows();
 
+    /**
+     * Per host whose name starts with {@code hostPrefix} (non-empty; taken literally, {@code %} and
+     * {@code _} included): rows stored with a timestamp at or after {@code since}, over all shards, read
+     * from the primaries. Hosts with no row are absent; ordered by region, then host.
+     */
+    List<HostRows> storedRowsByHost(String hostPrefix, Instant since);
+
     /** Whether every shard's primary answers now. */
     boolean healthy();
 }

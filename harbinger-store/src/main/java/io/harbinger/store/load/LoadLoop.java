@@ -120,13 +120,16 @@ final class LoadLoop implements Runnable, ConsumerRebalanceListener {
         if (unpositioned.contains(tp)) return;
         long offset = record.offset();
         int added = 0;
+        Set<String> given = new HashSet<>(2);
         for (Row row : rows(record)) {
             String shard = writer(routing.shardFor(row.region())).name();
             if (positions.takes(shard, tp, offset)) {
                 batches.get(shard).add(row);
+                given.add(shard);
                 added++;
             }
         }
+        for (String shard : given) batches.get(shard).recordAt(record.timestamp());
         for (String shard : writers.keySet()) {
             if (positions.takes(shard, tp, offset)) batches.get(shard).advance(tp, offset + 1);
         }
@@ -174,7 +177,7 @@ final class LoadLoop implements Runnable, ConsumerRebalanceListener {
         try {
             ShardWriter.Written written = writers.get(shard).write(batch, positions.of(shard), salvage.contains(shard));
             metrics.written(written, ticker.getAsLong() - start);
-            metrics.committed(batch);
+            metrics.committed(batch, System.currentTimeMillis());
             tellCommitted(batch);
             positions.advance(shard, batch.nextOffsets());
             batch.clear();

@@ -30,6 +30,7 @@ final class LoaderMetrics {
     private final Counter fenced;
     private final Counter listenerErrors;
     private final Timer batchLatency;
+    private final Timer recordAge;
     final AtomicLong lag = new AtomicLong();
     final AtomicLong paused = new AtomicLong();
 
@@ -57,6 +58,11 @@ final class LoaderMetrics {
                 .description("Commits whose listener (the cache invalidation publisher) failed").register(registry);
         batchLatency = Timer.builder("harbinger.store.loader.batch.latency").tag("loader", loader).description("Time to write one shard's batch and its offsets")
                 .publishPercentileHistogram().register(registry);
+        recordAge = Timer.builder("harbinger.store.loader.record.age").tag("loader", loader)
+                .description("From a record's Kafka timestamp to the commit of its rows. Ingest's records carry the time ingest sent them and the "
+                        + "processor keeps it on what it derives, so for the predictions loader this is sample acknowledged -> prediction stored")
+                .publishPercentileHistogram().minimumExpectedValue(java.time.Duration.ofMillis(1)).maximumExpectedValue(java.time.Duration.ofMinutes(10))
+                .register(registry);
         Gauge.builder("harbinger.store.loader.lag", lag, AtomicLong::get).tag("loader", loader)
                 .description("Records not yet stored, behind the log end, summed over the assigned partitions").register(registry);
         Gauge.builder("harbinger.store.loader.paused", paused, AtomicLong::get).tag("loader", loader)
@@ -70,8 +76,12 @@ final class LoaderMetrics {
         batchLatency.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
-    /** Counts the predictions of a batch just committed under their buckets. */
-    void committed(ShardBatch batch) {
+    /**
+     * A batch was committed at {@code nowMillis} (wall clock): the age of each record it held, and its
+     * predictions under their buckets.
+     */
+    void committed(ShardBatch batch, long nowMillis) {
+        for (long t : batch.recordTimestamps()) recordAge.record(Math.max(0, nowMillis - t), java.util.concurrent.TimeUnit.MILLISECONDS);
         List<Row> stored = batch.rows().get(PartitionedTable.PREDICTIONS);
         if (stored == null) return;
         for (Row row : stored) {

@@ -5,20 +5,37 @@ import io.harbinger.store.rows.Row;
 import org.apache.kafka.common.TopicPartition;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What one shard has to write next: rows by table, and the offsets they bring each partition to. */
+/**
+ * What one shard has to write next: rows by table, the offsets they bring each partition to, and the
+ * Kafka timestamps of the records the rows came from (for the record-age meter).
+ */
 final class ShardBatch {
     private final Map<PartitionedTable, List<Row>> rows = new EnumMap<>(PartitionedTable.class);
     private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
+    private long[] recordTimestamps = new long[64];
+    private int records;
     private int rowCount;
 
     void add(Row row) {
         rows.computeIfAbsent(row.table(), t -> new ArrayList<>()).add(row);
         rowCount++;
+    }
+
+    /** A record gave this batch rows; {@code timestampMillis} is its Kafka timestamp. */
+    void recordAt(long timestampMillis) {
+        if (records == recordTimestamps.length) recordTimestamps = Arrays.copyOf(recordTimestamps, records * 2);
+        recordTimestamps[records++] = timestampMillis;
+    }
+
+    /** The Kafka timestamps of the records that gave this batch rows, in the order they came. */
+    long[] recordTimestamps() {
+        return Arrays.copyOf(recordTimestamps, records);
     }
 
     void advance(TopicPartition partition, long nextOffset) {
@@ -45,6 +62,7 @@ final class ShardBatch {
     void clear() {
         rows.clear();
         nextOffsets.clear();
+        records = 0;
         rowCount = 0;
     }
 }

@@ -9,6 +9,7 @@ import io.harbinger.schema.read.DriveRisk;
 import io.harbinger.schema.read.FleetReads;
 import io.harbinger.schema.read.FleetSummary;
 import io.harbinger.schema.read.HostDetail;
+import io.harbinger.schema.read.HostRows;
 import io.harbinger.schema.read.HostSummary;
 import io.harbinger.schema.read.HostsQuery;
 import io.harbinger.schema.read.Page;
@@ -163,6 +164,42 @@ public final class StoreReads implements FleetReads {
             counts.put(table, total);
         }
         return new StoredRows(counts);
+    }
+
+    /** One scan per table on each primary: hosts by a literal prefix (an index range on host), rows since {@code since} (partitions pruned). */
+    static final String ROWS_BY_HOST = """
+            SELECT region, host, sum(d), sum(m), sum(p) FROM (
+                SELECT region, host, count(*) AS d, 0 AS m, 0 AS p FROM disk_samples WHERE host LIKE ? ESCAPE '\\' AND ts >= ? GROUP BY region, host
+                UNION ALL
+                SELECT region, host, 0, count(*), 0 FROM host_metrics WHERE host LIKE ? ESCAPE '\\' AND ts >= ? GROUP BY region, host
+                UNION ALL
+                SELECT region, host, 0, 0, count(*) FROM predictions WHERE host LIKE ? ESCAPE '\\' AND ts >= ? GROUP BY region, host
+            ) t GROUP BY region, host""";
+
+    @Override
+    public List<HostRows> storedRowsByHost(String hostPrefix, Instant since) {
+        if (hostPrefix == null || hostPrefix.isEmpty() || since == null) throw new IllegalArgumentException("a non-empty host prefix and an instant are needed");
+        String pattern = hostPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        java.util.TreeMap<String, HostRows> byHost = new java.util.TreeMap<>();
+        for (WriteRouting.Shard shard : writes.shards()) {
+            try (Connection c = shard.primary().getConnection(); java.sql.PreparedStatement st = c.prepareStatement(ROWS_BY_HOST)) {
+                java.sql.Timestamp from = java.sql.Timestamp.from(since);
+                for (int i = 0; i < 3; i++) {
+                    st.setString(2 * i + 1, pattern);
+                    st.setTimestamp(2 * i + 2, from);
+                }
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        HostRows r = new HostRows(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
+                        byHost.merge(r.region() + "\u0000" + r.host(), r, (a, b) -> new HostRows(a.region(), a.host(), a.diskSamples() + b.diskSamples(),
+                                a.hostMetrics() + b.hostMetrics(), a.predictions() + b.predictions()));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new ReadUnavailableException("counting the rows of hosts " + hostPrefix + "* on shard " + shard.name() + " failed: " + e.getMessage(), e);
+            }
+        }
+        return List.copyOf(byHost.values());
     }
 
     private static long count(WriteRouting.Shard shard, String table) {

@@ -17,7 +17,7 @@ class LoaderMetricsTest {
         batch.add(prediction("bad"));
         batch.add(prediction("bad"));
         batch.add(prediction("good"));
-        metrics.committed(batch);
+        metrics.committed(batch, 0);
 
         assertThat(predictions("bad")).isEqualTo(2.0);
         assertThat(predictions("good")).isEqualTo(1.0);
@@ -30,8 +30,32 @@ class LoaderMetricsTest {
         LoaderMetrics metrics = new LoaderMetrics(registry, Feed.SAMPLES);
         ShardBatch batch = new ShardBatch();
         batch.add(new HostMetricRow("eu", "h1", "cpu", "{}", 1L, "{\"v\":1}"));
-        metrics.committed(batch);
+        metrics.committed(batch, 0);
         assertThat(registry.find("harbinger.store.loader.predictions").counters()).isEmpty();
+    }
+
+    @Test
+    void eachCommittedRecord_recordsItsAge_fromItsKafkaTimestampToTheCommit() {
+        LoaderMetrics metrics = new LoaderMetrics(registry, Feed.PREDICTIONS);
+        ShardBatch batch = new ShardBatch();
+        batch.add(prediction("good"));
+        batch.recordAt(1_000);
+        batch.recordAt(1_750);
+        metrics.committed(batch, 2_000);
+
+        var age = registry.get("harbinger.store.loader.record.age").tag("loader", "predictions-loader").timer();
+        assertThat(age.count()).isEqualTo(2);
+        assertThat(age.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(1_000 + 250);
+        assertThat(age.max(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(1_000);
+    }
+
+    @Test
+    void aClearedBatch_forgetsItsRecordTimestamps() {
+        ShardBatch batch = new ShardBatch();
+        for (int i = 0; i < 100; i++) batch.recordAt(i);
+        assertThat(batch.recordTimestamps()).hasSize(100).startsWith(0, 1, 2).endsWith(99);
+        batch.clear();
+        assertThat(batch.recordTimestamps()).isEmpty();
     }
 
     private double predictions(String bucket) {

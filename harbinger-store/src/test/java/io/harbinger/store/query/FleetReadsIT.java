@@ -186,6 +186,27 @@ class FleetReadsIT {
     }
 
     @Test
+    void storedRowsByHost_countsEachTableSinceTheInstant_perHostOfThePrefix_overEveryShard() {
+        assertThat(reads.storedRowsByHost("h", Instant.parse("2026-11-20T00:00:00Z"))).containsExactly(
+                new io.harbinger.schema.read.HostRows("eu", "h1", 6, 5, 7),
+                new io.harbinger.schema.read.HostRows("eu", "h2", 0, 0, 3),
+                new io.harbinger.schema.read.HostRows("us", "h9", 0, 0, 3));
+        assertThat(reads.storedRowsByHost("h1", Instant.parse("2026-11-28T01:30:00Z")))
+                .containsExactly(new io.harbinger.schema.read.HostRows("eu", "h1", 2, 3, 2));
+        assertThat(reads.storedRowsByHost("h", Instant.parse("2026-12-01T00:00:00Z"))).isEmpty();
+    }
+
+    @Test
+    void storedRowsByHost_takesThePrefixLiterally_notAsAPattern() {
+        StoreReads zz = new StoreReads(new io.harbinger.store.SinglePrimary(c), new io.harbinger.store.SinglePrimary(c));
+        Instant since = Instant.parse("2026-11-01T00:00:00Z");
+        assertThat(zz.storedRowsByHost("h_", since)).extracting(io.harbinger.schema.read.HostRows::host).containsExactly("h_x");
+        assertThat(zz.storedRowsByHost("h-", since)).singleElement().satisfies(r -> assertThat(r.predictions()).isEqualTo(2));
+        assertThat(zz.storedRowsByHost("%", since)).isEmpty();
+        assertThat(zz.storedRowsByHost("H", since)).extracting(io.harbinger.schema.read.HostRows::host).containsExactly("Hx");
+    }
+
+    @Test
     void atRisk_fleetWide_isEveryShardsCurrentBadAndWarningDrives_riskiestFirst_tiesByRegion() {
         Page<DriveRisk> page = reads.atRisk(atRisk(Optional.empty(), 100, Optional.empty()));
 
