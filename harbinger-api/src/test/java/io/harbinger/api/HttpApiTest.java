@@ -179,7 +179,7 @@ class HttpApiTest {
         assertThat(get("/api/v1/hosts/eu/h9").statusCode()).isEqualTo(404);
         assertThat(get("/api/v1/store/stats").body()).contains("\"rows\":7");
         assertThat(get("/api/v1/store/hosts?prefix=h").body())
-                .isEqualTo("{\"items\":[{\"region\":\"eu\",\"host\":\"h1\",\"diskSamples\":5,\"hostMetrics\":2,\"predictions\":5}]}");
+                .isEqualTo("{\"items\":[{\"region\":\"eu-1\",\"host\":\"h-001\",\"diskSamples\":5,\"hostMetrics\":2,\"predictions\":5}]}");
         assertThat(get("/api/v1/store/hosts?prefix=x&since=2026-01-01T00:00:00Z").body()).isEqualTo("{\"items\":[]}");
         HttpResponse<String> noPrefix = get("/api/v1/store/hosts");
         assertThat(noPrefix.statusCode()).isEqualTo(400);

@@ -168,7 +168,7 @@ final class InMemoryFleet implements FleetReads {
     @Override
     public List<io.harbinger.schema.read.HostRows> storedRowsByHost(String hostPrefix, Instant since) {
         List<io.harbinger.schema.read.HostRows> rows = new java.util.ArrayList<>();
-        if ("h1".startsWith(hostPrefix)) rows.add(new io.harbinger.schema.read.HostRows("eu", "h1", 5, 2, 5));
+        if ("h-001".startsWith(hostPrefix)) rows.add(new io.harbinger.schema.read.HostRows("eu-1", "h-001", 5, 2, 5));
         return rows;
     }
 

@@ -123,6 +123,8 @@ class OpenApiTest {
             new Call("GET", "/api/v1/episodes", "/api/v1/episodes", 400),
             new Call("GET", "/api/v1/risk", "/api/v1/risk?limit=5", 200),
             new Call("GET", "/api/v1/store/stats", "/api/v1/store/stats", 200),
+            new Call("GET", "/api/v1/store/hosts", "/api/v1/store/hosts?prefix=h", 200),
+            new Call("GET", "/api/v1/store/hosts", "/api/v1/store/hosts", 400),
             new Call("GET", "/api/v1/hosts", "/api/v1/hosts", 200),
             new Call("GET", "/api/v1/hosts/{region}/{host}", "/api/v1/hosts/eu-1/h-001", 200),
             new Call("GET", "/api/v1/hosts/{region}/{host}", "/api/v1/hosts/eu-1/h-404", 404),

@@ -2,6 +2,8 @@ package io.harbinger.predict.eval;
 
 import static io.harbinger.predict.eval.Format.rate;
 
+import io.harbinger.core.text.Svg;
+
 import java.util.List;
 
 /**

@@ -49,22 +49,4 @@ final class Format {
     static String cell(String text) {
         return inline(text).replace("|", "\\|");
     }
-
-    /** Text in XML character data or an attribute value. */
-    static String xml(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> out.append(switch (c) {
-            case '&' -> "&amp;";
-            case '<' -> "&lt;";
-            case '>' -> "&gt;";
-            case '"' -> "&quot;";
-            case '\'' -> "&apos;";
-            default -> allowedInXml(c) ? Character.toString(c) : "\uFFFD";
-        }));
-        return out.toString();
-    }
-
-    private static boolean allowedInXml(int c) {
-        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000;
-    }
 }

@@ -285,7 +285,7 @@ public final class FleetSimulation implements AutoCloseable {
             while (!closed) {
                 String lines = hostMetrics.linesAt(options.clock().instant());
                 client.write(lines);
-                hostMetricLines.addAndGet(options.shape().hosts() * 4L);
+                hostMetricLines.addAndGet(options.shape().hosts() * (long) HostMetrics.LINES_PER_HOST);
                 Thread.sleep(options.hostMetricsInterval().toMillis());
             }
         } catch (InterruptedException e) {
