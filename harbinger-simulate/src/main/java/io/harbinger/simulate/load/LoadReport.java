@@ -23,14 +23,20 @@ public final class LoadReport {
                 count(r.ackedRequests()), count(r.requests()));
         line(out, "acknowledged rate %s samples/s over the offered span", count(r.ackedSamples() / Math.max(1e-9, Math.min(r.sendSeconds(),
                 r.profile().lengthNanos() / 1e9))));
+        double span = Math.min(r.sendSeconds(), r.profile().lengthNanos() / 1e9);
+        if (r.reconciliation().complete()) {
+            line(out, "end to end: %s samples/s stored (every acknowledged sample stored %.1f s after the start)",
+                    count(r.ackedSamples() / Math.max(1e-9, span + r.drainSeconds())), span + r.drainSeconds());
+        }
         Histogram h = r.ackLatencyMicros();
         line(out, "ack latency from due time (ms): p50 %s  p90 %s  p99 %s  p99.9 %s  max %s", ms(h, 50), ms(h, 90), ms(h, 99), ms(h, 99.9),
                 h.getTotalCount() == 0 ? "-" : fixed(h.getMaxValue() / 1000.0));
         line(out, "answers: 429 %d, 503 %d, other 5xx %d, connection errors %d, refused (4xx) %d, given up %d%s", r.refusals429(), r.unavailable503(),
                 r.serverErrors(), r.connectionErrors(), r.otherRefusals(), r.givenUp(), r.firstRefusal() == null ? "" : " — first refusal " + r.firstRefusal());
         for (LoadRun.StepResult s : r.steps()) {
-            line(out, "  %-9s %9s samples/s offered: %s acknowledged of %s, %d of %d requests refused at least once, p99 %s ms%s", s.phase(),
-                    count(s.rate()), count(s.acked()), count(s.offered()), s.refused(), s.requests(), fixed(s.p99Millis()),
+            line(out, "  %-9s %9s samples/s offered: %s acknowledged of %s, %d of %d requests refused at least once, p99 %s ms; %s stored, processor lag %s -> %s%s",
+                    s.phase(), count(s.rate()), count(s.acked()), count(s.offered()), s.refused(), s.requests(), fixed(s.p99Millis()),
+                    Double.isNaN(s.stored()) ? "-" : count(s.stored()), count(s.lagBefore()), count(s.lagAfter()),
                     r.profile().name().equals("ramp") ? (s.keptUp() ? "  kept up" : "  did not keep up") : "");
         }
         if (r.profile().name().equals("ramp")) {
@@ -49,20 +55,21 @@ public final class LoadReport {
     }
 
     public static String csv(List<LoadRun.Tick> ticks) {
-        StringBuilder out = new StringBuilder("second,phase,offered,acked,refused_429,errors,p50_ms,p99_ms,max_ms,processor_lag,loader_lag\n");
+        StringBuilder out = new StringBuilder("second,phase,offered,acked,stored,refused_429,errors,p50_ms,p99_ms,max_ms,processor_lag,loader_lag\n");
         for (LoadRun.Tick t : ticks) {
-            out.append(String.format(Locale.ROOT, "%d,%s,%.0f,%d,%d,%d,%s,%s,%s,%.0f,%.0f%n", t.second(), t.phase(), t.offered(), t.acked(), t.refusals429(),
+            out.append(String.format(Locale.ROOT, "%d,%s,%.0f,%d,%s,%d,%d,%s,%s,%s,%.0f,%.0f%n", t.second(), t.phase(), t.offered(), t.acked(), cell(t.stored()), t.refusals429(),
                     t.errors(), cell(t.p50Millis()), cell(t.p99Millis()), cell(t.maxMillis()), t.processorLag(), t.loaderLag()));
         }
         return out.toString();
     }
 
-    /** Three panels over the run's seconds: offered and acknowledged samples/s with 429s/s; ack latency p50 and p99; processor and loader lag. */
+    /** Three panels over the run's seconds: offered, acknowledged and stored samples/s with 429s/s; ack latency p50 and p99; processor and loader lag. */
     public static String svg(LoadRun.Result r) {
         List<LoadRun.Tick> ticks = r.ticks();
         Svg svg = new Svg(WIDTH, TOP + 3 * (PANEL + GAP), "Harbinger load test: " + r.profile().name());
         panel(svg, 0, ticks, "samples per second", List.of(new Series("offered", "#7f7f7f", LoadRun.Tick::offered),
-                new Series("acknowledged", "#1f77b4", t -> t.acked()), new Series("429s (requests)", "#d62728", t -> t.refusals429())));
+                new Series("acknowledged", "#1f77b4", t -> t.acked()), new Series("stored", "#17becf", LoadRun.Tick::stored),
+                new Series("429s (requests)", "#d62728", t -> t.refusals429())));
         panel(svg, 1, ticks, "ack latency from due time, ms", List.of(new Series("p50", "#2ca02c", LoadRun.Tick::p50Millis),
                 new Series("p99", "#ff7f0e", LoadRun.Tick::p99Millis)));
         panel(svg, 2, ticks, "lag, records", List.of(new Series("processor", "#9467bd", LoadRun.Tick::processorLag),

@@ -59,12 +59,15 @@ public final class LoadRun {
     }
 
     /** One second of the run: what was offered and acknowledged in it, and how the nodes looked at its end. */
-    public record Tick(int second, String phase, double offered, long acked, long refusals429, long errors, double p50Millis, double p99Millis,
-                       double maxMillis, double processorLag, double loaderLag, boolean sending) {
+    /** {@code stored}: rows the samples loaders committed in the second (every client's, NaN when no node's metrics were read). */
+    public record Tick(int second, String phase, double offered, long acked, double stored, long refusals429, long errors, double p50Millis,
+                       double p99Millis, double maxMillis, double processorLag, double loaderLag, boolean sending) {
     }
 
     /** What a step of the profile showed (a ramp's capacity is its last step that kept up). */
-    public record StepResult(String phase, double rate, double offered, long acked, long requests, long refused, double p99Millis, boolean keptUp) {
+    /** {@code stored}: rows stored during the step (NaN unknown); {@code lagBefore}/{@code lagAfter}: the processor's lag at its start and end. */
+    public record StepResult(String phase, double rate, double offered, long acked, long requests, long refused, double p99Millis, double stored,
+                             double lagBefore, double lagAfter, boolean keptUp) {
     }
 
     /** Storage against what was acknowledged, per host. */
@@ -143,6 +146,7 @@ public final class LoadRun {
         List<StepResult> steps = new ArrayList<>();
         int evaluated = 0;
         long lastAcked = 0, last429 = 0, lastErrors = 0;
+        double lastStored = storedRows(scrape());
         for (int second = 1; ; second++) {
             sleepUntil(startNanos + second * 1_000_000_000L);
             long elapsed = second * 1_000_000_000L;
@@ -155,25 +159,28 @@ public final class LoadRun {
             }
             MetricsText m = scrape();
             long a = acked.get(), r = refused429.get(), e = errors();
+            double storedNow = storedRows(m);
             Tick tick = new Tick(second, elapsed - 1 <= end ? profile.steps().get(profile.stepAt(elapsed - 1)).phase() : "drain", offered,
-                    a - lastAcked, r - last429, e - lastErrors, millis(interval, 50), millis(interval, 99), interval.getTotalCount() == 0 ? Double.NaN
+                    a - lastAcked, storedNow - lastStored, r - last429, e - lastErrors, millis(interval, 50), millis(interval, 99), interval.getTotalCount() == 0 ? Double.NaN
                     : interval.getMaxValue() / 1000.0, processorLag(m), loaderLag(m), sending);
             lastAcked = a;
+            lastStored = storedNow;
             last429 = r;
             lastErrors = e;
             ticks.add(tick);
             onTick.accept(tick);
             while (evaluated < profile.steps().size() && elapsed >= profile.stepStartNanos(evaluated + 1) + 1_000_000_000L
-                    && profile.stepStartNanos(evaluated) < end) {
-                StepResult s = step(evaluated++);
+                    && profile.stepStartNanos(evaluated + 1) <= end) {
+                StepResult s = step(evaluated++, ticks);
                 steps.add(s);
                 if (profile.name().equals("ramp") && !s.keptUp() && stopNanos == Long.MAX_VALUE) stopNanos = elapsed;
             }
             if (!sending && elapsed >= end) break;
         }
         for (Thread t : groups) t.join();
-        while (evaluated < profile.steps().size() && profile.stepStartNanos(evaluated) < Math.min(stopNanos, profile.lengthNanos())) {
-            steps.add(step(evaluated++));
+        // a step the ramp's stop cut short says nothing about its rate
+        while (evaluated < profile.steps().size() && profile.stepStartNanos(evaluated + 1) <= Math.min(stopNanos, profile.lengthNanos())) {
+            steps.add(step(evaluated++, ticks));
         }
         double sendSeconds = (System.nanoTime() - startNanos) / 1e9;
         long offeredEnd = startNanos + Math.min(stopNanos, profile.lengthNanos());
@@ -208,7 +215,13 @@ public final class LoadRun {
         return refused503.get() + otherRefusals.get() + connectionErrors.get() + serverErrors.get();
     }
 
-    private StepResult step(int i) {
+    /**
+     * Step {@code i} kept up when at least 95% of its offered samples were acknowledged, at most 1% of its
+     * requests were refused, its ack p99 stayed under {@code rampP99}, and — where the nodes' metrics are
+     * read — storage stored at least 90% of what it offered while the processor's lag did not grow (at most
+     * double, or 500 records, what it was when the step began).
+     */
+    private StepResult step(int i, List<Tick> ticks) {
         LoadProfile.Step s = options.profile().steps().get(i);
         long stepEnd = Math.min(options.profile().stepStartNanos(i) + s.nanos(), stopNanos);
         double offered = options.profile().samplesBy(stepEnd) - options.profile().samplesBy(options.profile().stepStartNanos(i));
@@ -220,8 +233,15 @@ public final class LoadRun {
             r = stepRefused[i];
             p99 = stepLatency[i].getTotalCount() == 0 ? Double.NaN : stepLatency[i].getValueAtPercentile(99) / 1000.0;
         }
-        boolean kept = offered > 0 && a >= 0.95 * offered && r <= 0.01 * Math.max(1, n) && !(p99 > options.rampP99().toMillis());
-        return new StepResult(s.phase(), s.rate(), offered, a, n, r, p99, kept);
+        int first = (int) (options.profile().stepStartNanos(i) / 1_000_000_000L);
+        int last = (int) Math.min(ticks.size(), stepEnd / 1_000_000_000L);
+        double stored = 0;
+        for (int k = first; k < last; k++) stored += ticks.get(k).stored();
+        double lagBefore = first == 0 || ticks.isEmpty() ? 0 : ticks.get(Math.min(first, ticks.size()) - 1).processorLag();
+        double lagAfter = last == 0 ? 0 : ticks.get(last - 1).processorLag();
+        boolean kept = offered > 0 && a >= 0.95 * offered && r <= 0.01 * Math.max(1, n) && !(p99 > options.rampP99().toMillis())
+                && !(stored < 0.9 * offered) && !(lagAfter > Math.max(500, 2 * lagBefore));
+        return new StepResult(s.phase(), s.rate(), offered, a, n, r, p99, stored, lagBefore, lagAfter, kept);
     }
 
     private void sendGroup(int group) {
@@ -408,6 +428,12 @@ public final class LoadRun {
         // Kafka tags each partition's lag twice, topic "harbinger.samples" and "harbinger_samples": count the dotted one
         return m.sum("kafka_consumer_fetch_manager_records_lag", l -> l.getOrDefault("topic", "").endsWith(".samples")
                 && l.getOrDefault("client_id", "").contains("StreamThread"));
+    }
+
+    /** Rows the samples loaders have committed (disk samples and host metrics); NaN when no node's metrics were read. */
+    static double storedRows(MetricsText m) {
+        if (!m.has("harbinger_store_loader_rows_total")) return Double.NaN;
+        return m.sum("harbinger_store_loader_rows_total", l -> "samples-loader".equals(l.get("loader")));
     }
 
     static double loaderLag(MetricsText m) {
