@@ -4,6 +4,7 @@
 #   - every acknowledged SMART row is stored, on the shard that owns its region and on that shard's replica;
 #   - every row was scored: as many predictions as rows;
 #   - the API behind HAProxy answers for the whole fleet;
+#   - `harbinger loadtest` through HAProxy reconciles: every acknowledged sample is stored, per host;
 #   - with one ingest node killed (kill -9), HAProxy takes it out and a second fleet's rows are all stored;
 #     `cluster.sh up` brings the node back.
 #   deploy/local/cluster-check.sh        (HARBINGER_CLUSTER_KEEP=1 leaves the cluster up)
@@ -75,6 +76,14 @@ for shard in 0 2; do
 done
 drives=$(curl -sf "$api/api/v1/fleet/summary" | jq '.total.drives')
 check "the API behind HAProxy knows every drive (40 hosts x 4, and any replacement)" true "$([ "${drives:-0}" -ge 160 ] && echo true || echo "false: $drives")"
+
+# the load tester through HAProxy: open-loop line protocol, reconciled per host over both shards
+lt_rc=0
+"$root/harbinger" loadtest --url "$ingest" --api-url "$api" --metrics-url "http://127.0.0.1:$((base + 121)),http://127.0.0.1:$((base + 122))" \
+  --rate 2000 --duration 10s --hosts 80 --regions 4 --hosts-per-request 8 --drain-timeout 2m --report "$HARBINGER_CLUSTER_DIR/loadtest" \
+  > "$HARBINGER_CLUSTER_DIR/loadtest.log" 2>&1 || lt_rc=$?
+grep -E "^(sent for|end to end|ack latency|answers|reconciled|drain|sample ->)" "$HARBINGER_CLUSTER_DIR/loadtest.log" || true
+check "loadtest through HAProxy: every acknowledged sample stored (exit status)" 0 "$lt_rc"
 
 victim=$(cat "$HARBINGER_CLUSTER_DIR/nodes/ingest-1/pid")
 kill -9 "$victim"
