@@ -14,16 +14,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
-/** The evaluation is pure: JDK values (and the schema's Bucket) in, Strings out; no I/O, no clock, no library. */
+/** The evaluation is pure: JDK values (and the schema's Bucket) in, Strings out (its plot through core's pure SVG writer); no I/O, no clock, no library. */
 class EvalPurityTest {
     private static final JavaClasses EVAL = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.harbinger.predict.eval");
 
     @Test
-    void eval_depends_only_on_the_jdk_language_collections_and_dates_and_the_bucket_vocabulary() {
+    void eval_depends_only_on_the_jdk_language_collections_and_dates_the_bucket_vocabulary_and_the_svg_writer() {
         classes().should().onlyDependOnClassesThat(
-                        resideInAnyPackage("io.harbinger.predict.eval", "java.lang..", "java.util..", "java.time..").or(equivalentTo(Bucket.class)))
+                        resideInAnyPackage("io.harbinger.predict.eval", "java.lang..", "java.util..", "java.time..").or(equivalentTo(Bucket.class)).or(equivalentTo(io.harbinger.core.text.Svg.class)))
                 .check(EVAL);
     }
 
