@@ -120,18 +120,15 @@ final class LoadLoop implements Runnable, ConsumerRebalanceListener {
         if (unpositioned.contains(tp)) return;
         long offset = record.offset();
         int added = 0;
-        Set<String> given = new HashSet<>(2);
         for (Row row : rows(record)) {
             String shard = writer(routing.shardFor(row.region())).name();
             if (positions.takes(shard, tp, offset)) {
                 batches.get(shard).add(row);
-                given.add(shard);
                 added++;
             }
         }
-        for (String shard : given) batches.get(shard).recordAt(record.timestamp());
         for (String shard : writers.keySet()) {
-            if (positions.takes(shard, tp, offset)) batches.get(shard).advance(tp, offset + 1);
+            if (positions.takes(shard, tp, offset)) batches.get(shard).advance(tp, offset + 1, record.timestamp());
         }
         clock.accepted(added);
     }

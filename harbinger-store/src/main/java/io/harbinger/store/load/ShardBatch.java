@@ -21,6 +21,7 @@ final class ShardBatch {
     private long[] recordTimestamps = new long[64];
     private int records;
     private int rowCount;
+    private int rowsAtLastAdvance;
 
     void add(Row row) {
         rows.computeIfAbsent(row.table(), t -> new ArrayList<>()).add(row);
@@ -38,7 +39,13 @@ final class ShardBatch {
         return Arrays.copyOf(recordTimestamps, records);
     }
 
-    void advance(TopicPartition partition, long nextOffset) {
+    /**
+     * The record before {@code nextOffset} was read; when it gave this batch rows (added since the last
+     * advance), its Kafka timestamp {@code timestampMillis} is kept for the record-age meter.
+     */
+    void advance(TopicPartition partition, long nextOffset, long timestampMillis) {
+        if (rowCount > rowsAtLastAdvance) recordAt(timestampMillis);
+        rowsAtLastAdvance = rowCount;
         nextOffsets.merge(partition, nextOffset, Math::max);
     }
 
@@ -64,5 +71,6 @@ final class ShardBatch {
         nextOffsets.clear();
         records = 0;
         rowCount = 0;
+        rowsAtLastAdvance = 0;
     }
 }

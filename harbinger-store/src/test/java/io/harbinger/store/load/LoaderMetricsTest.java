@@ -50,6 +50,23 @@ class LoaderMetricsTest {
     }
 
     @Test
+    void advancing_keepsTheTimestampOfARecordThatGaveTheBatchRows_andOnlyThose() {
+        ShardBatch batch = new ShardBatch();
+        org.apache.kafka.common.TopicPartition tp = new org.apache.kafka.common.TopicPartition("t", 0);
+        batch.advance(tp, 1, 100); // a record with no row for this shard
+        batch.add(prediction("good"));
+        batch.advance(tp, 2, 200);
+        batch.advance(tp, 3, 300);
+        batch.add(prediction("good"));
+        batch.add(prediction("bad"));
+        batch.advance(tp, 4, 400); // two rows, one record
+        assertThat(batch.recordTimestamps()).containsExactly(200, 400);
+        batch.clear();
+        batch.advance(tp, 5, 500);
+        assertThat(batch.recordTimestamps()).isEmpty();
+    }
+
+    @Test
     void aClearedBatch_forgetsItsRecordTimestamps() {
         ShardBatch batch = new ShardBatch();
         for (int i = 0; i < 100; i++) batch.recordAt(i);

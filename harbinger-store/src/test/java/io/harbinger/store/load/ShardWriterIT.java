@@ -31,7 +31,7 @@ class ShardWriterIT {
     private static ShardBatch batch(int drive, long nextOffset) {
         ShardBatch batch = new ShardBatch();
         batch.add(PointRows.of(new Point("smart", "eu", "h", "d" + drive, List.of(), List.of(new Field("smart_5_raw", 1)), LoaderFixture.T0)));
-        batch.advance(TP, nextOffset);
+        batch.advance(TP, nextOffset, 0);
         return batch;
     }
 
