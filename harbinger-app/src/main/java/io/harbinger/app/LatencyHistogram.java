@@ -1,5 +1,7 @@
 package io.harbinger.app;
 
+import io.harbinger.core.stats.BucketQuantile;
+
 import java.util.Arrays;
 import java.util.OptionalDouble;
 
@@ -42,18 +44,7 @@ record LatencyHistogram(double[] bounds, double[] counts, double total) {
      * {@code histogram_quantile}); the last bound when it lies above every bound; empty with nothing recorded.
      */
     OptionalDouble quantile(double q) {
-        if (q < 0 || q > 1) throw new IllegalArgumentException("a quantile lies in [0, 1], not " + q);
-        if (total <= 0 || bounds.length == 0) return OptionalDouble.empty();
-        double rank = q * total;
-        double lowerBound = 0;
-        double lowerCount = 0;
-        for (int i = 0; i < bounds.length; i++) {
-            if (counts[i] >= rank && counts[i] > lowerCount) {
-                return OptionalDouble.of(lowerBound + (bounds[i] - lowerBound) * (rank - lowerCount) / (counts[i] - lowerCount));
-            }
-            lowerBound = bounds[i];
-            lowerCount = counts[i];
-        }
-        return OptionalDouble.of(bounds[bounds.length - 1]);
+        double v = BucketQuantile.of(q, bounds, counts, total);
+        return Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v);
     }
 }

@@ -1,5 +1,7 @@
 package io.harbinger.simulate.load;
 
+import io.harbinger.core.stats.BucketQuantile;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,25 +79,12 @@ public final class MetricsText {
             return new Buckets(d);
         }
 
-        /**
-         * The {@code q} quantile, linear within its bucket (as Prometheus' {@code histogram_quantile}); the
-         * largest finite bound when it lies in {@code +Inf}; NaN with nothing observed.
-         */
+        /** The {@code q} quantile ({@link BucketQuantile}: the largest finite bound when it lies in {@code +Inf}); NaN with nothing observed. */
         public double quantile(double q) {
-            double total = count();
-            if (total <= 0) return Double.NaN;
-            double rank = q * total;
-            double lowerBound = 0;
-            double lowerCount = 0;
-            for (Map.Entry<Double, Double> e : cumulative.entrySet()) {
-                if (e.getValue() >= rank && e.getValue() > lowerCount) {
-                    if (Double.isInfinite(e.getKey())) return lowerBound;
-                    return lowerBound + (e.getKey() - lowerBound) * (rank - lowerCount) / (e.getValue() - lowerCount);
-                }
-                lowerBound = Double.isInfinite(e.getKey()) ? lowerBound : e.getKey();
-                lowerCount = e.getValue();
-            }
-            return lowerBound;
+            double[] bounds = cumulative.keySet().stream().filter(Double::isFinite).mapToDouble(Double::doubleValue).toArray();
+            double[] counts = new double[bounds.length];
+            for (int i = 0; i < bounds.length; i++) counts[i] = cumulative.get(bounds[i]);
+            return BucketQuantile.of(q, bounds, counts, count());
         }
     }
 
