@@ -61,7 +61,7 @@ public final class LoadRun {
     /** One second of the run: what was offered and acknowledged in it, and how the nodes looked at its end. */
     /** {@code stored}: rows the samples loaders committed in the second (every client's, NaN when no node's metrics were read). */
     public record Tick(int second, String phase, double offered, long acked, double stored, long refusals429, long errors, double p50Millis,
-                       double p99Millis, double maxMillis, double processorLag, double loaderLag, boolean sending) {
+                       double p99Millis, double maxMillis, double processorLag, double loaderLag) {
     }
 
     /** What a step of the profile showed (a ramp's capacity is its last step that kept up). */
@@ -82,7 +82,7 @@ public final class LoadRun {
                          long requests, long ackedRequests, long refusals429, long unavailable503, long otherRefusals, long connectionErrors,
                          long serverErrors, long givenUp, Histogram ackLatencyMicros, List<StepResult> steps, Double capacity,
                          Reconciliation reconciliation, double drainSeconds, double lagDrainSeconds, long predictionsObserved,
-                         double predictionP50Millis, double predictionP99Millis, List<Tick> ticks, Map<Integer, Long> refusalStatuses,
+                         double predictionP50Millis, double predictionP99Millis, List<Tick> ticks,
                          String firstRefusal) {
     }
 
@@ -105,7 +105,6 @@ public final class LoadRun {
     private final AtomicLong connectionErrors = new AtomicLong();
     private final AtomicLong serverErrors = new AtomicLong();
     private final AtomicLong givenUp = new AtomicLong();
-    private final Map<Integer, Long> refusalStatuses = new HashMap<>();
     private volatile String firstRefusal;
     private final long[] stepAcked;
     private final long[] stepRequests;
@@ -134,7 +133,8 @@ public final class LoadRun {
 
     public Result run() throws InterruptedException {
         LoadProfile profile = options.profile();
-        MetricsText.Buckets ageBefore = predictionAge(scrape());
+        MetricsText before = scrape();
+        MetricsText.Buckets ageBefore = predictionAge(before);
         startMillis = System.currentTimeMillis();
         startNanos = System.nanoTime();
         List<Thread> groups = new ArrayList<>();
@@ -146,7 +146,7 @@ public final class LoadRun {
         List<StepResult> steps = new ArrayList<>();
         int evaluated = 0;
         long lastAcked = 0, last429 = 0, lastErrors = 0;
-        double lastStored = storedRows(scrape());
+        double lastStored = storedRows(before);
         for (int second = 1; ; second++) {
             sleepUntil(startNanos + second * 1_000_000_000L);
             long elapsed = second * 1_000_000_000L;
@@ -162,7 +162,7 @@ public final class LoadRun {
             double storedNow = storedRows(m);
             Tick tick = new Tick(second, elapsed - 1 <= end ? profile.steps().get(profile.stepAt(elapsed - 1)).phase() : "drain", offered,
                     a - lastAcked, storedNow - lastStored, r - last429, e - lastErrors, millis(interval, 50), millis(interval, 99), interval.getTotalCount() == 0 ? Double.NaN
-                    : interval.getMaxValue() / 1000.0, processorLag(m), loaderLag(m), sending);
+                    : interval.getMaxValue() / 1000.0, processorLag(m), loaderLag(m));
             lastAcked = a;
             lastStored = storedNow;
             last429 = r;
@@ -201,14 +201,10 @@ public final class LoadRun {
             total.add(recorder.getIntervalHistogram());
             latency = total.copy();
         }
-        Map<Integer, Long> statuses;
-        synchronized (refusalStatuses) {
-            statuses = Map.copyOf(refusalStatuses);
-        }
         return new Result(profile, traffic.hostPrefix(), Instant.ofEpochMilli(startMillis), sendSeconds,
                 profile.samplesBy(Math.min(stopNanos, profile.lengthNanos())), acked.get(), requests.get(), ackedRequests.get(), refused429.get(),
                 refused503.get(), otherRefusals.get(), connectionErrors.get(), serverErrors.get(), givenUp.get(), latency, steps, capacity, rec, drain,
-                lagDrain, Math.round(age.count()), age.quantile(0.5) * 1000, age.quantile(0.99) * 1000, ticks, statuses, firstRefusal);
+                lagDrain, Math.round(age.count()), age.quantile(0.5) * 1000, age.quantile(0.99) * 1000, ticks, firstRefusal);
     }
 
     private long errors() {
@@ -297,9 +293,6 @@ public final class LoadRun {
                     synchronized (stepLatency[step]) {
                         stepRefused[step]++;
                     }
-                }
-                synchronized (refusalStatuses) {
-                    refusalStatuses.merge(status, 1L, Long::sum);
                 }
                 if (status == 429 || status == 503) {
                     (status == 429 ? refused429 : refused503).incrementAndGet();
