@@ -6,6 +6,7 @@
 #   (least connections, health check GET /ready), 2 processors and 1 alerting node.
 #
 #   deploy/local/cluster.sh up|down|status
+#   deploy/local/cluster.sh stop NODE    (one node, e.g. ingest-3; `up` starts whatever is missing again)
 #
 # Ingest through http://127.0.0.1:$BASE+80 (19080), read and the dashboard at $BASE+81 (19081),
 # HAProxy's stats at $BASE+404. State, logs and PID files under $HARBINGER_CLUSTER_DIR
@@ -352,6 +353,9 @@ case "${1:-}" in
     log "up: ingest http://127.0.0.1:$ingest_lb (e.g. /write, /api/v1/import/backblaze), dashboard and API http://127.0.0.1:$api_lb/"
     ;;
   down) down ;;
+  stop) # one node by name (ingest-2, process-2...): SIGTERM by its PID; `up` starts it again
+    [ $# -eq 2 ] && [ -f "$dir/nodes/$2/pid" ] || { echo "usage: $0 stop NODE (a running node: $(ls "$dir/nodes" 2>/dev/null | tr '\n' ' '))" >&2; exit 2; }
+    stop_pid "$dir/nodes/$2/pid" "$2" 60 ;;
   status) status ;;
-  *) echo "usage: $0 up|down|status" >&2; exit 2 ;;
+  *) echo "usage: $0 up|down|status|stop NODE" >&2; exit 2 ;;
 esac
