@@ -98,7 +98,7 @@ public final class Harbinger implements AutoCloseable {
                 CommitListener invalidate = (feed, keys) -> publisher.committed(feed == Feed.PREDICTIONS ? Invalidation.Source.PREDICTIONS : Invalidation.Source.SAMPLES, keys);
                 Storage store = storage.orElseThrow();
                 for (Feed feed : List.of(Feed.SAMPLES, Feed.PREDICTIONS)) {
-                    loaders.add(own(StoreLoader.start(LoaderConfig.from(config.settings(), bootstrapServers, pipelineConfig.topics(), feed), store.routing(),
+                    loaders.add(own(StoreLoader.start(LoaderConfig.from(config.settings(), bootstrapServers, pipelineConfig.topics(), feed).withConsumerProps(pipelineConfig.membership()), store.routing(),
                             shard -> store.partitionsByShard().get(shard.name()), registry, invalidate)));
                 }
             }
@@ -109,7 +109,7 @@ public final class Harbinger implements AutoCloseable {
             // the alerting state lives in the control database: the bundled PostgreSQL, or the first shard's primary (docs/adr/0009-alerting.md)
             Optional<AlertBook> alerts = Optional.empty();
             if (roles.runs(Role.ALERT)) {
-                Alerting alerting = own(Alerting.start(AlertConfig.from(config.settings(), bootstrapServers, pipelineConfig.topics()), controlDatabase(), clock));
+                Alerting alerting = own(Alerting.start(AlertConfig.from(config.settings(), bootstrapServers, pipelineConfig.topics()).withConsumerProps(pipelineConfig.membership()), controlDatabase(), clock));
                 alerting.bindTo(registry);
                 alerts = Optional.of(alerting.book());
                 checks.add(new Readiness("alerting", alerting::isRunning));

@@ -41,6 +41,7 @@ class ServeOptionsTest {
         expected.put("--commit-interval", "500ms | HARBINGER_COMMIT_INTERVAL");
         expected.put("--samples-retention", "7d | HARBINGER_SAMPLES_RETENTION");
         expected.put("--rescore-interval", "1h | HARBINGER_RESCORE_INTERVAL");
+        expected.put("--session-timeout", "10s | HARBINGER_SESSION_TIMEOUT");
         expected.put("--postgres", " | HARBINGER_POSTGRES");
         expected.put("--shard-map", " | HARBINGER_SHARD_MAP");
         expected.put("--postgres-user", "postgres | HARBINGER_POSTGRES_USER");

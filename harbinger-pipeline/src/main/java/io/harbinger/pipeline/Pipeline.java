@@ -123,7 +123,7 @@ public final class Pipeline implements ProcessorReads, AutoCloseable {
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
         // Static membership: a node restarted on the same state directory (after a crash too) takes its
         // partitions back at once instead of waiting for the dead member's session to time out.
-        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), NodeIdentity.of(config.stateDir()));
+        config.membership().forEach((key, value) -> p.put(StreamsConfig.consumerPrefix(key), value));
         return p;
     }
 

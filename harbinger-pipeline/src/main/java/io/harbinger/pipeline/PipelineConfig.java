@@ -5,10 +5,12 @@ import io.harbinger.core.config.Setting;
 import io.harbinger.core.config.SettingSet;
 import io.harbinger.core.config.Settings;
 import io.harbinger.schema.topic.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import static io.harbinger.core.config.SettingType.DURATION;
@@ -35,10 +37,12 @@ import static io.harbinger.core.config.SettingType.TEXT;
  *                            the buffer between ingest and processing, not the long-term store
  * @param rescoreInterval     a drive's sample that repeats its last judged sample of the day is judged
  *                            again after this much event time (see DriveDayGate); zero judges every sample
+ * @param sessionTimeout      how long a node that stopped answering keeps its partitions in the processor's,
+ *                            loaders' and alerting's consumer groups before the others take them over
  */
 public record PipelineConfig(String bootstrapServers, String topicPrefix, int partitions, short replicationFactor,
                              Path stateDir, String applicationId, int numStreamThreads, String producerCompression,
-                             Duration commitInterval, Duration samplesRetention, Duration rescoreInterval) {
+                             Duration commitInterval, Duration samplesRetention, Duration rescoreInterval, Duration sessionTimeout) {
     public static final List<String> COMPRESSIONS = List.of("none", "gzip", "snappy", "lz4", "zstd");
     private static final Pattern BOOTSTRAP = Pattern.compile("[^\\s,:]+:\\d{1,5}(,[^\\s,:]+:\\d{1,5})*");
     private static final Pattern ID = Pattern.compile("[a-zA-Z0-9._-]+");
@@ -73,8 +77,14 @@ public record PipelineConfig(String bootstrapServers, String topicPrefix, int pa
             .description("A drive's sample that repeats its last scored one of the day (same error counters and health values) is scored again "
                     + "only after this much time; 0 = score every sample.");
 
+    /** Kafka's session.timeout.ms for every consumer group a node is in; the broker accepts 6 s..30 min by default. */
+    public static final Setting<Duration> SESSION_TIMEOUT = Setting.of("session-timeout", DURATION, Duration.ofSeconds(10))
+            .must(Rule.between(Duration.ofSeconds(6), Duration.ofMinutes(30))).env("HARBINGER_SESSION_TIMEOUT")
+            .description("How long a node that stopped answering (killed, frozen, cut off) keeps its Kafka partitions before the other nodes "
+                    + "take them over; a node restarted on the same data directory takes its own back at once.");
+
     public static final SettingSet SETTINGS = SettingSet.of(PARTITIONS, REPLICATION_FACTOR, STREAM_THREADS, COMMIT_INTERVAL,
-            SAMPLES_RETENTION, TOPIC_PREFIX, APPLICATION_ID, PRODUCER_COMPRESSION, RESCORE_INTERVAL);
+            SAMPLES_RETENTION, TOPIC_PREFIX, APPLICATION_ID, PRODUCER_COMPRESSION, RESCORE_INTERVAL, SESSION_TIMEOUT);
 
     public PipelineConfig {
         if (bootstrapServers == null || !BOOTSTRAP_SERVERS.holds(bootstrapServers)) {
@@ -90,13 +100,14 @@ public record PipelineConfig(String bootstrapServers, String topicPrefix, int pa
         COMMIT_INTERVAL.require(commitInterval);
         SAMPLES_RETENTION.require(samplesRetention);
         RESCORE_INTERVAL.require(rescoreInterval);
+        SESSION_TIMEOUT.require(sessionTimeout);
     }
 
     /** The pipeline of {@code settings} (which must declare {@link #SETTINGS}) on that cluster, with its state under {@code stateDir}. */
     public static PipelineConfig from(Settings settings, String bootstrapServers, Path stateDir) {
         return new PipelineConfig(bootstrapServers, settings.get(TOPIC_PREFIX), settings.get(PARTITIONS), settings.get(REPLICATION_FACTOR),
                 stateDir, settings.get(APPLICATION_ID), settings.get(STREAM_THREADS), settings.get(PRODUCER_COMPRESSION),
-                settings.get(COMMIT_INTERVAL), settings.get(SAMPLES_RETENTION), settings.get(RESCORE_INTERVAL));
+                settings.get(COMMIT_INTERVAL), settings.get(SAMPLES_RETENTION), settings.get(RESCORE_INTERVAL), settings.get(SESSION_TIMEOUT));
     }
 
     /** Every setting at its default: prefix {@code harbinger.}, 4 partitions, one replica, one stream thread, lz4. */
@@ -106,5 +117,18 @@ public record PipelineConfig(String bootstrapServers, String topicPrefix, int pa
 
     public Topics topics() {
         return new Topics(topicPrefix);
+    }
+
+    /**
+     * How this node is a member of a consumer group, the same for every group it joins (the processor's,
+     * the loaders', alerting's): static membership under the node's identity, kept in {@link #stateDir},
+     * so a node restarted after a crash takes its partitions back without a rebalance, and
+     * {@link #sessionTimeout} before a node that does not come back is replaced. A node that stops
+     * gracefully leaves its groups at once. Instance ids need only be unique within a group.
+     */
+    public Map<String, Object> membership() {
+        return Map.of(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, NodeIdentity.of(stateDir),
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sessionTimeout.toMillis(),
+                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(1000, sessionTimeout.toMillis() / 3));
     }
 }

@@ -87,7 +87,8 @@ final class EngineLoop implements Runnable, ConsumerRebalanceListener {
         } catch (WakeupException e) {
             if (running) throw e;
         } finally {
-            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+            // a static member leaves only when told: its partitions go to the others now, not after its session timeout
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)).withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         }
     }
 

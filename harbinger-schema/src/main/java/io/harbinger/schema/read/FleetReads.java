@@ -53,6 +53,6 @@ public interface FleetReads {
      */
     List<HostRows> storedRowsByHost(String hostPrefix, Instant since);
 
-    /** Whether every shard's primary answers now. */
+    /** Whether every shard can be read now: a serving replica or its primary answers. */
     boolean healthy();
 }

@@ -161,7 +161,7 @@ public final class LoadRun {
             long a = acked.get(), r = refused429.get(), e = errors();
             double storedNow = storedRows(m);
             Tick tick = new Tick(second, elapsed - 1 <= end ? profile.steps().get(profile.stepAt(elapsed - 1)).phase() : "drain", offered,
-                    a - lastAcked, storedNow - lastStored, r - last429, e - lastErrors, millis(interval, 50), millis(interval, 99), interval.getTotalCount() == 0 ? Double.NaN
+                    a - lastAcked, storedSince(lastStored, storedNow), r - last429, e - lastErrors, millis(interval, 50), millis(interval, 99), interval.getTotalCount() == 0 ? Double.NaN
                     : interval.getMaxValue() / 1000.0, processorLag(m), loaderLag(m));
             lastAcked = a;
             lastStored = storedNow;
@@ -421,6 +421,11 @@ public final class LoadRun {
         // Kafka tags each partition's lag twice, topic "harbinger.samples" and "harbinger_samples": count the dotted one
         return m.sum("kafka_consumer_fetch_manager_records_lag", l -> l.getOrDefault("topic", "").endsWith(".samples")
                 && l.getOrDefault("client_id", "").contains("StreamThread"));
+    }
+
+    /** Rows stored between two readings of the counters summed over the nodes; NaN when the sum fell (a node died or restarted and its counter went). */
+    static double storedSince(double before, double now) {
+        return now >= before ? now - before : Double.NaN;
     }
 
     /** Rows the samples loaders have committed (disk samples and host metrics); NaN when no node's metrics were read. */

@@ -58,4 +58,11 @@ class MetricsTextTest {
         assertThat(LoadRun.processorLag(both)).isEqualTo(14);
         assertThat(LoadRun.predictionAge(both).count()).isEqualTo(200);
     }
+
+    @Test
+    void storedRows_whenANodesCounterGoes_isUnknownForThatSecond_notNegative() {
+        assertThat(LoadRun.storedSince(1_000, 1_250)).isEqualTo(250);
+        assertThat(LoadRun.storedSince(1_250, 1_250)).isZero();
+        assertThat(LoadRun.storedSince(1_250, 600)).as("a node died or restarted: the sum over the nodes fell").isNaN();
+    }
 }

@@ -96,7 +96,8 @@ final class LoadLoop implements Runnable, ConsumerRebalanceListener {
             if (running) throw e;
         } finally {
             if (clock.hasPending() && !retries.failing()) flush();
-            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+            // a static member leaves only when told: its partitions go to the others now, not after its session timeout
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)).withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         }
     }
 

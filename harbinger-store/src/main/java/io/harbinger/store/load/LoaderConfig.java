@@ -90,6 +90,12 @@ public record LoaderConfig(String bootstrapServers, Topics topics, Feed feed, in
                 settings.get(WRITE_MODE), Map.of());
     }
 
+    /** This loader with {@code props} as its extra consumer settings (e.g. the node's group membership). */
+    public LoaderConfig withConsumerProps(Map<String, Object> props) {
+        return new LoaderConfig(bootstrapServers, topics, feed, maxBatchRows, maxBatchLatency, maxPollRecords, backoffInitial, backoffMax,
+                lagInterval, format, mode, props);
+    }
+
     /**
      * Every setting at its default: 20,000 rows or 200 ms per batch (plus at most one poll), 16 records per poll, back-off 100 ms
      * doubling to 30 s, lag every 5 s, binary COPY, optimistic writes; the samples topic ({@link Feed#SAMPLES}), group {@code <prefix>samples-loader}.

@@ -22,6 +22,7 @@ import io.harbinger.store.shard.FanOut;
 import io.harbinger.store.shard.FanOutException;
 import io.harbinger.store.shard.ShardQuery;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -212,11 +213,14 @@ public final class StoreReads implements FleetReads {
         }
     }
 
-    /** A pooled connection of every primary validates within a second. */
+    /**
+     * A connection of every shard's reader validates within a second: a serving replica's, else the primary's.
+     * A primary down behind a serving replica leaves the shard readable (its writes wait in Kafka).
+     */
     @Override
     public boolean healthy() {
-        for (WriteRouting.Shard shard : writes.shards()) {
-            try (Connection c = shard.primary().getConnection()) {
+        for (DataSource reader : reads.readers().values()) {
+            try (Connection c = reader.getConnection()) {
                 if (!c.isValid(1)) return false;
             } catch (SQLException e) {
                 return false;

@@ -51,6 +51,16 @@ class LoaderConfigTest {
     }
 
     @Test
+    void withConsumerProps_addsTheNodesMembership_butNotOverTheLoadersOwnGroupAndIsolation() {
+        LoaderConfig config = LoaderConfig.defaults("k:9092", TOPICS).withConsumerProps(Map.of("group.instance.id", "harbinger-node-1",
+                "session.timeout.ms", 10_000, "group.id", "other", "isolation.level", "read_uncommitted"));
+
+        assertThat(StoreLoader.consumerConfig(config)).containsEntry("group.instance.id", "harbinger-node-1").containsEntry("session.timeout.ms", 10_000)
+                .containsEntry("group.id", "t.samples-loader").containsEntry("isolation.level", "read_committed");
+        assertThat(config.withConsumerProps(Map.of())).isEqualTo(LoaderConfig.defaults("k:9092", TOPICS));
+    }
+
+    @Test
     void defaults_areTheDocumentedOnes() {
         LoaderConfig d = LoaderConfig.defaults("k:9092", TOPICS);
 
