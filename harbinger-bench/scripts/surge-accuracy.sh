@@ -32,7 +32,7 @@ if [ -z "$psql_bin" ] && ! psql_bin=$(command -v psql); then
 fi
 
 node_pid=""
-stop_node() { [ -n "$node_pid" ] && kill "$node_pid" 2>/dev/null && wait "$node_pid" 2>/dev/null; node_pid=""; }
+stop_node() { if [ -n "$node_pid" ]; then kill "$node_pid" 2>/dev/null || true; wait "$node_pid" 2>/dev/null || true; fi; node_pid=""; }
 trap stop_node EXIT
 
 predictions() { # data_dir: the replayed days' predictions, one sorted line each
