@@ -54,7 +54,7 @@ reader() { # out: one line per read of the fleet summary through HAProxy: epoch 
 }
 
 # from the timeline, seconds from the kill until every later second is clean (settled) and until the first
-# five clean seconds in a row (restored); prints "settled last_bad_second last_second restored" (restored -1: never).
+# five clean seconds in a row (restored); prints "settled last_second restored" (restored -1: never).
 # A second is clean with no client errors, ack p99 within 3x the pre-kill median (at least 100 ms), processor and
 # loader lag within 2x their pre-kill maximum (at least 1000), and storage keeping up (3 s window, 60% of offered).
 recovery() { # timeline.csv kill_second
@@ -77,8 +77,14 @@ recovery() { # timeline.csv kill_second
         if (err[i] > 0 || (p99[i] != "" && p99[i] > lp99) || plag[i] > lpl || llag[i] > lll || slow) { last = sec[i]; run = 0 }
         else if (++run == 5 && restored < 0) restored = sec[i] - 5 - kill
       }
-      printf "%d %d %d %d\n", last - kill, last, sec[n], restored
+      printf "%d %d %d\n", last - kill, sec[n], restored
     }' "$1"
+}
+
+loadtest() { # host_prefix seconds report_dir log: the steady load every run offers, through HAProxy
+  "$root/harbinger" loadtest --url "$ingest" --api-url "$api" --metrics-url "$metrics" --rate "$rate" --duration "${2}s" \
+    --hosts "$hosts" --regions 4 --hosts-per-request 8 --host-prefix "$1-$(date +%s)-" --drain-timeout 5m --progress-interval 5s \
+    --report "$3" > "$4" 2>&1
 }
 
 run() { # scenario
@@ -88,9 +94,7 @@ run() { # scenario
   "$here/cluster.sh" status > "$out/status-before.txt" 2>&1 || die "cluster not whole before $scenario: $(cat "$out/status-before.txt")"
   local reader_pid lt_pid lt_rc=0 pid what
   reader "$out/reads.csv" & reader_pid=$!
-  "$root/harbinger" loadtest --url "$ingest" --api-url "$api" --metrics-url "$metrics" --rate "$rate" --duration "${duration}s" \
-    --hosts "$hosts" --regions 4 --hosts-per-request 8 --host-prefix "$scenario-$(date +%s)-" --drain-timeout 5m --progress-interval 5s \
-    --report "$out/loadtest" > "$out/loadtest.log" 2>&1 & lt_pid=$!
+  loadtest "$scenario" "$duration" "$out/loadtest" "$out/loadtest.log" & lt_pid=$!
   until grep -q "^loadtest " "$out/loadtest.log" 2>/dev/null; do # the fleet is generated: sending starts
     kill -0 "$lt_pid" 2>/dev/null || die "$scenario: the load test ended before it started (see $out/loadtest.log)"
     sleep 0.2
@@ -111,10 +115,10 @@ run() { # scenario
 
   local summary="$out/loadtest/summary.txt"
   [ -f "$summary" ] || die "$scenario: no summary (see $out/loadtest.log)"
-  local started kill_s rec answers reconciled drain reads bad first_bad last_bad
+  local started kill_s rec last_tick restored answers reconciled drain reads bad first_bad last_bad
   started=$(date -d "$(sed -n 's/.*started \([^ ]*\)$/\1/p' "$summary")" +%s.%N)
   kill_s=$(awk -v a="$killed" -v b="$started" 'BEGIN { printf "%d", a - b + 0.5 }')
-  read -r rec last_bad last_tick restored <<< "$(recovery "$out/loadtest/timeline.csv" "$kill_s")"
+  read -r rec last_tick restored <<< "$(recovery "$out/loadtest/timeline.csv" "$kill_s")"
   answers=$(sed -n 's/^answers: \(.*\)$/\1/p' "$summary" | sed 's/ — first refusal.*//')
   reconciled=$(grep -q "every acknowledged sample is stored" "$summary" && echo "0 lost" || sed -n 's/.*; \([0-9]* acknowledged samples NOT stored\).*/\1/p' "$summary")
   drain=$(sed -n 's/^drain: every acknowledged sample stored \([0-9.]*\) s after.*/\1/p' "$summary")
@@ -149,9 +153,7 @@ mkdir -p "$dir/failures"
 } > "$dir/failures/results.md"
 # a cluster just started answers slowly for its first minute (JIT, first partitions, first connections): warm it up first
 log "warm-up: ${warmup} s at $rate samples/s, not counted"
-"$root/harbinger" loadtest --url "$ingest" --api-url "$api" --metrics-url "$metrics" --rate "$rate" --duration "${warmup}s" --hosts "$hosts" \
-  --regions 4 --hosts-per-request 8 --host-prefix "warmup-$(date +%s)-" --drain-timeout 5m --report "$dir/failures/warmup" > "$dir/failures/warmup.log" 2>&1 \
-  || die "the warm-up load test failed (see $dir/failures/warmup.log)"
+loadtest warmup "$warmup" "$dir/failures/warmup" "$dir/failures/warmup.log" || die "the warm-up load test failed (see $dir/failures/warmup.log)"
 failed=0
 for s in "${scenarios[@]}"; do
   log "scenario $s"
