@@ -35,16 +35,20 @@ node_pid=""
 stop_node() { if [ -n "$node_pid" ]; then kill "$node_pid" 2>/dev/null || true; wait "$node_pid" 2>/dev/null || true; fi; node_pid=""; }
 trap stop_node EXIT
 
+sql() { # data_dir query: on the node's bundled PostgreSQL (its port is line 4 of postmaster.pid)
+  "$psql_bin" -h 127.0.0.1 -p "$(sed -n 4p "$1/postgres/postmaster.pid")" -U postgres -d postgres -tAF, -c "$2"
+}
+
+replayed="FROM predictions WHERE ts >= DATE '$from' AND ts < DATE '$to' + 1"
+
 predictions() { # data_dir: the replayed days' predictions, one sorted line each
-  local pg_port; pg_port=$(sed -n 4p "$1/postgres/postmaster.pid")
-  "$psql_bin" -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -tAF, -c "SELECT drive, host, ts::date, model_version, probability, bucket
-    FROM predictions WHERE ts >= DATE '$from' AND ts < DATE '$to' + 1 ORDER BY drive, host, ts, model_version"
+  sql "$1" "SELECT drive, host, ts::date, model_version, probability, bucket $replayed ORDER BY drive, host, ts, model_version"
 }
 
 settled() { # data_dir: predictions of the replayed days, once their count has not moved for 10 s
   local last=-1 same=0 n
   while [ $same -lt 20 ]; do
-    n=$(predictions "$1" | wc -l)
+    n=$(sql "$1" "SELECT count(*) $replayed")
     if [ "$n" -eq "$last" ]; then same=$((same + 1)); else same=0; last=$n; fi
     sleep 0.5
   done
