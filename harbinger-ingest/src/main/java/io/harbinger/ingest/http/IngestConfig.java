@@ -25,9 +25,12 @@ import static io.harbinger.core.config.SettingType.TEXT;
  * @param ackTimeout         longest wait for Kafka to acknowledge a request's points; then 503
  * @param defaultRegion      region of points that name none
  * @param liveWindow         accepted timestamps on the live endpoints (import endpoints accept any past date)
+ * @param queueTarget        longest wait that is not yet a standing queue: while even the quickest request of the
+ *                           last {@link #QUEUE_INTERVAL} took longer to be answered, new requests get 429 ({@link QueueingAdmission})
  */
 public record IngestConfig(long maxBodyBytes, long maxDecodedBytes, long maxInFlightBytes, Duration ackTimeout,
-                           String defaultRegion, TimeWindow liveWindow, IngestLimits limits, int retryAfterSeconds) {
+                           String defaultRegion, TimeWindow liveWindow, IngestLimits limits, int retryAfterSeconds,
+                           Duration queueTarget) {
     public static final Setting<Long> MAX_BODY_BYTES = Setting.of("max-body-bytes", LONG, 32L << 20).must(Rule.atLeast(1L))
             .description("Largest request body; larger gets 413.");
     public static final Setting<Long> MAX_IN_FLIGHT_BYTES = Setting.of("max-inflight-bytes", LONG, 64L << 20).must(Rule.atLeast(1L))
@@ -39,12 +42,19 @@ public record IngestConfig(long maxBodyBytes, long maxDecodedBytes, long maxInFl
     public static final Setting<String> REGION = Setting.of("region", TEXT, "default").must(Rule.nonBlank())
             .env("HARBINGER_REGION").description("Region of points that carry none.");
 
-    public static final SettingSet SETTINGS = SettingSet.of(MAX_BODY_BYTES, MAX_IN_FLIGHT_BYTES, LATE, AHEAD, REGION);
+    public static final Setting<Duration> QUEUE_TARGET = Setting.of("queue-target", DURATION, Duration.ofSeconds(1))
+            .must(Rule.atLeast(Duration.ofMillis(1))).env("HARBINGER_QUEUE_TARGET")
+            .description("Longest wait for an answer that is not yet overload: while even the quickest request of the last second waited longer, "
+                    + "new requests get 429 with Retry-After instead of queueing.");
+
+    public static final SettingSet SETTINGS = SettingSet.of(MAX_BODY_BYTES, MAX_IN_FLIGHT_BYTES, LATE, AHEAD, REGION, QUEUE_TARGET);
 
     /** Largest decoded body, unless the in-flight budget is smaller. */
     static final long MAX_DECODED_BYTES = 64L << 20;
     static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
     static final int RETRY_AFTER_SECONDS = 1;
+    /** The span over which {@link QueueingAdmission} looks for a request answered within the target. */
+    static final Duration QUEUE_INTERVAL = Duration.ofSeconds(1);
 
     public IngestConfig {
         MAX_BODY_BYTES.require(maxBodyBytes);
@@ -64,12 +74,14 @@ public record IngestConfig(long maxBodyBytes, long maxDecodedBytes, long maxInFl
         if (liveWindow == null) throw new IllegalArgumentException("liveWindow must be non-null");
         if (limits == null) throw new IllegalArgumentException("limits must be non-null");
         if (retryAfterSeconds < 1) throw new IllegalArgumentException("retryAfterSeconds must be >= 1, got " + retryAfterSeconds);
+        QUEUE_TARGET.require(queueTarget);
     }
 
     /** The endpoints of {@code settings} (which must declare {@link #SETTINGS}); a decoded body is at most 64 MiB and the in-flight budget. */
     public static IngestConfig from(Settings settings) {
         long inFlight = settings.get(MAX_IN_FLIGHT_BYTES);
         return new IngestConfig(settings.get(MAX_BODY_BYTES), Math.min(MAX_DECODED_BYTES, inFlight), inFlight, ACK_TIMEOUT,
-                settings.get(REGION), new TimeWindow(settings.get(LATE), settings.get(AHEAD)), IngestLimits.DEFAULTS, RETRY_AFTER_SECONDS);
+                settings.get(REGION), new TimeWindow(settings.get(LATE), settings.get(AHEAD)), IngestLimits.DEFAULTS, RETRY_AFTER_SECONDS,
+                settings.get(QUEUE_TARGET));
     }
 }

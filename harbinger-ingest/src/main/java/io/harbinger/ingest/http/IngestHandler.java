@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The request flow every ingest endpoint shares: size limits (413), the in-flight byte budget (429),
- * Content-Encoding, parsing, and the answer only after Kafka acknowledged every point (204/200), or
+ * The request flow every ingest endpoint shares: size limits (413), admission by waiting time (429,
+ * {@link QueueingAdmission}), the in-flight byte budget (429), Content-Encoding, parsing, and the answer only after Kafka acknowledged every point (204/200), or
  * 400 with reasons and nothing written, or 503 when Kafka did not acknowledge in time.
  */
 final class IngestHandler implements Handler {
@@ -33,9 +33,12 @@ final class IngestHandler implements Handler {
     private final Clock clock;
     private final IngestMetrics metrics;
     private final Gate gate;
+    private final QueueingAdmission admission;
 
-    IngestHandler(Protocol protocol, IngestConfig config, InFlightBudget budget, Gate gate, PointSink sink, Clock clock, IngestMetrics metrics) {
+    IngestHandler(Protocol protocol, IngestConfig config, InFlightBudget budget, QueueingAdmission admission, Gate gate, PointSink sink,
+                  Clock clock, IngestMetrics metrics) {
         this.protocol = protocol;
+        this.admission = admission;
         this.gate = gate;
         this.config = config;
         this.budget = budget;
@@ -68,6 +71,19 @@ final class IngestHandler implements Handler {
         if (declared > config.maxBodyBytes()) {
             return tooLarge("request body of " + declared + " bytes exceeds the limit of " + config.maxBodyBytes() + " bytes", request);
         }
+        long arrived = arrivedMillis(ctx);
+        long now = System.currentTimeMillis();
+        if (!admission.admit(arrived, now)) return behind(request, now - arrived);
+        Reply reply = null;
+        try {
+            reply = serveAdmitted(ctx, request, declared);
+            return reply;
+        } finally {
+            admission.finished(arrived, System.currentTimeMillis(), reply != null && reply.status() != 429);
+        }
+    }
+
+    private Reply serveAdmitted(Context ctx, RequestInfo request, long declared) {
         long held = declared >= 0 ? declared : config.maxBodyBytes();
         if (!budget.tryAcquire(held)) return overloaded(request);
         try {
@@ -78,6 +94,12 @@ final class IngestHandler implements Handler {
         } finally {
             budget.release(held);
         }
+    }
+
+    /** When the server read the request's headers (Jetty's stamp), so waiting for a thread or the CPU counts too. */
+    private static long arrivedMillis(Context ctx) {
+        org.eclipse.jetty.server.Request jetty = org.eclipse.jetty.server.Request.getBaseRequest(ctx.req());
+        return jetty != null && jetty.getTimeStamp() > 0 ? jetty.getTimeStamp() : System.currentTimeMillis();
     }
 
     /** Runs with {@code held} bytes of the budget; gives back whatever extra it takes itself. */
@@ -159,6 +181,15 @@ final class IngestHandler implements Handler {
 
     private Reply overloaded(RequestInfo request) {
         return protocol.failure(429, "ingest is at its in-flight limit of " + budget.capacity() + " bytes; retry after "
+                + config.retryAfterSeconds() + " s", request);
+    }
+
+    private Reply behind(RequestInfo request, long waitedMillis) {
+        String why = waitedMillis > admission.targetMillis()
+                ? "this request waited " + waitedMillis + " ms before it could be looked at"
+                : "even the quickest request of the last " + admission.intervalMillis() + " ms took " + admission.lastQuickestMillis()
+                  + " ms to be answered";
+        return protocol.failure(429, "ingest is behind: " + why + " (target " + admission.targetMillis() + " ms); retry after "
                 + config.retryAfterSeconds() + " s", request);
     }
 

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * The ingest endpoints, mounted on a Javalin server. All share one in-flight byte budget, so a flood
- * on any endpoint is answered 429 before it can exhaust the heap, and one gate, so shutdown can stop
+ * on any endpoint is answered 429 before it can exhaust the heap, one admission by waiting time, so
+ * a node short of CPU answers 429 before its clients time out, and one gate, so shutdown can stop
  * taking requests and let the admitted ones finish.
  */
 public final class IngestRoutes {
@@ -31,8 +32,16 @@ public final class IngestRoutes {
                 .description("decoded request bytes being parsed or awaiting Kafka's ack").baseUnit("bytes").register(registry);
         Gauge.builder("harbinger.ingest.inflight.capacity.bytes", budget, InFlightBudget::capacity)
                 .description("the in-flight budget; beyond it requests get 429").baseUnit("bytes").register(registry);
+        QueueingAdmission admission = new QueueingAdmission(config.queueTarget().toMillis(), IngestConfig.QUEUE_INTERVAL.toMillis(),
+                System.currentTimeMillis());
+        Gauge.builder("harbinger.ingest.shedding", admission, a -> a.shedding() ? 1 : 0)
+                .description("1 while requests get 429 because even the quickest answer of the last second took longer than --queue-target")
+                .register(registry);
+        Gauge.builder("harbinger.ingest.quickest.answer", admission, QueueingAdmission::lastQuickestMillis)
+                .description("the quickest admitted request of the last second, arrival to answer").baseUnit("milliseconds").register(registry);
         RegionActivity regions = new RegionActivity(registry, clock);
-        Factory f = protocol -> new IngestHandler(protocol, config, budget, routes.gate, sink, clock, new IngestMetrics(registry, protocol.name(), regions));
+        Factory f = protocol -> new IngestHandler(protocol, config, budget, admission, routes.gate, sink, clock,
+                new IngestMetrics(registry, protocol.name(), regions));
 
         IngestHandler influx = f.handler(new InfluxProtocol());
         app.post("/write", influx);

@@ -39,8 +39,12 @@ class IngestRoutesTest {
     private IngestRoutes routes;
 
     private String start(PointSink sink, long maxInFlight) {
+        return start(sink, maxInFlight, Duration.ofSeconds(30));
+    }
+
+    private String start(PointSink sink, long maxInFlight, Duration queueTarget) {
         IngestConfig config = new IngestConfig(4096, Math.min(1 << 20, maxInFlight), maxInFlight, Duration.ofSeconds(2), "eu",
-                TimeWindow.LIVE_DEFAULT, IngestLimits.DEFAULTS, 3);
+                TimeWindow.LIVE_DEFAULT, IngestLimits.DEFAULTS, 3, queueTarget);
         app = Javalin.create(c -> c.showJavalinBanner = false);
         routes = IngestRoutes.register(app, config, sink, Clock.fixed(NOW, ZoneOffset.UTC), new SimpleMeterRegistry());
         app.start("127.0.0.1", 0);
@@ -124,6 +128,43 @@ class IngestRoutesTest {
         release.complete(null);
         assertThat(held.get().statusCode()).isEqualTo(204);
         assertThat(post(base + "/write", line.getBytes()).statusCode()).as("budget given back").isEqualTo(204);
+    }
+
+    @Test
+    void aStandingQueue_is429WithRetryAfter_untilTheAdmittedRequestsAreAnswered() throws Exception {
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        java.util.concurrent.CountDownLatch heldInSink = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        String base = start((points, options) -> switch (calls.getAndIncrement()) {
+            case 0 -> CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(300, java.util.concurrent.TimeUnit.MILLISECONDS));
+            case 1 -> {
+                heldInSink.countDown();
+                yield release; // still in flight when the next interval starts
+            }
+            default -> CompletableFuture.completedFuture(null);
+        }, 1 << 20, Duration.ofMillis(50));
+        long start = System.nanoTime();
+        byte[] line = "cpu,host=a v=1\n".getBytes();
+        assertThat(post(base + "/write", line).statusCode()).as("answered in 300 ms: over the 50 ms target").isEqualTo(204);
+        CompletableFuture<HttpResponse<String>> held = CompletableFuture.supplyAsync(() -> {
+            try {
+                return post(base + "/write", line);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(heldInSink.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(Math.max(0, IngestConfig.QUEUE_INTERVAL.toMillis() + 100 - (System.nanoTime() - start) / 1_000_000));
+
+        HttpResponse<String> refused = post(base + "/write", line);
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).contains("3");
+        assertThat(refused.body()).contains("ingest is behind").contains("target 50 ms");
+        assertThat(calls).as("refused before it reached the sink").hasValue(2);
+
+        release.complete(null);
+        assertThat(held.get().statusCode()).isEqualTo(204);
+        assertThat(post(base + "/write", line).statusCode()).as("nothing in flight: admitted again").isEqualTo(204);
     }
 
     @Test
