@@ -17,12 +17,17 @@ import java.util.SplittableRandom;
  * then follows one of the data's failed-drive trajectories (drawn at random) for its
  * {@value FleetParameters#TRAJECTORY_DAYS} days and fails on the last one: that reading has
  * {@code failure = true}, and a fresh drive takes the slot the next day.
+ *
+ * <p>Every slot draws from its own seeded randomness, so slots are independent: a generator of some of
+ * the fleet's hosts ({@link #ofHosts}) gives those hosts exactly the readings the whole fleet's gives them,
+ * and can move through the days at its own pace.
  */
 public final class FleetGenerator {
     private final FleetParameters parameters;
     private final FleetShape shape;
     private final long seed;
     private final SimDrive.Fleet fleet;
+    private final int firstSlot;
     private final SimDrive[] drives;
     private final int[] generation;
     private final String seedCode;
@@ -41,6 +46,19 @@ public final class FleetGenerator {
      * @param failureBoost multiplies the fitted failure hazard (a small demo fleet shows failures); 1 = as in the data
      */
     public FleetGenerator(FleetParameters parameters, FleetShape shape, long seed, double failureBoost, LocalDate firstDay) {
+        this(parameters, shape, seed, failureBoost, firstDay, 0, shape.drives());
+    }
+
+    /** The generator of hosts {@code firstHost}..{@code firstHost + hosts - 1} of the fleet of {@code shape}: their slots only. */
+    public static FleetGenerator ofHosts(FleetParameters parameters, FleetShape shape, long seed, double failureBoost, LocalDate firstDay,
+                                         int firstHost, int hosts) {
+        if (firstHost < 0 || hosts < 1 || firstHost + hosts > shape.hosts()) {
+            throw new IllegalArgumentException("hosts " + firstHost + ".." + (firstHost + hosts - 1) + " are not within the fleet's 0.." + (shape.hosts() - 1));
+        }
+        return new FleetGenerator(parameters, shape, seed, failureBoost, firstDay, firstHost * shape.drivesPerHost(), hosts * shape.drivesPerHost());
+    }
+
+    private FleetGenerator(FleetParameters parameters, FleetShape shape, long seed, double failureBoost, LocalDate firstDay, int firstSlot, int slots) {
         if (!(failureBoost >= 0) || parameters.failureHazard() * failureBoost >= 1) {
             throw new IllegalArgumentException("failureBoost must be >= 0 and keep hazard x boost below 1 (hazard " + parameters.failureHazard() + "), was " + failureBoost);
         }
@@ -50,8 +68,9 @@ public final class FleetGenerator {
         this.next = firstDay;
         this.fleet = new SimDrive.Fleet(parameters.healthy(), dense(parameters.trajectories()),
                 parameters.failureHazard() * failureBoost, mirrors(parameters.healthy()));
-        this.drives = new SimDrive[shape.drives()];
-        this.generation = new int[shape.drives()];
+        this.firstSlot = firstSlot;
+        this.drives = new SimDrive[slots];
+        this.generation = new int[slots];
         this.seedCode = seedCode(seed);
     }
 
@@ -96,16 +115,17 @@ public final class FleetGenerator {
         return failed;
     }
 
-    /** The readings of the next day (one per slot, in slot order), and the fleet moves on to the day after. */
+    /** The readings of the next day (one per slot of this generator, in slot order), and the fleet moves on to the day after. */
     public Day next() {
         LocalDate day = next;
         List<SmartReading> readings = new ArrayList<>(drives.length);
-        for (int slot = 0; slot < drives.length; slot++) {
-            SimDrive d = drives[slot];
-            if (!started) d = drives[slot] = SimDrive.existing(serial(slot), fleet, random(slot));
+        for (int i = 0; i < drives.length; i++) {
+            int slot = firstSlot + i;
+            SimDrive d = drives[i];
+            if (!started) d = drives[i] = SimDrive.existing(serial(slot), fleet, random(slot));
             else if (d.failsToday()) {
-                generation[slot]++;
-                d = drives[slot] = SimDrive.fresh(serial(slot), fleet, random(slot));
+                generation[i]++;
+                d = drives[i] = SimDrive.fresh(serial(slot), fleet, random(slot));
             } else d.advance();
             boolean fails = d.failsToday();
             if (fails) failed++;
@@ -119,7 +139,8 @@ public final class FleetGenerator {
 
     /** Whether the drive now in {@code slot} is, or was, on its way to failing (the fidelity test's "healthy" excludes those). */
     public boolean everFailing(int slot) {
-        return drives[slot] != null && drives[slot].everFailing;
+        SimDrive d = drives[slot - firstSlot];
+        return d != null && d.everFailing;
     }
 
     /**
@@ -127,7 +148,7 @@ public final class FleetGenerator {
      * drives), the slot and the generation: unique within a simulation, the same for the same seed.
      */
     private String serial(int slot) {
-        return String.format("SIM%s%06d%02d", seedCode, slot, generation[slot] % 100);
+        return String.format("SIM%s%06d%02d", seedCode, slot, generation[slot - firstSlot] % 100);
     }
 
     private static String seedCode(long seed) {
@@ -136,7 +157,7 @@ public final class FleetGenerator {
     }
 
     private SplittableRandom random(int slot) {
-        return new SplittableRandom(mix(seed, slot, generation[slot]));
+        return new SplittableRandom(mix(seed, slot, generation[slot - firstSlot]));
     }
 
     private static long mix(long seed, int slot, int generation) {

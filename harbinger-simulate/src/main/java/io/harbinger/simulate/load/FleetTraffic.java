@@ -9,8 +9,6 @@ import io.harbinger.simulate.send.HostMetrics;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -22,7 +20,8 @@ import java.util.SplittableRandom;
  * {@code smart} line per drive. Every point carries the request's due time, so the node's live window
  * takes them and the rows land in today's partitions. The drives' readings come from the fitted fleet
  * generator, one simulated day per SMART round: a test compresses the drives' ageing (days of wear in
- * minutes), not its timestamps. Hosts are named {@code <hostPrefix>host-0001}..., so a run can be told
+ * minutes), not its timestamps. Each group has the generator of its own hosts ({@link FleetGenerator#ofHosts}),
+ * so groups far apart in rounds (one retrying after 429s while the others are on time) hold no days for each other. Hosts are named {@code <hostPrefix>host-0001}..., so a run can be told
  * apart from everything else storage holds.
  *
  * <p>Thread-safe for calls on different groups; one group's calls must come in round order from one thread.
@@ -34,7 +33,7 @@ public final class FleetTraffic {
     private final int smartEvery;
     private final HostMetrics hostMetrics;
     private final SplittableRandom[] randoms;
-    private final Days days;
+    private final FleetGenerator[] days;
 
     /** One request: its body and the hosts it carries, each with {@code smartLines} disk and {@code metricLines} host-metric lines. */
     public record Request(byte[] body, int firstHost, int hosts, int smartLines, int metricLines) {
@@ -60,7 +59,11 @@ public final class FleetTraffic {
         this.randoms = new SplittableRandom[groups()];
         SplittableRandom root = new SplittableRandom(seed);
         for (int g = 0; g < randoms.length; g++) randoms[g] = root.split();
-        this.days = new Days(new FleetGenerator(parameters, shape, seed, failureBoost, today), randoms.length);
+        this.days = new FleetGenerator[randoms.length];
+        for (int g = 0; g < days.length; g++) {
+            int first = g * hostsPerRequest;
+            days[g] = FleetGenerator.ofHosts(parameters, shape, seed, failureBoost, today, first, Math.min(hostsPerRequest, shape.hosts() - first));
+        }
     }
 
     public FleetShape shape() {
@@ -99,12 +102,12 @@ public final class FleetTraffic {
         int n = Math.min(hostsPerRequest, shape.hosts() - first);
         boolean smart = smartRound(round);
         StringBuilder out = new StringBuilder(n * (smart ? 400 + shape.drivesPerHost() * 420 : 400));
-        FleetGenerator.Day day = smart ? days.take(round / smartEvery) : null;
+        FleetGenerator.Day day = smart ? days[group].next() : null;
         for (int h = first; h < first + n; h++) {
             String name = hostName(h);
             hostMetrics.append(out, h, name, timestampNanos, randoms[group]);
             if (day != null) {
-                for (int d = 0; d < shape.drivesPerHost(); d++) smartLine(out, day.readings().get(h * shape.drivesPerHost() + d), name, timestampNanos);
+                for (int d = 0; d < shape.drivesPerHost(); d++) smartLine(out, day.readings().get((h - first) * shape.drivesPerHost() + d), name, timestampNanos);
             }
         }
         return new Request(out.toString().getBytes(StandardCharsets.UTF_8), first, n, smart ? shape.drivesPerHost() : 0, HostMetrics.LINES_PER_HOST);
@@ -116,30 +119,5 @@ public final class FleetTraffic {
                 .append(" failure=").append(r.failure() ? 1 : 0).append('i');
         for (SmartAttribute a : SmartAttribute.ALL) out.append(',').append(a.rawField()).append('=').append(r.value(a)).append('i');
         out.append(' ').append(ns).append('\n');
-    }
-
-    /** The fleet's simulated days, made once and kept until every group has taken its hosts' readings of it. */
-    private static final class Days {
-        private final FleetGenerator generator;
-        private final int takers;
-        private final Map<Long, FleetGenerator.Day> made = new HashMap<>();
-        private final Map<Long, Integer> taken = new HashMap<>();
-        private long next;
-
-        Days(FleetGenerator generator, int takers) {
-            this.generator = generator;
-            this.takers = takers;
-        }
-
-        synchronized FleetGenerator.Day take(long index) {
-            while (next <= index) made.put(next++, generator.next());
-            FleetGenerator.Day day = made.get(index);
-            if (day == null) throw new IllegalStateException("day " + index + " was taken by every group already");
-            if (taken.merge(index, 1, Integer::sum) == takers) {
-                made.remove(index);
-                taken.remove(index);
-            }
-            return day;
-        }
     }
 }

@@ -48,6 +48,24 @@ class FleetGeneratorTest {
     }
 
     @Test
+    void theGeneratorOfSomeHosts_givesThemTheWholeFleetsReadings() {
+        FleetShape shape = new FleetShape(12, 3, 4);
+        FleetGenerator whole = new FleetGenerator(PARAMS, shape, 9, 300, DAY0); // boost: failures, so fresh drives (generations) are covered
+        FleetGenerator some = FleetGenerator.ofHosts(PARAMS, shape, 9, 300, DAY0, 5, 3);
+        int failures = 0;
+        for (int d = 0; d < 60; d++) {
+            FleetGenerator.Day all = whole.next();
+            FleetGenerator.Day day = some.next();
+            assertThat(day.day()).isEqualTo(all.day());
+            assertThat(day.readings()).isEqualTo(all.readings().subList(5 * 4, 8 * 4));
+            for (SmartReading r : day.readings()) if (r.failure()) failures++;
+            for (int slot = 5 * 4; slot < 8 * 4; slot++) assertThat(some.everFailing(slot)).isEqualTo(whole.everFailing(slot));
+        }
+        assertThat(failures).as("the range saw failures and fresh drives").isPositive();
+        assertThatThrownBy(() -> FleetGenerator.ofHosts(PARAMS, shape, 9, 1, DAY0, 10, 3)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void twoSeeds_shareNoSerialNumber() {
         Set<String> a = new HashSet<>();
         run(new FleetShape(10, 2, 4), 1, 0, 1).getFirst().readings().forEach(r -> a.add(r.serial()));
