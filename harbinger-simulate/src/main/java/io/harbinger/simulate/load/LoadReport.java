@@ -31,8 +31,9 @@ public final class LoadReport {
         Histogram h = r.ackLatencyMicros();
         line(out, "ack latency from due time (ms): p50 %s  p90 %s  p99 %s  p99.9 %s  max %s", ms(h, 50), ms(h, 90), ms(h, 99), ms(h, 99.9),
                 h.getTotalCount() == 0 ? "-" : fixed(h.getMaxValue() / 1000.0));
-        line(out, "answers: 429 %d, 503 %d, other 5xx %d, connection errors %d, refused (4xx) %d, given up %d%s", r.refusals429(), r.unavailable503(),
-                r.serverErrors(), r.connectionErrors(), r.otherRefusals(), r.givenUp(), r.firstRefusal() == null ? "" : " — first refusal " + r.firstRefusal());
+        line(out, "answers: 429 %d, 503 %d, other 5xx %d, connection errors %d, client timeouts (%d s) %d, refused (4xx) %d, given up %d%s",
+                r.refusals429(), r.unavailable503(), r.serverErrors(), r.connectionErrors(), LoadRun.REQUEST_TIMEOUT.toSeconds(), r.timeouts(),
+                r.otherRefusals(), r.givenUp(), r.firstRefusal() == null ? "" : " — first refusal " + r.firstRefusal());
         for (LoadRun.StepResult s : r.steps()) {
             line(out, "  %-9s %9s samples/s offered: %s acknowledged of %s, %d of %d requests refused at least once, p99 %s ms; %s stored, processor lag %s -> %s%s",
                     s.phase(), count(s.rate()), count(s.acked()), count(s.offered()), s.refused(), s.requests(), fixed(s.p99Millis()),

@@ -80,11 +80,14 @@ public final class LoadRun {
 
     public record Result(LoadProfile profile, String hostPrefix, Instant started, double sendSeconds, double offered, long ackedSamples,
                          long requests, long ackedRequests, long refusals429, long unavailable503, long otherRefusals, long connectionErrors,
-                         long serverErrors, long givenUp, Histogram ackLatencyMicros, List<StepResult> steps, Double capacity,
+                         long timeouts, long serverErrors, long givenUp, Histogram ackLatencyMicros, List<StepResult> steps, Double capacity,
                          Reconciliation reconciliation, double drainSeconds, double lagDrainSeconds, long predictionsObserved,
                          double predictionP50Millis, double predictionP99Millis, List<Tick> ticks,
                          String firstRefusal) {
     }
+
+    /** How long a request may go unanswered before it is sent again (a client's timeout, as agents have). */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final Options options;
     private final FleetTraffic traffic;
@@ -103,6 +106,7 @@ public final class LoadRun {
     private final AtomicLong refused503 = new AtomicLong();
     private final AtomicLong otherRefusals = new AtomicLong();
     private final AtomicLong connectionErrors = new AtomicLong();
+    private final AtomicLong timeouts = new AtomicLong();
     private final AtomicLong serverErrors = new AtomicLong();
     private final AtomicLong givenUp = new AtomicLong();
     private volatile String firstRefusal;
@@ -203,12 +207,12 @@ public final class LoadRun {
         }
         return new Result(profile, traffic.hostPrefix(), Instant.ofEpochMilli(startMillis), sendSeconds,
                 profile.samplesBy(Math.min(stopNanos, profile.lengthNanos())), acked.get(), requests.get(), ackedRequests.get(), refused429.get(),
-                refused503.get(), otherRefusals.get(), connectionErrors.get(), serverErrors.get(), givenUp.get(), latency, steps, capacity, rec, drain,
+                refused503.get(), otherRefusals.get(), connectionErrors.get(), timeouts.get(), serverErrors.get(), givenUp.get(), latency, steps, capacity, rec, drain,
                 lagDrain, Math.round(age.count()), age.quantile(0.5) * 1000, age.quantile(0.99) * 1000, ticks, firstRefusal);
     }
 
     private long errors() {
-        return refused503.get() + otherRefusals.get() + connectionErrors.get() + serverErrors.get();
+        return refused503.get() + otherRefusals.get() + connectionErrors.get() + timeouts.get() + serverErrors.get();
     }
 
     /**
@@ -278,7 +282,7 @@ public final class LoadRun {
 
     /** True once the node acknowledged the request; false when it refused it for good, or it was given up. */
     private boolean send(FleetTraffic.Request request, long dueNanos, int step) {
-        HttpRequest http = HttpRequest.newBuilder(options.ingest().resolve("/write")).timeout(Duration.ofSeconds(30))
+        HttpRequest http = HttpRequest.newBuilder(options.ingest().resolve("/write")).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "text/plain; charset=utf-8").POST(HttpRequest.BodyPublishers.ofByteArray(request.body())).build();
         long giveUpAt = dueNanos + options.giveUp().toNanos();
         boolean counted = false;
@@ -305,6 +309,10 @@ public final class LoadRun {
                     if (firstRefusal == null) firstRefusal = status + ": " + shorten(response.body());
                     return false;
                 }
+            } catch (java.net.http.HttpTimeoutException e) {
+                // no answer within REQUEST_TIMEOUT (a connect timeout is a connection error): sent again, though the node may have stored it
+                (e instanceof java.net.http.HttpConnectTimeoutException ? connectionErrors : timeouts).incrementAndGet();
+                waitMillis = 1000;
             } catch (IOException e) {
                 connectionErrors.incrementAndGet();
                 waitMillis = 1000;
