@@ -84,15 +84,7 @@ public record ParseContext(String defaultRegion, String defaultHost, long nowNan
                 + ControlCharacters.codePoint(text.charAt(at)) + " at character " + (at + 1) + "; names and tag values must be printable");
     }
 
-    /** {@code text} for a detail: at most 64 characters, each control character as a backslash, u and four hex digits. */
     private static String printable(String text) {
-        StringBuilder sb = new StringBuilder();
-        int n = Math.min(text.length(), 64);
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (ControlCharacters.isControl(c)) sb.append(String.format("\\u%04X", (int) c));
-            else sb.append(c);
-        }
-        return text.length() > n ? sb.append("...").toString() : sb.toString();
+        return ControlCharacters.printable(text, 64);
     }
 }

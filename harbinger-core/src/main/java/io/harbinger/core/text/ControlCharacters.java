@@ -40,6 +40,23 @@ public final class ControlCharacters {
         return NONE;
     }
 
+    /**
+     * {@code text} as a rejection detail may quote it: each control character written as a backslash,
+     * {@code u} and four hex digits, and cut with {@code ...} once the result reaches {@code maxChars}
+     * (so it is at most {@code maxChars + 8} long), so a detail stays one short printable line in a 400
+     * body and a log.
+     */
+    public static String printable(String text, int maxChars) {
+        StringBuilder sb = new StringBuilder(Math.min(text.length(), maxChars) + 8);
+        for (int i = 0; i < text.length(); i++) {
+            if (sb.length() >= maxChars) return sb.append("...").toString();
+            char c = text.charAt(i);
+            if (isControl(c)) sb.append(String.format("\\u%04X", (int) c));
+            else sb.append(c);
+        }
+        return sb.toString();
+    }
+
     /** {@code U+0000}: how a detail names the character without printing it. */
     public static String codePoint(char c) {
         return String.format("U+%04X", (int) c);
