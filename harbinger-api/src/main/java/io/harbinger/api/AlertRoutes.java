@@ -94,13 +94,13 @@ final class AlertRoutes {
     private static void list(Context ctx, AlertBook book) {
         String state = Optional.ofNullable(ctx.queryParam("state")).filter(s -> !s.isEmpty()).orElse("active");
         AlertQuery.Selection selection = AlertQuery.Selection.find(state)
-                .orElseThrow(() -> new BadParameter("state", "must be firing, pending, resolved, acknowledged, active or all, got '" + state + "'"));
+                .orElseThrow(() -> new BadParameter("state", "must be firing, pending, resolved, acknowledged, active or all, got '" + QueryParams.shorten(state) + "'"));
         int limit = QueryParams.integer(ctx, "limit", 100, 1, AlertQuery.MAX_LIMIT);
         Optional<AlertCursor> cursor = optional(ctx, "cursor").map(c -> {
             try {
                 return AlertCursor.decode(c);
             } catch (IllegalArgumentException e) {
-                throw new BadParameter("cursor", "is not one this API gave out: '" + c + "'");
+                throw new BadParameter("cursor", "is not one this API gave out: '" + QueryParams.shorten(c) + "'");
             }
         });
         AlertPage page = book.alerts(new AlertQuery(selection, optional(ctx, "region"), optional(ctx, "host"), limit, cursor));
@@ -116,7 +116,7 @@ final class AlertRoutes {
             case "active" -> EnumSet.of(Silence.Status.ACTIVE, Silence.Status.PENDING);
             case "expired" -> EnumSet.of(Silence.Status.EXPIRED);
             case "all" -> EnumSet.allOf(Silence.Status.class);
-            default -> throw new BadParameter("state", "must be active, expired or all, got '" + state + "'");
+            default -> throw new BadParameter("state", "must be active, expired or all, got '" + QueryParams.shorten(state) + "'");
         };
     }
 

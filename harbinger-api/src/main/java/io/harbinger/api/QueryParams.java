@@ -1,6 +1,7 @@
 package io.harbinger.api;
 
 import io.harbinger.schema.prediction.Bucket;
+import io.harbinger.core.text.ControlCharacters;
 import io.harbinger.schema.read.Cursor;
 import io.javalin.http.Context;
 
@@ -25,6 +26,8 @@ final class QueryParams {
     static final int DEFAULT_PAGE = 100;
     static final int MAX_PAGE = 1000;
     static final int MAX_NAME = 256;
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private QueryParams() {
     }
@@ -33,40 +36,79 @@ final class QueryParams {
     }
 
     static Range range(Context ctx, Clock clock) {
-        Instant to = instant(ctx, "to", clock.instant());
-        Instant from = instant(ctx, "from", to.minus(DEFAULT_RANGE));
+        return range(ctx.queryParam("from"), ctx.queryParam("to"), clock.instant());
+    }
+
+    /** {@link #range(Context, Clock)} on the raw values (null when absent). */
+    static Range range(String fromValue, String toValue, Instant now) {
+        Instant to = instant("to", toValue, now);
+        Instant from = instant("from", fromValue, to.minus(DEFAULT_RANGE));
         if (!from.isBefore(to)) throw new BadParameter("from", "must be before to (" + from + " >= " + to + ")");
         if (Duration.between(from, to).compareTo(MAX_RANGE) > 0) throw new BadParameter("from", "to range spans more than " + MAX_RANGE.toDays() + " days");
         return new Range(from, to);
     }
 
     static Instant instant(Context ctx, String name, Instant otherwise) {
-        String v = ctx.queryParam(name);
+        return instant(name, ctx.queryParam(name), otherwise);
+    }
+
+    /**
+     * The instant {@code v} of parameter {@code name}; {@code otherwise} when null or empty. Years 1 to 9999
+     * only: {@link Instant} reaches a billion years, where the default range's arithmetic overflows and
+     * PostgreSQL's timestamps end.
+     */
+    static Instant instant(String name, String v, Instant otherwise) {
         if (v == null || v.isEmpty()) return otherwise;
+        Instant instant;
         try {
-            return Instant.parse(v);
+            instant = Instant.parse(v);
         } catch (DateTimeParseException e) {
-            throw new BadParameter(name, "is not an ISO-8601 instant such as 2018-05-01T00:00:00Z: '" + v + "'");
+            throw new BadParameter(name, "is not an ISO-8601 instant such as 2018-05-01T00:00:00Z: '" + shorten(v) + "'");
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new BadParameter(name, "is out of range: " + instant + " is not between " + EARLIEST + " and " + LATEST);
+        }
+        return instant;
     }
 
     static int integer(Context ctx, String name, int otherwise, int min, int max) {
-        String v = ctx.queryParam(name);
+        return integer(name, ctx.queryParam(name), otherwise, min, max);
+    }
+
+    /**
+     * The whole number {@code v} of parameter {@code name} in {@code min..max}; {@code otherwise} when null or
+     * empty. ASCII digits with an optional sign only ({@link Integer#parseInt} alone would take Arabic-Indic
+     * and other Unicode digits), and a number too large for an int is out of range, not "not a number".
+     */
+    static int integer(String name, String v, int otherwise, int min, int max) {
         if (v == null || v.isEmpty()) return otherwise;
+        if (!isAsciiInteger(v)) throw new BadParameter(name, "is not a whole number: '" + shorten(v) + "'");
         int value;
         try {
             value = Integer.parseInt(v);
         } catch (NumberFormatException e) {
-            throw new BadParameter(name, "is not a whole number: '" + v + "'");
+            throw new BadParameter(name, "must be " + min + ".." + max + ", got " + shorten(v));
         }
         if (value < min || value > max) throw new BadParameter(name, "must be " + min + ".." + max + ", got " + value);
         return value;
     }
 
+    private static boolean isAsciiInteger(String v) {
+        int start = v.charAt(0) == '-' || v.charAt(0) == '+' ? 1 : 0;
+        if (start == v.length()) return false;
+        for (int i = start; i < v.length(); i++) {
+            if (v.charAt(i) < '0' || v.charAt(i) > '9') return false;
+        }
+        return true;
+    }
+
     /** An optional instant; empty when not given. */
     static Optional<Instant> optionalInstant(Context ctx, String name) {
-        String v = ctx.queryParam(name);
-        return v == null || v.isEmpty() ? Optional.empty() : Optional.of(instant(ctx, name, null));
+        return optionalInstant(name, ctx.queryParam(name));
+    }
+
+    static Optional<Instant> optionalInstant(String name, String v) {
+        return v == null || v.isEmpty() ? Optional.empty() : Optional.of(instant(name, v, null));
     }
 
     /** {@code from} and {@code to} if given, each optional (storage resolves what is missing), checked as {@link #range} does when both are. */
@@ -74,8 +116,12 @@ final class QueryParams {
     }
 
     static OptionalRange optionalRange(Context ctx) {
-        Optional<Instant> from = optionalInstant(ctx, "from");
-        Optional<Instant> to = optionalInstant(ctx, "to");
+        return optionalRange(ctx.queryParam("from"), ctx.queryParam("to"));
+    }
+
+    static OptionalRange optionalRange(String fromValue, String toValue) {
+        Optional<Instant> from = optionalInstant("from", fromValue);
+        Optional<Instant> to = optionalInstant("to", toValue);
         if (from.isPresent() && to.isPresent()) {
             if (!from.get().isBefore(to.get())) throw new BadParameter("from", "must be before to (" + from.get() + " >= " + to.get() + ")");
             if (Duration.between(from.get(), to.get()).compareTo(MAX_RANGE) > 0) {
@@ -92,7 +138,10 @@ final class QueryParams {
 
     /** The {@code cursor} of the previous page of this list, if given; 400 when it is not one. */
     static <C extends Cursor> Optional<C> cursor(Context ctx, Class<C> kind) {
-        String v = ctx.queryParam("cursor");
+        return cursor(ctx.queryParam("cursor"), kind);
+    }
+
+    static <C extends Cursor> Optional<C> cursor(String v, Class<C> kind) {
         if (v == null || v.isEmpty()) return Optional.empty();
         return Optional.of(Cursor.decode(v, kind).orElseThrow(() -> new BadParameter("cursor",
                 "is not a cursor of this list (garbled, cut, edited or from another list; pass nextCursor as given): '" + shorten(v) + "'")));
@@ -100,7 +149,10 @@ final class QueryParams {
 
     /** A comma list of buckets (good, warning, bad, unknown); {@code otherwise} when not given. */
     static Set<Bucket> buckets(Context ctx, String name, Set<Bucket> otherwise) {
-        String v = ctx.queryParam(name);
+        return buckets(name, ctx.queryParam(name), otherwise);
+    }
+
+    static Set<Bucket> buckets(String name, String v, Set<Bucket> otherwise) {
         if (v == null || v.isEmpty()) return otherwise;
         EnumSet<Bucket> buckets = EnumSet.noneOf(Bucket.class);
         for (String item : v.split(",", -1)) {
@@ -128,8 +180,9 @@ final class QueryParams {
         return v == null || v.isEmpty() ? Optional.empty() : Optional.of(name(parameter, v));
     }
 
-    private static String shorten(String v) {
-        return v.length() > 80 ? v.substring(0, 80) + "..." : v;
+    /** {@code v} as a 400 body may echo it: at most 80 characters, control characters escaped. */
+    static String shorten(String v) {
+        return ControlCharacters.printable(v, 80);
     }
 
     static String required(Context ctx, String name, String why) {

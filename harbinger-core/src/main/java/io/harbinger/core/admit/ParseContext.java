@@ -4,6 +4,8 @@ import io.harbinger.core.parse.RejectReason;
 import io.harbinger.core.parse.Rejection;
 import io.harbinger.core.point.Field;
 import io.harbinger.core.point.Point;
+import io.harbinger.core.point.Tag;
+import io.harbinger.core.text.ControlCharacters;
 
 import java.util.List;
 
@@ -33,8 +35,9 @@ public record ParseContext(String defaultRegion, String defaultHost, long nowNan
     }
 
     /**
-     * The checks every protocol shares, applied to a point a parser built: finite values, the time
-     * window, tag and field counts.
+     * The checks every protocol shares, applied to a point a parser built: tag and field counts, no
+     * control character in any name or tag value (so none reaches a host or drive identity, whatever
+     * the protocol), finite values, the time window.
      *
      * @return null when the point may be written, else why not
      */
@@ -47,11 +50,41 @@ public record ParseContext(String defaultRegion, String defaultHost, long nowNan
         if (fields.size() > limits.maxFields()) {
             return new Rejection(RejectReason.TOO_MANY_FIELDS, line, fields.size() + " fields, at most " + limits.maxFields() + " allowed");
         }
+        Rejection control = controlCharacter(point, line);
+        if (control != null) return control;
         for (Field f : fields) {
             if (!Double.isFinite(f.value())) {
                 return new Rejection(RejectReason.NON_FINITE_VALUE, line, "field '" + f.name() + "' is " + f.value() + ", expected a finite number");
             }
         }
         return window.check(point.timestampNanos(), nowNanos, line);
+    }
+
+    /** @return the rejection for the first name or tag value holding a control character, or null */
+    private static Rejection controlCharacter(Point point, long line) {
+        Rejection found = controlIn(point.measurement(), "measurement", line);
+        if (found == null) found = controlIn(point.region(), "region", line);
+        if (found == null) found = controlIn(point.host(), "host", line);
+        if (found == null) found = controlIn(point.drive(), "drive", line);
+        for (int i = 0; found == null && i < point.tags().size(); i++) {
+            Tag tag = point.tags().get(i);
+            found = controlIn(tag.key(), "tag key", line);
+            if (found == null) found = controlIn(tag.value(), "value of tag '" + printable(tag.key()) + "'", line);
+        }
+        for (int i = 0; found == null && i < point.fields().size(); i++) {
+            found = controlIn(point.fields().get(i).name(), "field name", line);
+        }
+        return found;
+    }
+
+    private static Rejection controlIn(String text, String what, long line) {
+        int at = ControlCharacters.firstIn(text);
+        if (at == ControlCharacters.NONE) return null;
+        return new Rejection(RejectReason.CONTROL_CHARACTER, line, what + " '" + printable(text) + "' holds the control character "
+                + ControlCharacters.codePoint(text.charAt(at)) + " at character " + (at + 1) + "; names and tag values must be printable");
+    }
+
+    private static String printable(String text) {
+        return ControlCharacters.printable(text, 64);
     }
 }

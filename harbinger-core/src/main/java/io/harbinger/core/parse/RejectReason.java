@@ -11,6 +11,8 @@ public enum RejectReason {
     TIMESTAMP_TOO_OLD("timestamp_too_old"),
     TIMESTAMP_TOO_NEW("timestamp_too_new"),
     INVALID_UTF8("invalid_utf8"),
+    /** A name or tag value holds a control character (NUL, tab, escape, ...); see {@link io.harbinger.core.text.ControlCharacters}. */
+    CONTROL_CHARACTER("control_character"),
     MISSING_HOST("missing_host"),
     MISSING_DRIVE("missing_drive"),
     UNSUPPORTED("unsupported"),

@@ -75,6 +75,33 @@ class ParseContextTest {
     }
 
     @Test
+    void admit_nulInTheHost_isRejectedNamingThePartAndTheCharacter() {
+        Point nul = new Point("m", "eu", "web\u00001", "", List.of(), List.of(new Field("v", 1)), NOW);
+        Rejection r = CTX.admit(nul, 3);
+        assertThat(r.reason()).isEqualTo(RejectReason.CONTROL_CHARACTER);
+        assertThat(r.line()).isEqualTo(3);
+        assertThat(r.detail()).isEqualTo("host 'web\\u00001' holds the control character U+0000 at character 4; names and tag values must be printable");
+    }
+
+    @Test
+    void admit_controlCharacterAnywhere_isRejected() {
+        List<Field> v = List.of(new Field("v", 1));
+        assertThat(CTX.admit(new Point("m\t", "eu", "h", "", List.of(), v, NOW), 1).detail()).startsWith("measurement 'm\\u0009'");
+        assertThat(CTX.admit(new Point("m", "e\u001bu", "h", "", List.of(), v, NOW), 1).detail()).startsWith("region ");
+        assertThat(CTX.admit(new Point("m", "eu", "h", "sn\n", List.of(), v, NOW), 1).detail()).startsWith("drive ");
+        assertThat(CTX.admit(new Point("m", "eu", "h", "", List.of(new Tag("k\u007f", "x")), v, NOW), 1).detail()).startsWith("tag key ");
+        assertThat(CTX.admit(new Point("m", "eu", "h", "", List.of(new Tag("dc", "a\u0085")), v, NOW), 1).detail())
+                .startsWith("value of tag 'dc' 'a\\u0085' holds the control character U+0085");
+        assertThat(CTX.admit(new Point("m", "eu", "h", "", List.of(), List.of(new Field("v\r", 1)), NOW), 1).detail()).startsWith("field name ");
+    }
+
+    @Test
+    void admit_printableUnicode_isAccepted() {
+        Point p = new Point("température", "eu", "hôte-π", "", List.of(new Tag("dc", "日本\u00a0")), List.of(new Field("v", 1)), NOW);
+        assertThat(CTX.admit(p, 1)).isNull();
+    }
+
+    @Test
     void invalidSettings_failFastNamingTheSetting() {
         assertThatThrownBy(() -> new IngestLimits(0, 1, 1, 1)).hasMessageContaining("maxLineBytes");
         assertThatThrownBy(() -> new TimeWindow(Duration.ofHours(-1), Duration.ZERO)).hasMessageContaining("behind");

@@ -40,7 +40,8 @@ import java.util.Objects;
  * what was expected, e.g. {@code column 17: expected '=' after field key 'temp', found ','}. Parsing goes
  * on with the next line, so a {@code Rejected} result lists the first bad lines and counts all of them.
  * Reasons: {@code LINE_TOO_LONG} (longer than {@code maxLineBytes}; not parsed), {@code INVALID_UTF8}
- * (any ill-formed byte sequence in the line), {@code NO_FIELDS}, {@code NON_FINITE_VALUE} (NaN, inf or a
+ * (any ill-formed byte sequence in the line), {@code CONTROL_CHARACTER} (a NUL, tab, escape or other
+ * control character in the measurement, a tag key or value, or a field key), {@code NO_FIELDS}, {@code NON_FINITE_VALUE} (NaN, inf or a
  * float overflowing a double), {@code UNSUPPORTED} (only string fields), {@code MISSING_HOST},
  * {@code TOO_MANY_TAGS}/{@code TOO_MANY_FIELDS}, timestamp window reasons from
  * {@link ParseContext#admit}, and {@code MALFORMED} for syntax errors, duplicate tag or field keys, empty

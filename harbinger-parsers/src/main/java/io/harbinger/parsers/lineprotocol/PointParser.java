@@ -9,6 +9,7 @@ import io.harbinger.core.point.DriveTags;
 import io.harbinger.core.point.Field;
 import io.harbinger.core.point.Point;
 import io.harbinger.core.point.Tag;
+import io.harbinger.core.text.ControlCharacters;
 import static io.harbinger.core.parse.RejectReason.MALFORMED;
 import static io.harbinger.core.parse.RejectReason.NO_FIELDS;
 
@@ -332,7 +333,8 @@ final class PointParser {
     }
 
     /**
-     * Unescapes {@code buf[from, to)} if needed, checks its length and interns it into {@link #name}.
+     * Unescapes {@code buf[from, to)} if needed, checks its length and that it holds no control character
+     * (here rather than only in {@link ParseContext#admit}, to name the column), and interns it into {@link #name}.
      *
      * @param what for the detail: "measurement", "tag key", ...
      */
@@ -341,6 +343,12 @@ final class PointParser {
         if (length > limits.maxNameBytes()) {
             return fail(MALFORMED, from, what + " " + Snippet.quoted(buf, from, to) + " is " + length + " bytes long, at most "
                     + limits.maxNameBytes() + " allowed");
+        }
+        int control = ControlCharacters.firstIn(buf, from, to);
+        if (control != ControlCharacters.NONE) {
+            char c = (char) (buf[control] == (byte) 0xC2 ? buf[control + 1] & 0xFF : buf[control] & 0xFF);
+            return fail(RejectReason.CONTROL_CHARACTER, control, what + " " + Snippet.quoted(buf, from, to) + " holds the control character "
+                    + ControlCharacters.codePoint(c) + "; names and tag values must be printable");
         }
         name = names.intern();
         return true;

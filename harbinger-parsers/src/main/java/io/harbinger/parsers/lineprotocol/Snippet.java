@@ -1,8 +1,10 @@
 package io.harbinger.parsers.lineprotocol;
 
+import io.harbinger.core.text.ControlCharacters;
+
 import java.nio.charset.StandardCharsets;
 
-/** Renders pieces of a line for rejection details: quoted, shortened, control bytes made visible. */
+/** Renders pieces of a line for rejection details: quoted, shortened, control characters made visible. */
 final class Snippet {
     private static final int MAX_CHARS = 48;
 
@@ -21,6 +23,7 @@ final class Snippet {
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (c < 0x20 || c == 0x7F) sb.append(String.format("\\x%02X", (int) c));
+            else if (ControlCharacters.isControl(c)) sb.append(String.format("\\u%04X", (int) c));
             else sb.append(c);
         }
         if (text.length() > n) sb.append("...");

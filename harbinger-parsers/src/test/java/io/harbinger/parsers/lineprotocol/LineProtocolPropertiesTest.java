@@ -168,7 +168,7 @@ class LineProtocolPropertiesTest {
 
     @Provide
     Arbitrary<GeneratedLine> lines() {
-        Arbitrary<String> measurement = names().filter(n -> n.charAt(0) != '#' && n.charAt(0) != '\t');
+        Arbitrary<String> measurement = names().filter(n -> n.charAt(0) != '#');
         Arbitrary<Tag> tag = Combinators.combine(tagKeys(), names()).as(Tag::new);
         Arbitrary<List<Tag>> tags = tag.list().ofMaxSize(4).uniqueElements(Tag::key);
         Arbitrary<Optional<Long>> timestamp = Arbitraries.longs().between(EARLIEST_NANOS, TestLines.NOW_NANOS).optional(0.5);
@@ -195,11 +195,14 @@ class LineProtocolPropertiesTest {
                 .filter(k -> !k.equals("host") && !k.equals("region"));
     }
 
-    /** Names with every character that needs escaping, backslashes, quotes, tabs and multi-byte UTF-8. */
+    /**
+     * Names with every character that needs escaping, backslashes, quotes and multi-byte UTF-8 (no tab or
+     * other control character: those are refused, see LineProtocolRejectionTest).
+     */
     private Arbitrary<String> names() {
         Arbitrary<String> piece = Arbitraries.frequencyOf(
                 Tuple.of(8, Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(6)),
-                Tuple.of(3, Arbitraries.of(",", " ", "=", "\\", "\\\\", "\"", "#", "\t", "'", "-", "_", "0", "1.5", "\r")),
+                Tuple.of(3, Arbitraries.of(",", " ", "=", "\\", "\\\\", "\"", "#", "'", "-", "_", "0", "1.5")),
                 Tuple.of(1, Arbitraries.of("é", "日本", "😀", "ß")));
         return piece.list().ofMinSize(1).ofMaxSize(4).map(ps -> String.join("", ps));
     }

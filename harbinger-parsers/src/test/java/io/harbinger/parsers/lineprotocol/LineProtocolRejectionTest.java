@@ -102,6 +102,22 @@ class LineProtocolRejectionTest {
         assertThat(future.detail()).startsWith("column 14: timestamp 2026-11-28T12:00:00Z is after the accepted window");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "`m,host=web\u00001 v=1`|column 11: tag value 'web\\x001' holds the control character U+0000",
+            "`m\tx,host=h v=1`|column 2: measurement 'm\\x09x' holds the control character U+0009",
+            "`m,host=h,d\u001bc=x v=1`|column 11: tag key 'd\\x1Bc' holds the control character U+001B",
+            "`m,host=h,dc=x\u007f v=1`|column 14: tag value 'x\\x7F' holds the control character U+007F",
+            "`m,host=h v\u0085=1`|column 11: field key 'v\\u0085' holds the control character U+0085",
+    })
+    void controlCharacterInANameOrTagValue_isRejectedWithItsColumn(String line, String detail) {
+        Rejection r = rejection(line);
+
+        assertThat(r.reason()).isEqualTo(RejectReason.CONTROL_CHARACTER);
+        assertThat(r.line()).isEqualTo(1);
+        assertThat(r.detail()).isEqualTo(detail + "; names and tag values must be printable");
+    }
+
     @ParameterizedTest(name = "{0} at column {1}")
     @CsvSource({
             "ff, 9",          // never valid
