@@ -21,6 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * the timeout of opening; on a kept-alive connection each later header is checked every timeout, so
  * it gets between one and two (an idle kept-alive connection is left to the idle timeout). HTTP/2
  * connections are not watched: their headers arrive in frames, bounded by the header size limit.
+ * <p>
+ * It also ends a connection Jetty has answered and shut for output (after a 408 or 431, or
+ * {@code Connection: close}) whose client goes on sending: Jetty would read and discard until the
+ * client stops, each byte resetting the idle timeout.
  */
 final class HeaderDeadline implements Connection.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(HeaderDeadline.class);
@@ -56,7 +60,7 @@ final class HeaderDeadline implements Connection.Listener {
 
     private void close(Connection connection, String why) {
         closed.incrementAndGet();
-        LOG.debug("closing {} from {}: {} not complete within {} ms", connection, connection.getEndPoint().getRemoteSocketAddress(), why, timeoutMillis);
+        LOG.debug("closing {} from {}: {} (header timeout {} ms)", connection, connection.getEndPoint().getRemoteSocketAddress(), why, timeoutMillis);
         connection.getEndPoint().close();
     }
 
@@ -77,12 +81,16 @@ final class HeaderDeadline implements Connection.Listener {
         @Override
         public void run() {
             if (!http.getEndPoint().isOpen()) return;
+            if (http.getEndPoint().isOutputShutdown()) { // answered and closing (a 408, a 431), but the client goes on sending
+                close(http, "answered and shut for output, but the client goes on sending");
+                return;
+            }
             long requests = http.getMessagesIn();
             HttpParser parser = http.getParser();
             boolean keptAliveIdle = parser.isStart() && requests > 0;
             boolean inHeader = parser.inHeaderState() && !keptAliveIdle;
             if (inHeader && (requests == 0 || requests == midHeaderAt)) {
-                close(http, requests == 0 ? "the first request header" : "a request header");
+                close(http, (requests == 0 ? "the first request header" : "a request header") + " is not complete in time");
                 return;
             }
             midHeaderAt = inHeader ? requests : -1;
@@ -111,7 +119,7 @@ final class HeaderDeadline implements Connection.Listener {
 
         @Override
         public void run() {
-            if (!done && tls.getEndPoint().isOpen()) close(tls, "the TLS handshake");
+            if (!done && tls.getEndPoint().isOpen()) close(tls, "the TLS handshake is not done in time");
         }
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -93,6 +95,17 @@ class TlsListenerIT {
     }
 
     @Test
+    void connectionThatNeverFinishesItsHandshake_isClosedByTheHeaderDeadline() throws Exception {
+        TlsIdentity identity = TlsIdentity.fromKeyStore(rsaStore, TestCertificates.PASSWORD);
+        String base = serve(new ServerConfig(Optional.of(identity), Duration.ofSeconds(30), Duration.ofSeconds(1), 8192, 100, 1024));
+        try (Socket silent = new Socket("127.0.0.1", URI.create(base).getPort())) {
+            silent.getOutputStream().write(new byte[]{0x16, 0x03, 0x01}); // the start of a ClientHello, and no more
+
+            assertThat(SlowClientsIT.readUntilClosed(silent)).isEmpty();
+        }
+    }
+
+    @Test
     void clientThatDoesNotTrustTheCertificate_isRefusedTheHandshake() throws Exception {
         String base = serve(TlsIdentity.fromKeyStore(rsaStore, TestCertificates.PASSWORD));
 
@@ -149,7 +162,11 @@ class TlsListenerIT {
 
     /** A bare server with the listener of {@code identity}; its base URL. */
     private String serve(TlsIdentity identity) {
-        app = HttpApi.server(false, javalin -> HttpListener.configure(javalin, "127.0.0.1", 0, ServerConfig.DEFAULTS.withTls(identity)));
+        return serve(ServerConfig.DEFAULTS.withTls(identity));
+    }
+
+    private String serve(ServerConfig config) {
+        app = HttpApi.server(false, javalin -> HttpListener.configure(javalin, "127.0.0.1", 0, config));
         app.get("/ping", ctx -> ctx.result(ctx.req().getProtocol() + " " + ctx.scheme()));
         app.start();
         return "https://127.0.0.1:" + app.port();
