@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Closes a connection whose TLS handshake or HTTP/1 request header takes longer than the header
@@ -31,7 +30,6 @@ final class HeaderDeadline implements Connection.Listener {
 
     private final long timeoutMillis;
     private final Scheduler scheduler;
-    private final AtomicLong closed = new AtomicLong();
 
     HeaderDeadline(Duration timeout, Scheduler scheduler) {
         this.timeoutMillis = timeout.toMillis();
@@ -53,13 +51,7 @@ final class HeaderDeadline implements Connection.Listener {
     public void onClosed(Connection connection) {
     }
 
-    /** Connections closed for a late header or handshake, since start. */
-    long closed() {
-        return closed.get();
-    }
-
     private void close(Connection connection, String why) {
-        closed.incrementAndGet();
         LOG.debug("closing {} from {}: {} (header timeout {} ms)", connection, connection.getEndPoint().getRemoteSocketAddress(), why, timeoutMillis);
         connection.getEndPoint().close();
     }
