@@ -6,9 +6,11 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.harbinger.schema.read.ReadUnavailableException;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
 
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A node's HTTP server and its route tree. {@link #server} makes the server (virtual threads, JSON with
@@ -39,6 +41,12 @@ public final class HttpApi {
 
     /** A server; with {@code dashboard}, the page at {@code /} and its webjars (a node that serves the read API). */
     public static Javalin server(boolean dashboard) {
+        return server(dashboard, javalin -> {
+        });
+    }
+
+    /** A server as {@link #server(boolean)}, also set up by {@code listener} (where and how it listens: {@link io.harbinger.api.server.HttpListener}). */
+    public static Javalin server(boolean dashboard, Consumer<JavalinConfig> listener) {
         return Javalin.create(javalin -> {
             javalin.showJavalinBanner = false;
             javalin.useVirtualThreads = true;
@@ -49,6 +57,7 @@ public final class HttpApi {
             // a non-finite double (an unknown feature value, NaN) as null: JSON has no NaN
             javalin.jsonMapper(new JavalinJackson(new ObjectMapper().registerModule(new JavaTimeModule()).registerModule(new Jdk8Module())
                     .registerModule(FiniteDoubles.MODULE).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS), true));
+            listener.accept(javalin);
         });
     }
 

@@ -5,6 +5,7 @@ import io.harbinger.alert.Alerting;
 import io.harbinger.app.Roles.Role;
 import io.harbinger.api.ApiPorts;
 import io.harbinger.api.HttpApi;
+import io.harbinger.api.server.HttpListener;
 import io.harbinger.api.port.Readiness;
 import io.harbinger.cache.CacheConfig;
 import io.harbinger.cache.ReadCache;
@@ -116,7 +117,7 @@ public final class Harbinger implements AutoCloseable {
             } else if (roles.runs(Role.API)) {
                 alerts = Optional.of(Alerting.book(controlDatabase(), clock));
             }
-            http = HttpApi.server(roles.runs(Role.API));
+            http = HttpApi.server(roles.runs(Role.API), javalin -> HttpListener.configure(javalin, config.bindAddress(), config.port(), config.server()));
             if (roles.runs(Role.INGEST)) {
                 KafkaPointSink kafkaSink = own(KafkaPointSink.create(pipelineConfig, registry));
                 IngestRoutes routes = IngestRoutes.register(http, config.ingest(), kafkaSink, clock, registry);
@@ -124,9 +125,9 @@ public final class Harbinger implements AutoCloseable {
                 checks.addFirst(new Readiness("ingest", routes::accepting));
             }
             HttpApi.mount(http, ports(checks, registry, clock, pipelineConfig, alerts));
-            http.start(config.bindAddress(), config.port());
-            LOG.info("Harbinger ({}) listening on http://{}:{} (Kafka {}{})", roles, config.bindAddress(), http.port(), bootstrapServers,
-                    config.embeddedKafka() ? ", embedded" : "");
+            http.start();
+            LOG.info("Harbinger ({}) listening on {}://{}:{} (Kafka {}{}{})", roles, config.server().scheme(), config.bindAddress(), http.port(), bootstrapServers,
+                    config.embeddedKafka() ? ", embedded" : "", config.server().tls().map(t -> "; certificate " + t.subject()).orElse(""));
         } catch (RuntimeException | Error e) {
             closeResources();
             throw e;

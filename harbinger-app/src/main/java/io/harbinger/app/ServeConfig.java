@@ -1,6 +1,7 @@
 package io.harbinger.app;
 
 import io.harbinger.alert.AlertConfig;
+import io.harbinger.api.server.ServerConfig;
 import io.harbinger.cache.CacheConfig;
 import io.harbinger.core.config.Rule;
 import io.harbinger.core.config.Setting;
@@ -22,12 +23,13 @@ import static io.harbinger.core.config.SettingType.optional;
 /**
  * Everything {@code harbinger serve} needs, validated once: where to listen, where data lives, which
  * Kafka to use (embedded when none is given), the store, the ingest limits, and the settings of the
- * processor and the loaders (made into their configs once the Kafka bootstrap servers are known).
+ * processor and the loaders (made into their configs once the Kafka bootstrap servers are known), and how the
+ * HTTP port listens (TLS, connection limits: {@link ServerConfig}).
  * {@link #SETTINGS} are the options of {@code serve} and {@code demo} ({@link ServeOptions}).
  *
  * @param settings every value of {@link #SETTINGS}
  */
-public record ServeConfig(Settings settings, StoreSettings store, IngestConfig ingest) {
+public record ServeConfig(Settings settings, StoreSettings store, IngestConfig ingest, ServerConfig server) {
     static final Setting<Roles> ROLE = Setting.of("role", Roles.TYPE, Roles.ALL).env("HARBINGER_ROLE")
             .description("What this node runs: all, or a comma-separated list of ingest, process, api, alert (every role but all needs --kafka, "
                     + "and every role but ingest an external PostgreSQL).");
@@ -51,15 +53,27 @@ public record ServeConfig(Settings settings, StoreSettings store, IngestConfig i
     public static final SettingSet SETTINGS = SettingSet.of(ROLE, PORT, BIND, DATA_DIR, KAFKA, MODEL, MODEL_CHECK_INTERVAL)
             .and(StoreSettings.SETTINGS).and(IngestConfig.SETTINGS).and(PipelineConfig.SETTINGS).and(LoaderConfig.SETTINGS).and(AlertConfig.SETTINGS)
             .and(CacheConfig.SETTINGS)
+            .and(ServerConfig.SETTINGS)
             .check(ServeConfig::replicasNeedACluster).check(ServeConfig::rolesNeedACluster);
 
     public ServeConfig {
-        if (settings == null || store == null || ingest == null) throw new IllegalArgumentException("settings, store and ingest must be non-null");
+        if (settings == null || store == null || ingest == null || server == null) {
+            throw new IllegalArgumentException("settings, store, ingest and server must be non-null");
+        }
     }
 
-    /** The node of {@code settings} (read against {@link #SETTINGS}); the PostgreSQL password comes from the environment only. */
+    /** The node of {@code settings} (read against {@link #SETTINGS}), without a keystore password. */
     public static ServeConfig from(Settings settings, String postgresPassword) {
-        return new ServeConfig(settings, StoreSettings.from(settings, postgresPassword), IngestConfig.from(settings));
+        return from(settings, postgresPassword, "");
+    }
+
+    /**
+     * The node of {@code settings} (read against {@link #SETTINGS}); the PostgreSQL and keystore passwords come from the environment only.
+     *
+     * @throws IllegalArgumentException naming the TLS setting whose certificate or key cannot be used
+     */
+    public static ServeConfig from(Settings settings, String postgresPassword, String keystorePassword) {
+        return new ServeConfig(settings, StoreSettings.from(settings, postgresPassword), IngestConfig.from(settings), ServerConfig.from(settings, keystorePassword));
     }
 
     public String bindAddress() {

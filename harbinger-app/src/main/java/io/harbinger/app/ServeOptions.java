@@ -1,5 +1,6 @@
 package io.harbinger.app;
 
+import io.harbinger.api.server.ServerConfig;
 import io.harbinger.core.config.Setting;
 import io.harbinger.core.config.Settings;
 import picocli.CommandLine;
@@ -37,7 +38,8 @@ final class ServeOptions implements CommandLine.IModelTransformer {
             if (text != null) given.put(setting.name(), text);
         }
         Settings settings = Settings.read(ServeConfig.SETTINGS, given, environment);
-        return ServeConfig.from(settings, environment.getOrDefault("HARBINGER_POSTGRES_PASSWORD", ""));
+        return ServeConfig.from(settings, environment.getOrDefault("HARBINGER_POSTGRES_PASSWORD", ""),
+                environment.getOrDefault(ServerConfig.KEYSTORE_PASSWORD_ENV, ""));
     }
 
     private static OptionSpec option(Setting<?> setting) {

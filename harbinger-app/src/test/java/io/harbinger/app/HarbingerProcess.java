@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * operator's {@code kill -9} and start it again on the same data directory.
  */
 final class HarbingerProcess implements AutoCloseable {
-    private static final Pattern LISTENING = Pattern.compile("listening on http://[^:]+:(\\d+)");
+    private static final Pattern LISTENING = Pattern.compile("listening on (https?)://[^:]+:(\\d+)");
 
     private final Process process;
     private final int port;
@@ -64,7 +64,7 @@ final class HarbingerProcess implements AutoCloseable {
             while ((line = r.readLine()) != null) {
                 output.append(line).append('\n');
                 Matcher m = LISTENING.matcher(line);
-                if (m.find()) port.complete(Integer.parseInt(m.group(1)));
+                if (m.find()) port.complete(Integer.parseInt(m.group(2)));
             }
         } catch (IOException e) {
             port.completeExceptionally(e);

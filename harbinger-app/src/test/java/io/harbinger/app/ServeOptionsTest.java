@@ -84,6 +84,14 @@ class ServeOptionsTest {
         expected.put("--redis-timeout", "50ms | HARBINGER_REDIS_TIMEOUT");
         expected.put("--redis-retry", "1s | HARBINGER_REDIS_RETRY");
         expected.put("--read-cache-refresh-ahead", "off | HARBINGER_READ_CACHE_REFRESH_AHEAD");
+        expected.put("--tls-keystore", " | HARBINGER_TLS_KEYSTORE");
+        expected.put("--tls-cert", " | HARBINGER_TLS_CERT");
+        expected.put("--tls-key", " | HARBINGER_TLS_KEY");
+        expected.put("--idle-timeout", "30s | HARBINGER_IDLE_TIMEOUT");
+        expected.put("--header-timeout", "10s | HARBINGER_HEADER_TIMEOUT");
+        expected.put("--max-header-bytes", "8192 | HARBINGER_MAX_HEADER_BYTES");
+        expected.put("--max-connections", "10000 | HARBINGER_MAX_CONNECTIONS");
+        expected.put("--min-request-rate", "1024 | HARBINGER_MIN_REQUEST_RATE");
 
         Map<String, String> declared = new LinkedHashMap<>();
         for (Setting<?> s : ServeConfig.SETTINGS.settings()) declared.put(s.flag(), s.defaultText() + " | " + s.env().orElse(""));
@@ -103,6 +111,7 @@ class ServeOptionsTest {
         assertThat(config.ingest().maxBodyBytes()).isEqualTo(32L << 20);
         assertThat(config.ingest().maxDecodedBytes()).isEqualTo(64L << 20);
         assertThat(config.ingest().liveWindow().behind()).isEqualTo(Duration.ofHours(1));
+        assertThat(config.server()).isEqualTo(io.harbinger.api.server.ServerConfig.DEFAULTS);
         assertThat(PipelineConfig.from(config.settings(), "k:9092", Path.of("s"))).isEqualTo(PipelineConfig.defaults("k:9092", Path.of("s")));
         assertThat(LoaderConfig.from(config.settings(), "k:9092", Topics.DEFAULT, Feed.SAMPLES)).isEqualTo(LoaderConfig.defaults("k:9092", Topics.DEFAULT));
     }
@@ -124,5 +133,11 @@ class ServeOptionsTest {
         assertThat(LoaderConfig.from(config.settings(), "k1:9092", pipeline.topics(), Feed.PREDICTIONS).mode()).isEqualTo(WriteMode.STAGED);
         assertThat(config.settings().get(IngestConfig.REGION)).isEqualTo("default");
         assertThat(parse(Map.of(), "--model", "m.json").model()).isEqualTo(Optional.of(Path.of("m.json")));
+    }
+
+    @Test
+    void aTlsKeyStoreThatIsNotThere_isRefusedAtStartUp_namingTheSetting() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse(Map.of("HARBINGER_TLS_KEYSTORE_PASSWORD", "x"), "--tls-keystore", "no-such.p12"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("--tls-keystore no-such.p12: no such file");
     }
 }
