@@ -84,6 +84,8 @@ class ServeOptionsTest {
         expected.put("--redis-timeout", "50ms | HARBINGER_REDIS_TIMEOUT");
         expected.put("--redis-retry", "1s | HARBINGER_REDIS_RETRY");
         expected.put("--read-cache-refresh-ahead", "off | HARBINGER_READ_CACHE_REFRESH_AHEAD");
+        expected.put("--auth", " | HARBINGER_AUTH");
+        expected.put("--auth-cache-ttl", "5s | HARBINGER_AUTH_CACHE_TTL");
 
         Map<String, String> declared = new LinkedHashMap<>();
         for (Setting<?> s : ServeConfig.SETTINGS.settings()) declared.put(s.flag(), s.defaultText() + " | " + s.env().orElse(""));
