@@ -2,6 +2,7 @@ package io.harbinger.app;
 
 import io.harbinger.auth.key.Keys;
 import io.harbinger.auth.key.StoredKey;
+import io.harbinger.auth.store.PostgresAuditLog;
 import io.harbinger.auth.store.PostgresKeyStore;
 import io.harbinger.core.config.SettingSet;
 import io.harbinger.core.config.Settings;
@@ -48,7 +49,12 @@ final class KeysCommand {
     }
 
     private static Keys keys(ControlDatabase db) {
-        return new Keys(PostgresKeyStore.migrated(db.dataSource()), new SecureRandom(), Clock.systemUTC());
+        return new Keys(PostgresKeyStore.migrated(db.dataSource()), new PostgresAuditLog(db.dataSource()), new SecureRandom(), Clock.systemUTC());
+    }
+
+    /** Who the audit says did it: the CLI, as the user who ran it. */
+    private static Principal actor(String tenant) {
+        return Keys.cli(System.getProperty("user.name", "unknown"), tenant);
     }
 
     static String describe(StoredKey k) {
@@ -73,7 +79,7 @@ final class KeysCommand {
             Principal.requireTenant(tenant);
             var roleSet = Role.parseList(roles);
             try (ControlDatabase db = open(spec)) {
-                Keys.Issued issued = keys(db).create(tenant, roleSet);
+                Keys.Issued issued = keys(db).create(actor(tenant), tenant, roleSet);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(issued.key().token());
                 out.flush();
@@ -116,7 +122,9 @@ final class KeysCommand {
         @Override
         public Integer call() {
             try (ControlDatabase db = open(spec)) {
-                StoredKey revoked = keys(db).revoke(id).orElseThrow(() -> new IllegalArgumentException("no key " + id));
+                Keys keys = keys(db);
+                StoredKey key = keys.store().find(id).orElseThrow(() -> new IllegalArgumentException("no key " + id));
+                StoredKey revoked = keys.revoke(actor(key.tenant()), id).orElseThrow();
                 spec.commandLine().getOut().println(describe(revoked));
                 spec.commandLine().getOut().flush();
             }

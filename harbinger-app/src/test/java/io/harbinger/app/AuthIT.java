@@ -3,6 +3,7 @@ package io.harbinger.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.harbinger.auth.AuthConfig;
 import io.harbinger.auth.key.Keys;
+import io.harbinger.auth.store.PostgresAuditLog;
 import io.harbinger.auth.store.PostgresKeyStore;
 import io.harbinger.core.config.Settings;
 import io.harbinger.parsers.prometheus.RemoteWriteEncoder;
@@ -52,6 +53,7 @@ import static org.awaitility.Awaitility.await;
  */
 class AuthIT {
     private static final String REGION = "eu-auth";
+    private static final io.harbinger.schema.auth.Principal CLI = Keys.cli("test", "acme");
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static Harbinger node;
     private static String base;
@@ -83,10 +85,10 @@ class AuthIT {
         PGSimpleDataSource db = new PGSimpleDataSource();
         db.setUrl(postgres);
         db.setUser("postgres");
-        keys = new Keys(new PostgresKeyStore(db), new SecureRandom(), Clock.systemUTC());
-        admin = keys.create("acme", Set.of(Role.ADMIN)).key().token();
-        reader = keys.create("acme", Set.of(Role.READ)).key().token();
-        writer = keys.create("acme", Set.of(Role.WRITE)).key().token();
+        keys = new Keys(new PostgresKeyStore(db), new PostgresAuditLog(db), new SecureRandom(), Clock.systemUTC());
+        admin = keys.create(CLI, "acme", Set.of(Role.ADMIN)).key().token();
+        reader = keys.create(CLI, "acme", Set.of(Role.READ)).key().token();
+        writer = keys.create(CLI, "acme", Set.of(Role.WRITE)).key().token();
     }
 
     @AfterAll
@@ -193,9 +195,9 @@ class AuthIT {
 
     @Test
     void aKeyRevokedElsewhere_isRefusedWithinTheTtl_andOneRevokedHere_atOnce() throws Exception {
-        String elsewhere = keys.create("acme", Set.of(Role.READ)).key().token();
+        String elsewhere = keys.create(CLI, "acme", Set.of(Role.READ)).key().token();
         assertThat(send("GET", "/api/v1/model", null, "Authorization", bearer(elsewhere)).statusCode()).isEqualTo(200);
-        keys.revoke(elsewhere.substring(4, 16)); // as another node or the CLI does: in the database only
+        keys.revoke(CLI, elsewhere.substring(4, 16)); // as another node or the CLI does: in the database only
         await().atMost(Duration.ofSeconds(5)).until(() -> send("GET", "/api/v1/model", null, "Authorization", bearer(elsewhere)).statusCode() == 401);
         assertThat(reason(send("GET", "/api/v1/model", null, "Authorization", bearer(elsewhere)))).isEqualTo("revoked");
 
@@ -209,7 +211,7 @@ class AuthIT {
 
     @Test
     void theTable_holdsTheSha256OfEachKey_neverTheKey() throws Exception {
-        Keys.Issued issued = keys.create("acme", Set.of(Role.WRITE));
+        Keys.Issued issued = keys.create(CLI, "acme", Set.of(Role.WRITE));
         try (Connection c = DriverManager.getConnection(postgres, "postgres", "");
              ResultSet rows = c.createStatement().executeQuery("SELECT id, tenant, array_to_string(roles, ','), encode(hash, 'hex'), created, revoked FROM auth.api_keys")) {
             boolean found = false;
@@ -234,6 +236,37 @@ class AuthIT {
         assertThat(run("keys", "list", "--postgres", postgres, "--tenant", "cli")).contains(id).contains("write,read").doesNotContain(token);
         assertThat(run("keys", "revoke", "--postgres", postgres, id)).contains("revoked");
         await().atMost(Duration.ofSeconds(5)).until(() -> send("GET", "/api/v1/model", null, "Authorization", bearer(token)).statusCode() == 401);
+    }
+
+    @Test
+    void silencesAcknowledgementsReloadsAndKeys_areAudited_withWhoAndWhen_andQueryable() throws Exception {
+        String adminId = admin.substring(4, 16);
+        HttpResponse<String> silence = send("POST", "/api/v1/silences", ("{\"matchers\": [{\"name\": \"host\", \"value\": \"audited\"}], "
+                + "\"duration\": \"1h\", \"createdBy\": \"ops\"}").getBytes(StandardCharsets.UTF_8), "Authorization", bearer(admin), "Content-Type", "application/json");
+        assertThat(silence.statusCode()).as(silence.body()).isEqualTo(201);
+        String silenceId = Http.json(silence.body()).path("id").asText();
+        assertThat(send("DELETE", "/api/v1/silences/" + silenceId, null, "Authorization", bearer(admin)).statusCode()).isEqualTo(204);
+        String alert = UUID.randomUUID().toString();
+        send("POST", "/api/v1/alerts/" + alert + "/ack", "{\"by\": \"ops\"}".getBytes(StandardCharsets.UTF_8), "Authorization", bearer(admin));
+        send("POST", "/api/v1/model/reload", null, "Authorization", bearer(admin));
+        assertThat(send("POST", "/api/v1/silences", "{}".getBytes(StandardCharsets.UTF_8), "Authorization", bearer(reader)).statusCode())
+                .as("refused before the route: not audited").isEqualTo(403);
+
+        JsonNode items = Http.json(send("GET", "/api/v1/admin/audit?limit=1000", null, "Authorization", bearer(admin)).body()).path("items");
+        List<String> mine = new java.util.ArrayList<>();
+        items.forEach(e -> { if (e.path("keyId").asText().equals(adminId)) mine.add(e.path("action").asText() + " " + e.path("target").asText() + " " + e.path("status").asInt()); });
+        assertThat(mine).containsSubsequence("model.reload  409", "alert.ack " + alert + " 404", "silence.expire " + silenceId + " 204", "silence.create " + silenceId + " 201");
+        assertThat(items).allSatisfy(e -> assertThat(e.path("tenant").asText()).isEqualTo("acme"));
+        JsonNode created = Http.json(send("GET", "/api/v1/admin/audit?action=key.create&limit=1000", null, "Authorization", bearer(admin)).body());
+        assertThat(created.path("items")).as("the keys this test class made, by the CLI's Keys").anySatisfy(e -> {
+            assertThat(e.path("keyId").asText()).isEqualTo("cli:test");
+            assertThat(e.path("target").asText()).isEqualTo(admin.substring(4, 16));
+        });
+        JsonNode first = Http.json(send("GET", "/api/v1/admin/audit?limit=1", null, "Authorization", bearer(admin)).body());
+        JsonNode second = Http.json(send("GET", "/api/v1/admin/audit?limit=1&cursor=" + first.path("nextCursor").asText(), null,
+                "Authorization", bearer(admin)).body());
+        assertThat(second.path("items").get(0).path("id").asLong()).isLessThan(first.path("items").get(0).path("id").asLong());
+        assertThat(send("GET", "/api/v1/admin/audit", null, "Authorization", bearer(reader)).statusCode()).isEqualTo(403);
     }
 
     private static String run(String... args) {

@@ -25,18 +25,29 @@ public final class AccessFilter {
     private AccessFilter() {
     }
 
+    /** The request attributes that keep the matched route's path and path parameters for the handlers after it ({@link AuditTrail}). */
+    static final String ROUTE = "harbinger.route";
+    static final String PATH_PARAMS = "harbinger.route.params";
+
     /** Checks every request to {@code app} with keys. */
     public static void install(Javalin app, AccessPolicy policy, Authenticator authenticator) {
-        app.beforeMatched(ctx -> check(ctx, policy, authenticator));
+        app.beforeMatched(ctx -> {
+            remember(ctx);
+            check(ctx, policy, authenticator);
+        });
         mapRefusals(app);
     }
 
     /** A node without keys: every request comes from {@link Principal#open()}. */
     public static void installOpen(Javalin app) {
-        app.beforeMatched(ctx -> ctx.attribute(Principal.ATTRIBUTE, Principal.open()));
+        app.beforeMatched(ctx -> {
+            remember(ctx);
+            ctx.attribute(Principal.ATTRIBUTE, Principal.open());
+        });
     }
 
-    static void mapRefusals(Javalin app) {
+    /** Answers a {@link Refusal} with its status, and a key store that cannot answer with 503. */
+    public static void mapRefusals(Javalin app) {
         app.exception(Refusal.class, (e, ctx) -> {
             if (e.status() == 401) ctx.header("WWW-Authenticate", "Bearer realm=\"harbinger\", error=\"invalid_token\"");
             Map<String, Object> body = new LinkedHashMap<>();
@@ -61,6 +72,12 @@ public final class AccessFilter {
                     + caller.keyId() + " (tenant " + caller.tenant() + ") has " + Role.labels(caller.roles()));
         }
         ctx.attribute(Principal.ATTRIBUTE, caller);
+    }
+
+    /** Javalin gives an after-handler its own path and parameters, not the route's: keep the route's while they are at hand. */
+    private static void remember(Context ctx) {
+        ctx.attribute(ROUTE, routePath(ctx));
+        ctx.attribute(PATH_PARAMS, Map.copyOf(ctx.pathParamMap()));
     }
 
     /** The path of the route that will answer ({@code /api/v1/alerts/{id}/ack}); the request's own for static files. */

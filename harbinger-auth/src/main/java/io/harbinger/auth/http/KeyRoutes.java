@@ -50,7 +50,7 @@ public final class KeyRoutes {
         if (!tenant.equals(caller.tenant())) {
             throw Refusal.forbidden("key " + caller.keyId() + " administers tenant " + caller.tenant() + ", not " + tenant);
         }
-        Keys.Issued issued = keys.create(tenant, roles(body));
+        Keys.Issued issued = keys.create(caller, tenant, roles(body));
         Map<String, Object> out = describe(issued.stored());
         out.put("key", issued.key().token());
         ctx.status(201).json(out);
@@ -63,7 +63,7 @@ public final class KeyRoutes {
         if (!key.tenant().equals(caller.tenant())) {
             throw Refusal.forbidden("key " + id + " belongs to another tenant than " + caller.tenant() + " (that of key " + caller.keyId() + ")");
         }
-        keys.revoke(id);
+        keys.revoke(caller, id);
         authenticator.forget(id);
         ctx.status(204);
     }

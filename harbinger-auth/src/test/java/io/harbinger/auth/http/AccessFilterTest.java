@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.harbinger.auth.key.AccessPolicy;
 import io.harbinger.auth.key.Authenticator;
+import io.harbinger.auth.key.InMemoryAuditLog;
 import io.harbinger.auth.key.InMemoryKeyStore;
 import io.harbinger.auth.key.Keys;
 import io.harbinger.schema.auth.Principal;
@@ -29,7 +30,8 @@ class AccessFilterTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final InMemoryKeyStore STORE = new InMemoryKeyStore();
-    private static final Keys KEYS = new Keys(STORE, new SecureRandom(), Clock.systemUTC());
+    private static final InMemoryAuditLog AUDIT = new InMemoryAuditLog();
+    private static final Keys KEYS = new Keys(STORE, AUDIT, new SecureRandom(), Clock.systemUTC());
     private static Javalin app;
     private static String admin;
     private static String reader;
@@ -41,14 +43,16 @@ class AccessFilterTest {
         Authenticator authenticator = new Authenticator(STORE, Duration.ofMinutes(1), com.github.benmanes.caffeine.cache.Ticker.systemTicker());
         AccessFilter.install(app, new AccessPolicy(Set.of("/write")), authenticator);
         KeyRoutes.register(app, KEYS, authenticator);
+        AuditTrail.install(app, AUDIT, Clock.systemUTC());
+        AuditRoutes.register(app, AUDIT);
         app.get("/health", ctx -> ctx.result("up"));
         app.post("/write", ctx -> ctx.status(204));
         app.get("/api/v1/fleet/summary", ctx -> ctx.result(((Principal) ctx.attribute(Principal.ATTRIBUTE)).tenant()));
-        app.post("/api/v1/model/reload", ctx -> ctx.result("reloaded"));
+        app.post("/api/v1/model/reload", ctx -> ctx.json(java.util.Map.of("reloaded", true)));
         app.start("127.0.0.1", 0);
-        admin = KEYS.create("acme", Set.of(Role.ADMIN)).key().token();
-        reader = KEYS.create("acme", Set.of(Role.READ)).key().token();
-        writer = KEYS.create("acme", Set.of(Role.WRITE)).key().token();
+        admin = KEYS.create(Keys.cli("test", "acme"), "acme", Set.of(Role.ADMIN)).key().token();
+        reader = KEYS.create(Keys.cli("test", "acme"), "acme", Set.of(Role.READ)).key().token();
+        writer = KEYS.create(Keys.cli("test", "acme"), "acme", Set.of(Role.WRITE)).key().token();
     }
 
     @AfterAll
@@ -120,11 +124,15 @@ class AccessFilterTest {
         HttpResponse<String> after = send("GET", "/api/v1/fleet/summary", key.path("key").asText(), null);
         assertThat(after.statusCode()).as("refused on this node at once").isEqualTo(401);
         assertThat(JSON.readTree(after.body()).path("reason").asText()).isEqualTo("revoked");
+        String id = key.path("id").asText();
+        String adminId = admin.substring(4, 16);
+        assertThat(AUDIT.entries).filteredOn(e -> e.target().equals(id)).extracting(e -> e.action().label() + " by " + e.keyId() + " of " + e.tenant())
+                .containsExactly("key.create by " + adminId + " of acme", "key.revoke by " + adminId + " of acme");
     }
 
     @Test
     void anotherTenantsKeys_are403_andBadBodies400() throws Exception {
-        String other = KEYS.create("globex", Set.of(Role.READ)).key().id();
+        String other = KEYS.create(Keys.cli("test", "globex"), "globex", Set.of(Role.READ)).key().id();
 
         assertThat(send("POST", "/api/v1/admin/keys", admin, "{\"roles\": [\"read\"], \"tenant\": \"globex\"}").statusCode()).isEqualTo(403);
         assertThat(send("DELETE", "/api/v1/admin/keys/" + other, admin, null).statusCode()).isEqualTo(403);
@@ -134,5 +142,19 @@ class AccessFilterTest {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(bad.body()).path("error").asText()).isEqualTo("body field roles: unknown role 'root': expected write, read, admin");
         assertThat(send("POST", "/api/v1/admin/keys", admin, "nope").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aModelReload_isAudited_withWhoAndWhatHappened_andTheAuditIsForAdmins() throws Exception {
+        assertThat(send("POST", "/api/v1/model/reload", admin, null).statusCode()).isEqualTo(200);
+
+        JsonNode audit = JSON.readTree(send("GET", "/api/v1/admin/audit?action=model.reload", admin, null).body());
+        JsonNode newest = audit.path("items").get(0);
+        assertThat(newest.path("keyId").asText()).isEqualTo(admin.substring(4, 16));
+        assertThat(newest.path("tenant").asText()).isEqualTo("acme");
+        assertThat(newest.path("status").asInt()).isEqualTo(200);
+        assertThat(newest.path("detail").asText()).isEqualTo("{\"reloaded\":true}");
+        assertThat(send("GET", "/api/v1/admin/audit", reader, null).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/api/v1/admin/audit?action=nope", admin, null).statusCode()).isEqualTo(400);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.harbinger.auth.key.Authenticator;
+import io.harbinger.auth.key.InMemoryAuditLog;
 import io.harbinger.auth.key.InMemoryKeyStore;
 import io.harbinger.auth.key.Keys;
 import io.javalin.Javalin;
@@ -23,12 +24,12 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code openapi/auth.yaml}, the fragment ApiDocument merges, is valid OpenAPI and documents exactly the key routes. */
+/** {@code openapi/auth.yaml}, the fragment ApiDocument merges, is valid OpenAPI and documents exactly the key and audit routes. */
 class AuthDocumentTest {
     private static final YAMLMapper YAML = new YAMLMapper();
 
     @Test
-    void theFragment_isValid_andDocumentsExactlyTheKeyRoutes() throws Exception {
+    void theFragment_isValid_andDocumentsExactlyTheKeyAndAuditRoutes() throws Exception {
         JsonNode fragment;
         try (InputStream in = AuthDocumentTest.class.getResourceAsStream("/openapi/auth.yaml")) {
             fragment = YAML.readTree(in);
@@ -46,8 +47,9 @@ class AuthDocumentTest {
         parsed.getOpenAPI().getPaths().forEach((path, item) -> item.readOperationsMap().keySet().forEach(m -> documented.add(m.name() + " " + path)));
         Javalin app = Javalin.create();
         InMemoryKeyStore store = new InMemoryKeyStore();
-        KeyRoutes.register(app, new Keys(store, new SecureRandom(), Clock.systemUTC()),
+        KeyRoutes.register(app, new Keys(store, new InMemoryAuditLog(), new SecureRandom(), Clock.systemUTC()),
                 new Authenticator(store, Duration.ofSeconds(1), com.github.benmanes.caffeine.cache.Ticker.systemTicker()));
+        AuditRoutes.register(app, new InMemoryAuditLog());
         Set<String> registered = app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
                 .filter(h -> h.getEndpoint().getMethod() != HandlerType.BEFORE_MATCHED)
                 .map(h -> h.getEndpoint().getMethod().name() + " " + h.getEndpoint().getPath()).collect(Collectors.toCollection(TreeSet::new));

@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AuthenticatorTest {
+    private static final Principal ADMIN = Keys.cli("test", "acme");
     private final InMemoryKeyStore store = new InMemoryKeyStore();
-    private final Keys keys = new Keys(store, new SecureRandom(), Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC));
+    private final Keys keys = new Keys(store, new InMemoryAuditLog(), new SecureRandom(), Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC));
     private final AtomicLong nanos = new AtomicLong();
     private final Authenticator authenticator = new Authenticator(store, Duration.ofSeconds(5), nanos::get);
 
@@ -26,14 +27,14 @@ class AuthenticatorTest {
 
     @Test
     void aKnownKey_isItsPrincipal() {
-        Keys.Issued issued = keys.create("acme", Set.of(Role.WRITE));
+        Keys.Issued issued = keys.create(ADMIN, "acme", Set.of(Role.WRITE));
 
         assertThat(verify(issued.key())).isEqualTo(new Verdict.Authenticated(new Principal(issued.key().id(), "acme", Set.of(Role.WRITE))));
     }
 
     @Test
     void theStore_isAskedOncePerTtl_notPerRequest() {
-        Keys.Issued issued = keys.create("acme", Set.of(Role.READ));
+        Keys.Issued issued = keys.create(ADMIN, "acme", Set.of(Role.READ));
         for (int i = 0; i < 100; i++) verify(issued.key());
         assertThat(store.finds).hasValue(1);
 
@@ -44,9 +45,9 @@ class AuthenticatorTest {
 
     @Test
     void aRevokedKey_isRefused_withinTheTtl() {
-        Keys.Issued issued = keys.create("acme", Set.of(Role.READ));
+        Keys.Issued issued = keys.create(ADMIN, "acme", Set.of(Role.READ));
         verify(issued.key());
-        keys.revoke(issued.key().id());
+        keys.revoke(ADMIN, issued.key().id());
 
         assertThat(verify(issued.key())).as("still cached").isInstanceOf(Verdict.Authenticated.class);
         nanos.addAndGet(Duration.ofSeconds(5).toNanos() + 1);
@@ -56,9 +57,9 @@ class AuthenticatorTest {
 
     @Test
     void forget_appliesARevocationAtOnce() {
-        Keys.Issued issued = keys.create("acme", Set.of(Role.READ));
+        Keys.Issued issued = keys.create(ADMIN, "acme", Set.of(Role.READ));
         verify(issued.key());
-        keys.revoke(issued.key().id());
+        keys.revoke(ADMIN, issued.key().id());
         authenticator.forget(issued.key().id());
 
         assertThat(verify(issued.key())).isInstanceOf(Verdict.Refused.class);
@@ -66,7 +67,7 @@ class AuthenticatorTest {
 
     @Test
     void anUnknownId_andAWrongSecret_areBothUnknown() {
-        Keys.Issued issued = keys.create("acme", Set.of(Role.READ));
+        Keys.Issued issued = keys.create(ADMIN, "acme", Set.of(Role.READ));
         ApiKey stranger = ApiKey.generate(new SecureRandom());
         ApiKey forged = new ApiKey(issued.key().id(), stranger.secret());
 
@@ -83,7 +84,7 @@ class AuthenticatorTest {
 
     @Test
     void theStore_keepsOnlyTheHash() {
-        Keys.Issued issued = keys.create("acme", Set.of(Role.ADMIN));
+        Keys.Issued issued = keys.create(ADMIN, "acme", Set.of(Role.ADMIN));
 
         assertThat(store.find(issued.key().id()).orElseThrow().hash()).isEqualTo(issued.key().hash());
         assertThat(store.find(issued.key().id()).orElseThrow().toString()).doesNotContain(issued.key().secret());
