@@ -36,9 +36,9 @@ public final class Access {
     }
 
     /**
-     * @param control     the control database (the bundled PostgreSQL or the first shard's primary); asked for only with keys
+     * @param control     the control database (the bundled PostgreSQL or the first shard's primary); asked for only with keys or admin routes
      * @param writePaths  the ingest endpoints' paths (the {@code write} role)
-     * @param adminRoutes whether to mount {@code /api/v1/admin/keys} (a node that serves the API)
+     * @param adminRoutes whether to mount {@code /api/v1/admin/...} and audit (a node that serves the API)
      */
     public static void install(Javalin app, AuthConfig config, Supplier<DataSource> control, Set<String> writePaths, boolean adminRoutes, Clock clock) {
         if (!config.keys()) {
