@@ -48,12 +48,15 @@ function askForKey(reason) {
 }
 
 async function call(path, init) {
+  const sent = apiKey();
   let r = await fetch(path, {...init, headers: withKey(init.headers)});
   if (r.status === 401) {
     let reason = 'no key';
     try { reason = (await r.clone().json()).error || reason; } catch { /* not JSON */ }
-    if (apiKey()) sessionStorage.removeItem(KEY); // the key given before is refused (revoked?): ask for another
-    if (await askForKey(reason)) r = await fetch(path, {...init, headers: withKey(init.headers)});
+    // the key this request sent is refused (revoked?): forget it and ask for another; a request sent before
+    // a key was given just tries again with the one given meanwhile
+    if (sent && apiKey() === sent) sessionStorage.removeItem(KEY);
+    if (apiKey() || await askForKey(reason)) r = await fetch(path, {...init, headers: withKey(init.headers)});
   }
   return answer(path, r);
 }
