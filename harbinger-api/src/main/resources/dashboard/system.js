@@ -1,5 +1,5 @@
 // The strip under the header: what the node itself is doing, from /api/v1/system/events every 2 s.
-import {get} from './api.js';
+import {apiKey, get} from './api.js';
 import {h, replace, number} from './dom.js';
 
 function stat(label, id, value, unit, title) {
@@ -40,11 +40,20 @@ function section(name, figures) {
   return Object.entries(figures).slice(0, 3).map(([k, v]) => stat(`${name} ${k}`, `sys-${name}-${k}`, number(v, 1), null, null));
 }
 
-export function startSystemPanel(el) {
-  const show = (s) => render(el, s);
-  get('/api/v1/system').then(show).catch(() => {});
+// EventSource cannot send a key: with one (a node started with --auth keys) the strip polls instead.
+function follow(el, show) {
   const events = new EventSource('/api/v1/system/events');
   events.addEventListener('system', (e) => show(JSON.parse(e.data)));
   events.addEventListener('open', () => el.classList.remove('stale'));
   events.addEventListener('error', () => el.classList.add('stale')); // EventSource reconnects by itself
+}
+
+function poll(el, show) {
+  setInterval(() => get('/api/v1/system').then((s) => { el.classList.remove('stale'); show(s); })
+    .catch(() => el.classList.add('stale')), 2000);
+}
+
+export function startSystemPanel(el) {
+  const show = (s) => render(el, s);
+  get('/api/v1/system').then(show).catch(() => {}).finally(() => (apiKey() ? poll : follow)(el, show));
 }

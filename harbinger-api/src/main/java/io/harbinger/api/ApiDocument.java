@@ -22,7 +22,7 @@ import java.util.Map;
 public final class ApiDocument {
     static final String MAIN = "/openapi.yaml";
     /** Fragments other modules contribute, each optional. */
-    static final List<String> FRAGMENTS = List.of("/openapi/alerts.yaml", "/openapi/system.yaml");
+    static final List<String> FRAGMENTS = List.of("/openapi/alerts.yaml", "/openapi/system.yaml", "/openapi/auth.yaml");
     private static final YAMLMapper YAML = new YAMLMapper();
 
     private ApiDocument() {

@@ -2,6 +2,7 @@ package io.harbinger.app;
 
 import io.harbinger.alert.AlertConfig;
 import io.harbinger.alert.Alerting;
+import io.harbinger.auth.Access;
 import io.harbinger.app.Roles.Role;
 import io.harbinger.api.ApiPorts;
 import io.harbinger.api.HttpApi;
@@ -118,6 +119,7 @@ public final class Harbinger implements AutoCloseable {
                 alerts = Optional.of(Alerting.book(controlDatabase(), clock));
             }
             http = HttpApi.server(roles.runs(Role.API), javalin -> HttpListener.configure(javalin, config.bindAddress(), config.port(), config.server()));
+            Access.install(http, config.auth(), () -> controlDatabase(config), java.util.Set.copyOf(IngestRoutes.PATHS), roles.runs(Role.API), clock);
             if (roles.runs(Role.INGEST)) {
                 KafkaPointSink kafkaSink = own(KafkaPointSink.create(pipelineConfig, registry));
                 IngestRoutes routes = IngestRoutes.register(http, config.ingest(), kafkaSink, clock, registry);
@@ -152,6 +154,11 @@ public final class Harbinger implements AutoCloseable {
 
     private javax.sql.DataSource controlDatabase() {
         return storage.orElseThrow().routing().shards().getFirst().primary();
+    }
+
+    /** The control database: the storage's, or for a node without storage (ingest) a small pool of its own to it. */
+    private javax.sql.DataSource controlDatabase(ServeConfig config) {
+        return storage.isPresent() ? controlDatabase() : own(ControlDatabase.open(config.store())).pool();
     }
 
     public static Harbinger start(ServeConfig config, Clock clock) throws IOException {

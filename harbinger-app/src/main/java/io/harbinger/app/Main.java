@@ -10,7 +10,7 @@ import java.io.UncheckedIOException;
 @Command(name = "harbinger", mixinStandardHelpOptions = true, version = "harbinger 0.1.0",
         description = "Fleet telemetry ingest and disk failure prediction.",
         subcommands = {ServeCommand.class, DemoCommand.class, TrainCommand.class, EvaluateCommand.class, ReplayCommand.class,
-                SimulateCommand.class, LoadtestCommand.class, FitFleetCommand.class,
+                SimulateCommand.class, LoadtestCommand.class, FitFleetCommand.class, KeysCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit status of a command refused for bad settings or input (as picocli's for bad options). */

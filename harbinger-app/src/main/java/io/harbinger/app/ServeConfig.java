@@ -2,6 +2,7 @@ package io.harbinger.app;
 
 import io.harbinger.alert.AlertConfig;
 import io.harbinger.api.server.ServerConfig;
+import io.harbinger.auth.AuthConfig;
 import io.harbinger.cache.CacheConfig;
 import io.harbinger.core.config.Rule;
 import io.harbinger.core.config.Setting;
@@ -52,9 +53,10 @@ public record ServeConfig(Settings settings, StoreSettings store, IngestConfig i
     /** The node's own settings and those of its components. */
     public static final SettingSet SETTINGS = SettingSet.of(ROLE, PORT, BIND, DATA_DIR, KAFKA, MODEL, MODEL_CHECK_INTERVAL)
             .and(StoreSettings.SETTINGS).and(IngestConfig.SETTINGS).and(PipelineConfig.SETTINGS).and(LoaderConfig.SETTINGS).and(AlertConfig.SETTINGS)
-            .and(CacheConfig.SETTINGS)
+            .and(CacheConfig.SETTINGS).and(AuthConfig.SETTINGS)
             .and(ServerConfig.SETTINGS)
-            .check(ServeConfig::replicasNeedACluster).check(ServeConfig::rolesNeedACluster);
+            .check(ServeConfig::replicasNeedACluster).check(ServeConfig::rolesNeedACluster)
+            .check(s -> AuthConfig.problem(BIND.flag(), s.get(BIND), s.get(AuthConfig.AUTH))).check(ServeConfig::keysNeedTheirDatabase);
 
     public ServeConfig {
         if (settings == null || store == null || ingest == null || server == null) {
@@ -107,6 +109,11 @@ public record ServeConfig(Settings settings, StoreSettings store, IngestConfig i
         return settings.get(ROLE);
     }
 
+    /** Whether requests need API keys, and how long a node trusts what the key store said. */
+    public AuthConfig auth() {
+        return AuthConfig.from(settings);
+    }
+
     public Duration modelCheckInterval() {
         return settings.get(MODEL_CHECK_INTERVAL);
     }
@@ -115,6 +122,15 @@ public record ServeConfig(Settings settings, StoreSettings store, IngestConfig i
         short replicas = s.get(PipelineConfig.REPLICATION_FACTOR);
         return s.get(KAFKA).isEmpty() && replicas != 1
                 ? Optional.of(PipelineConfig.REPLICATION_FACTOR.flag() + " " + replicas + " needs an external Kafka (--kafka); the embedded broker is a single node")
+                : Optional.empty();
+    }
+
+    /** The keys live in the control database: a node that checks them must reach it, an ingest node too. */
+    private static Optional<String> keysNeedTheirDatabase(Settings s) {
+        boolean keys = s.get(AuthConfig.AUTH).filter(m -> m == AuthConfig.Mode.KEYS).isPresent();
+        boolean external = s.get(StoreSettings.POSTGRES).isPresent() || s.get(StoreSettings.SHARD_MAP).isPresent();
+        return keys && !s.get(ROLE).all() && !external
+                ? Optional.of(AuthConfig.AUTH.flag() + " keys on " + ROLE.flag() + " " + s.get(ROLE) + " needs the PostgreSQL that holds the keys (--postgres or --shard-map)")
                 : Optional.empty();
     }
 

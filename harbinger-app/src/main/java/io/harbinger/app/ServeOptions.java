@@ -2,6 +2,7 @@ package io.harbinger.app;
 
 import io.harbinger.api.server.ServerConfig;
 import io.harbinger.core.config.Setting;
+import io.harbinger.core.config.SettingSet;
 import io.harbinger.core.config.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,17 +33,23 @@ final class ServeOptions implements CommandLine.IModelTransformer {
      * @throws io.harbinger.core.config.InvalidSettingsException naming every bad setting
      */
     static ServeConfig read(CommandSpec command, Map<String, String> environment) {
-        Map<String, String> given = new HashMap<>();
-        for (Setting<?> setting : ServeConfig.SETTINGS.settings()) {
-            String text = command.findOption(setting.flag()).getValue();
-            if (text != null) given.put(setting.name(), text);
-        }
-        Settings settings = Settings.read(ServeConfig.SETTINGS, given, environment);
+        Settings settings = read(ServeConfig.SETTINGS, command, environment);
         return ServeConfig.from(settings, environment.getOrDefault("HARBINGER_POSTGRES_PASSWORD", ""),
                 environment.getOrDefault(ServerConfig.KEYSTORE_PASSWORD_ENV, ""));
     }
 
-    private static OptionSpec option(Setting<?> setting) {
+    /** The values of {@code declared} that {@code command}'s options (one per setting, {@link #option}) and {@code environment} give. */
+    static Settings read(SettingSet declared, CommandSpec command, Map<String, String> environment) {
+        Map<String, String> given = new HashMap<>();
+        for (Setting<?> setting : declared.settings()) {
+            String text = command.findOption(setting.flag()).getValue();
+            if (text != null) given.put(setting.name(), text);
+        }
+        return Settings.read(declared, given, environment);
+    }
+
+    /** The option of {@code setting}: its flag, label, description, default and variable. */
+    static OptionSpec option(Setting<?> setting) {
         List<String> description = new ArrayList<>(List.of(setting.description()));
         String defaults = defaults(setting);
         if (!defaults.isEmpty()) description.add(defaults);

@@ -173,6 +173,8 @@ class KubernetesManifestsTest {
             assertThat(roles.add(r.set().iterator().next())).as(n.name() + ": one Deployment per role").isTrue();
             assertThat(n.podLabels()).as(n.name() + " pods are labelled with their role").containsEntry("app.kubernetes.io/component", r.toString());
             assertThat(n.config().bindAddress()).as(n.name() + " must listen beyond the pod's loopback (probes, Services)").isIn("0.0.0.0", "::");
+            assertThat(n.config().auth().keys()).as(n.name() + " listens beyond loopback: it asks for API keys").isTrue();
+            assertThat(n.config().store().bundled()).as(n.name() + " reads the keys from the external PostgreSQL").isFalse();
             assertThat(n.config().port()).as(n.name() + " port").isPositive();
             assertThat(n.config().embeddedKafka()).isFalse();
             if (r.needsStorage()) assertThat(n.config().store().bundled()).as(n.name() + " uses the external PostgreSQL").isFalse();
@@ -203,7 +205,7 @@ class KubernetesManifestsTest {
         }
         for (Node n : nodes()) {
             List<EnvVar> passwords = n.container().getEnv().stream().filter(e -> e.getName().equals(PASSWORD)).toList();
-            if (!n.config().roles().needsStorage()) {
+            if (!n.config().roles().needsStorage() && !n.config().auth().keys()) { // the API keys are in PostgreSQL too
                 assertThat(passwords).as(n.name() + " does not use PostgreSQL: no password").isEmpty();
                 continue;
             }

@@ -87,6 +87,20 @@ class MainTest {
     }
 
     @Test
+    void serveBeyondLoopbackWithoutKeys_refusesToStart_namingTheFlagThatWouldAllowIt() {
+        String[] r = run("serve", "--bind", "0.0.0.0");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[1].strip()).isEqualTo("serve: --bind 0.0.0.0 needs --auth keys (or --auth open to run without keys on purpose: "
+                + "anyone who can reach the port can write and read)");
+
+        r = run("serve", "--role", "ingest", "--kafka", "127.0.0.1:9092", "--bind", "0.0.0.0", "--auth", "keys");
+        assertThat(r[1].strip()).isEqualTo("serve: --auth keys on --role ingest needs the PostgreSQL that holds the keys (--postgres or --shard-map)");
+
+        r = run("serve", "--auth", "none");
+        assertThat(r[1].strip()).isEqualTo("serve: --auth must be one of keys, open or nothing, got 'none'");
+    }
+
+    @Test
     void demoOfOneRole_isRefused() {
         String[] r = run("demo", "--role", "ingest", "--kafka", "127.0.0.1:9092");
         assertThat(r[0]).isEqualTo("2");

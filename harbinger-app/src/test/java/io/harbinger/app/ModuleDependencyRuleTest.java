@@ -32,6 +32,7 @@ class ModuleDependencyRuleTest {
             Map.entry("alert", List.of("core", "schema")),
             Map.entry("api", List.of("core", "schema")),
             Map.entry("cache", List.of("core", "schema")),
+            Map.entry("auth", List.of("core", "schema")),
             Map.entry("embedded", List.of()));
 
     private static final JavaClasses ALL = new ClassFileImporter()

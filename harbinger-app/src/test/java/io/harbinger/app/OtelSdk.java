@@ -36,7 +36,14 @@ final class OtelSdk {
 
     /** Exports with the SDK's OTLP/HTTP metric exporter (protobuf, the JDK HttpClient sender). @return the export result */
     static CompletableResultCode export(String endpoint, Collection<MetricData> metrics) {
-        try (OtlpHttpMetricExporter exporter = OtlpHttpMetricExporter.builder().setEndpoint(endpoint).build()) {
+        return export(endpoint, metrics, java.util.Map.of());
+    }
+
+    /** As {@link #export(String, Collection)}, with {@code headers} set as the exporter sets configured ones ({@code OTEL_EXPORTER_OTLP_HEADERS}). */
+    static CompletableResultCode export(String endpoint, Collection<MetricData> metrics, java.util.Map<String, String> headers) {
+        var builder = OtlpHttpMetricExporter.builder().setEndpoint(endpoint);
+        headers.forEach(builder::addHeader);
+        try (OtlpHttpMetricExporter exporter = builder.build()) {
             return exporter.export(metrics).join(30, TimeUnit.SECONDS);
         }
     }

@@ -48,6 +48,7 @@ class ServeOptionsTest {
         expected.put("--region", "default | HARBINGER_REGION");
         expected.put("--max-body-bytes", "33554432 | ");
         expected.put("--max-inflight-bytes", "67108864 | ");
+        expected.put("--queue-target", "1s | HARBINGER_QUEUE_TARGET");
         expected.put("--late", "1h | ");
         expected.put("--ahead", "10m | ");
         expected.put("--model", " | HARBINGER_MODEL");
@@ -92,6 +93,8 @@ class ServeOptionsTest {
         expected.put("--max-header-bytes", "8192 | HARBINGER_MAX_HEADER_BYTES");
         expected.put("--max-connections", "10000 | HARBINGER_MAX_CONNECTIONS");
         expected.put("--min-request-rate", "1024 | HARBINGER_MIN_REQUEST_RATE");
+        expected.put("--auth", " | HARBINGER_AUTH");
+        expected.put("--auth-cache-ttl", "5s | HARBINGER_AUTH_CACHE_TTL");
 
         Map<String, String> declared = new LinkedHashMap<>();
         for (Setting<?> s : ServeConfig.SETTINGS.settings()) declared.put(s.flag(), s.defaultText() + " | " + s.env().orElse(""));
