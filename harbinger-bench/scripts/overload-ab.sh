@@ -39,7 +39,7 @@ run() { # name queue-target
   (cd "$dir" && HARBINGER_JAVA_OPTS="-XX:+UseParallelGC -Xmx4g" taskset -c "$client_cpu" "$root/harbinger" loadtest \
     --url "http://127.0.0.1:$port" --profile surge --rate "$rate" --surge-factor "$factor" --duration "$baseline" \
     --surge-duration "$surge" --hosts "$hosts" --hosts-per-request "$per_request" >"$dir/loadtest.log" 2>&1) || true
-  grep -E '^(sent for|ack latency|answers|reconciled|drain)' "$dir/loadtest.log" | sed "s/^/$1: /"
+  grep -E '^(sent for|ack latency|answer|reconciled|drain)' "$dir/loadtest.log" | sed "s/^/$1: /"
   curl -s "http://127.0.0.1:$port/metrics" | grep -E '^harbinger_ingest_responses_total' | sed "s/^/$1: /" || true
   stop_node
 }
