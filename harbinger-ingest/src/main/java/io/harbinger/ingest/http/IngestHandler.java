@@ -34,11 +34,13 @@ final class IngestHandler implements Handler {
     private final IngestMetrics metrics;
     private final Gate gate;
     private final QueueingAdmission admission;
+    private final ThreadWait threadWait;
 
-    IngestHandler(Protocol protocol, IngestConfig config, InFlightBudget budget, QueueingAdmission admission, Gate gate, PointSink sink,
-                  Clock clock, IngestMetrics metrics) {
+    IngestHandler(Protocol protocol, IngestConfig config, InFlightBudget budget, QueueingAdmission admission, ThreadWait threadWait, Gate gate,
+                  PointSink sink, Clock clock, IngestMetrics metrics) {
         this.protocol = protocol;
         this.admission = admission;
+        this.threadWait = threadWait;
         this.gate = gate;
         this.config = config;
         this.budget = budget;
@@ -73,7 +75,8 @@ final class IngestHandler implements Handler {
         }
         long arrived = arrivedMillis(ctx);
         long now = System.currentTimeMillis();
-        if (!admission.admit(arrived, now)) return behind(request, now - arrived);
+        long threadWaitMillis = threadWait.millis();
+        if (!admission.admit(arrived, now, threadWaitMillis)) return behind(request, now - arrived, threadWaitMillis);
         Reply reply = null;
         try {
             reply = serveAdmitted(ctx, request, declared);
@@ -184,9 +187,9 @@ final class IngestHandler implements Handler {
                 + config.retryAfterSeconds() + " s", request);
     }
 
-    private Reply behind(RequestInfo request, long waitedMillis) {
-        String why = waitedMillis > admission.targetMillis()
-                ? "this request waited " + waitedMillis + " ms before it could be looked at"
+    private Reply behind(RequestInfo request, long waitedMillis, long threadWaitMillis) {
+        String why = waitedMillis > admission.targetMillis() ? "this request waited " + waitedMillis + " ms before it could be looked at"
+                : threadWaitMillis > admission.targetMillis() ? "requests wait " + threadWaitMillis + " ms for a thread before they are read"
                 : "even the quickest request of the last " + admission.intervalMillis() + " ms took " + admission.lastQuickestMillis()
                   + " ms to be answered";
         return protocol.failure(429, "ingest is behind: " + why + " (target " + admission.targetMillis() + " ms); retry after "

@@ -21,6 +21,9 @@ public final class IngestRoutes {
             "/api/v1/smartctl", "/api/v1/import/backblaze");
 
     private final Gate gate = new Gate();
+    private final ThreadWait threadWait = new ThreadWait(THREAD_WAIT_PROBE_MILLIS);
+    /** How often {@link ThreadWait} probes: often enough that a growing wait is seen well within a second. */
+    private static final long THREAD_WAIT_PROBE_MILLIS = 100;
 
     private IngestRoutes() {
     }
@@ -37,10 +40,14 @@ public final class IngestRoutes {
         Gauge.builder("harbinger.ingest.shedding", admission, a -> a.shedding() ? 1 : 0)
                 .description("1 while requests get 429 because even the quickest answer of the last second took longer than --queue-target")
                 .register(registry);
+        Gauge.builder("harbinger.http.thread.wait", routes.threadWait, ThreadWait::millis)
+                .description("how long a new virtual thread waits to run: what a request waits before the server reads it; above --queue-target ingest answers 429")
+                .baseUnit("milliseconds").register(registry);
+        routes.threadWait.start();
         Gauge.builder("harbinger.ingest.quickest.answer", admission, QueueingAdmission::lastQuickestMillis)
                 .description("the quickest admitted request of the last second, arrival to answer").baseUnit("milliseconds").register(registry);
         RegionActivity regions = new RegionActivity(registry, clock);
-        Factory f = protocol -> new IngestHandler(protocol, config, budget, admission, routes.gate, sink, clock,
+        Factory f = protocol -> new IngestHandler(protocol, config, budget, admission, routes.threadWait, routes.gate, sink, clock,
                 new IngestMetrics(registry, protocol.name(), regions));
 
         IngestHandler influx = f.handler(new InfluxProtocol());
@@ -56,7 +63,11 @@ public final class IngestRoutes {
     /** Stops admitting requests (they get 503) and waits for the admitted ones. @return true if all finished in time */
     public boolean drain(Duration timeout) throws InterruptedException {
         gate.close();
-        return gate.awaitIdle(timeout);
+        try {
+            return gate.awaitIdle(timeout);
+        } finally {
+            threadWait.close();
+        }
     }
 
     public boolean accepting() {

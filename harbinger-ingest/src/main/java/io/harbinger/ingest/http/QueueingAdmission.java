@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * requests get 429 until an interval passes whose quickest request was within the target, or until
  * nothing admitted is left in flight. A request that has already waited longer than the target
  * before it is looked at is refused as well: its client is better served by retrying than by waiting.
+ * So are all requests while new threads wait longer than the target to run ({@link ThreadWait}): that
+ * wait comes before the server reads a request, where no timestamp of the request can see it.
  *
  * <p>Bounds, not guarantees: requests admitted just before shedding starts still finish, so the
  * longest answer is about the target plus two intervals of queued work. Lock-free; times in
@@ -36,13 +38,13 @@ final class QueueingAdmission {
     }
 
     /**
-     * Whether a request that arrived at {@code arrivedMillis} may go on; if so, it is in flight
-     * until {@link #finished}.
+     * Whether a request that arrived at {@code arrivedMillis} may go on, while new threads wait
+     * {@code threadWaitMillis} to run; if so, it is in flight until {@link #finished}.
      */
-    boolean admit(long arrivedMillis, long nowMillis) {
+    boolean admit(long arrivedMillis, long nowMillis, long threadWaitMillis) {
         roll(nowMillis);
         if (shedding && inFlight.get() == 0) shedding = false; // the queue drained: nothing left to wait behind
-        if (shedding || nowMillis - arrivedMillis > targetMillis) return false;
+        if (shedding || nowMillis - arrivedMillis > targetMillis || threadWaitMillis > targetMillis) return false;
         inFlight.incrementAndGet();
         return true;
     }

@@ -59,7 +59,8 @@ class IngestRoutesTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
+        if (routes != null) routes.drain(Duration.ZERO); // also stops its thread-wait probe
         if (app != null) app.stop();
     }
 

@@ -31,6 +31,8 @@ public final class LoadReport {
         Histogram h = r.ackLatencyMicros();
         line(out, "ack latency from due time (ms): p50 %s  p90 %s  p99 %s  p99.9 %s  max %s", ms(h, 50), ms(h, 90), ms(h, 99), ms(h, 99.9),
                 h.getTotalCount() == 0 ? "-" : fixed(h.getMaxValue() / 1000.0));
+        Histogram a = r.answerMicros();
+        line(out, "answer time per attempt (ms, any status): p50 %s  p99 %s  max %s", ms(a, 50), ms(a, 99), ms(a, 100));
         line(out, "answers: 429 %d, 503 %d, other 5xx %d, connection errors %d, client timeouts (%d s) %d, refused (4xx) %d, given up %d%s",
                 r.refusals429(), r.unavailable503(), r.serverErrors(), r.connectionErrors(), LoadRun.REQUEST_TIMEOUT.toSeconds(), r.timeouts(),
                 r.otherRefusals(), r.givenUp(), r.firstRefusal() == null ? "" : " — first refusal " + r.firstRefusal());

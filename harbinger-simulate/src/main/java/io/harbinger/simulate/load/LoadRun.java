@@ -80,7 +80,7 @@ public final class LoadRun {
 
     public record Result(LoadProfile profile, String hostPrefix, Instant started, double sendSeconds, double offered, long ackedSamples,
                          long requests, long ackedRequests, long refusals429, long unavailable503, long otherRefusals, long connectionErrors,
-                         long timeouts, long serverErrors, long givenUp, Histogram ackLatencyMicros, List<StepResult> steps, Double capacity,
+                         long timeouts, long serverErrors, long givenUp, Histogram ackLatencyMicros, Histogram answerMicros, List<StepResult> steps, Double capacity,
                          Reconciliation reconciliation, double drainSeconds, double lagDrainSeconds, long predictionsObserved,
                          double predictionP50Millis, double predictionP99Millis, List<Tick> ticks,
                          String firstRefusal) {
@@ -95,6 +95,8 @@ public final class LoadRun {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final Recorder recorder = new Recorder(HIGHEST_MICROS, 3);
     private final Histogram total = new Histogram(HIGHEST_MICROS, 3);
+    /** Each attempt's wait for an answer, whatever the answer (the node's promptness, apart from the retries and lateness in the due-time latency). */
+    private final org.HdrHistogram.ConcurrentHistogram answers = new org.HdrHistogram.ConcurrentHistogram(HIGHEST_MICROS, 3);
     private final long[] ackedSmart;
     private final long[] ackedMetrics;
     private final long[] sentSmart;
@@ -207,7 +209,7 @@ public final class LoadRun {
         }
         return new Result(profile, traffic.hostPrefix(), Instant.ofEpochMilli(startMillis), sendSeconds,
                 profile.samplesBy(Math.min(stopNanos, profile.lengthNanos())), acked.get(), requests.get(), ackedRequests.get(), refused429.get(),
-                refused503.get(), otherRefusals.get(), connectionErrors.get(), timeouts.get(), serverErrors.get(), givenUp.get(), latency, steps, capacity, rec, drain,
+                refused503.get(), otherRefusals.get(), connectionErrors.get(), timeouts.get(), serverErrors.get(), givenUp.get(), latency, answers.copy(), steps, capacity, rec, drain,
                 lagDrain, Math.round(age.count()), age.quantile(0.5) * 1000, age.quantile(0.99) * 1000, ticks, firstRefusal);
     }
 
@@ -288,8 +290,10 @@ public final class LoadRun {
         boolean counted = false;
         while (true) {
             long waitMillis;
+            long sent = System.nanoTime();
             try {
                 HttpResponse<String> response = this.http.send(http, HttpResponse.BodyHandlers.ofString());
+                answers.recordValue(Math.min((System.nanoTime() - sent) / 1000, HIGHEST_MICROS));
                 int status = response.statusCode();
                 if (status / 100 == 2) return true;
                 if (!counted) {
