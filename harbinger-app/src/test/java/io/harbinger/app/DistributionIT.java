@@ -51,8 +51,7 @@ class DistributionIT {
     static void stopTheNode_itLoadedEveryClassItNeeded() throws Exception {
         if (node == null) return;
         node.terminate();
-        assertThat(node.output().lines().filter(line -> line.contains("ClassNotFoundException") || line.contains("NoClassDefFoundError")))
-                .as("the node's log lines about a class missing from lib/").isEmpty();
+        assertThat(node.missingClassLines()).as("the node's log lines about a class missing from lib/").isEmpty();
     }
 
     @Test

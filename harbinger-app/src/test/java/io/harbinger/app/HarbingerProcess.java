@@ -92,6 +92,11 @@ final class HarbingerProcess implements AutoCloseable {
         return output.toString();
     }
 
+    /** The node's log lines about a class missing from lib/: what a dependency only the tests see would cause. */
+    List<String> missingClassLines() {
+        return output().lines().filter(line -> line.contains("ClassNotFoundException") || line.contains("NoClassDefFoundError")).toList();
+    }
+
     /** SIGKILL: no shutdown hook, no flush. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
